@@ -1,0 +1,84 @@
+# cxbench: build, test, install.  `make demo` and `make check` first install
+# any missing Debian packages (install-deps.sh), then build.
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/cxbench
+MANDIR ?= $(PREFIX)/share/man/man1
+CC ?= cc
+CFLAGS ?= -O2 -g
+PKGS = libcjson libxml-2.0 libcurl
+SANITIZE_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+# The flags cxbench needs whatever CFLAGS the user gives.
+CX_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
+	-MMD -MP -DCX_DATADIR='"$(DATADIR)"' $(shell pkg-config --cflags $(PKGS))
+CX_LIBS = $(shell pkg-config --libs $(PKGS)) -lm
+
+SRC = $(wildcard bench/*.c)
+LIB_SRC = $(filter-out bench/main.c,$(SRC))
+UNIT_SRC = $(wildcard tests/unit/*.c)
+
+OBJ = $(SRC:bench/%.c=build/%.o)
+LIB_OBJ = $(LIB_SRC:bench/%.c=build/%.o)
+ASAN_OBJ = $(SRC:bench/%.c=build/asan/%.o)
+ASAN_LIB_OBJ = $(LIB_SRC:bench/%.c=build/asan/%.o)
+
+all: cxbench
+
+cxbench: $(OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(CX_LIBS)
+
+build/%.o: bench/%.c | build
+	$(CC) $(CX_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+build/asan/%.o: bench/%.c | build/asan
+	$(CC) $(CX_CFLAGS) -O1 -g $(SANITIZE_FLAGS) -c -o $@ $<
+
+build build/asan:
+	mkdir -p $@
+
+# ASan+UBSan build of the program and the unit tests.
+asan: build/asan/cxbench build/asan/unit-tests
+
+build/asan/cxbench: $(ASAN_OBJ)
+	$(CC) $(SANITIZE_FLAGS) -o $@ $(ASAN_OBJ) $(CX_LIBS)
+
+build/asan/unit-tests: $(UNIT_SRC) $(ASAN_LIB_OBJ) tests/unit/check.h
+	$(CC) $(CX_CFLAGS) -O1 -g $(SANITIZE_FLAGS) -Ibench -o $@ $(UNIT_SRC) $(ASAN_LIB_OBJ) $(CX_LIBS)
+
+build/unit-tests: $(UNIT_SRC) $(LIB_OBJ) tests/unit/check.h
+	$(CC) $(CX_CFLAGS) $(CFLAGS) -Ibench -o $@ $(UNIT_SRC) $(LIB_OBJ) $(CX_LIBS)
+
+deps:
+	@sh ./install-deps.sh
+
+# The set-up promise: these two work on a fresh Debian/Ubuntu machine.
+demo: deps
+	@$(MAKE) --no-print-directory cxbench
+	./cxbench compare examples/acme-telecom.json --against costco,amazon,apple,usaa,contact-center-median,frontier
+
+check: deps
+	@$(MAKE) --no-print-directory test
+
+# Runs every test: unit tests and command-line cases, then the same under
+# ASan+UBSan (which also reports leaks).
+test: cxbench build/unit-tests asan
+	./build/unit-tests
+	sh tests/run-cases.sh ./cxbench
+	ASAN_OPTIONS=detect_leaks=1 ./build/asan/unit-tests
+	ASAN_OPTIONS=detect_leaks=1 sh tests/run-cases.sh ./build/asan/cxbench
+
+bench: cxbench
+	sh tests/perf/bench-compare.sh ./cxbench
+
+install: cxbench
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/profiles $(DESTDIR)$(MANDIR)
+	install -m 755 cxbench $(DESTDIR)$(BINDIR)/cxbench
+	install -m 644 profiles/*.json $(DESTDIR)$(DATADIR)/profiles/
+	install -m 644 cxbench.1 $(DESTDIR)$(MANDIR)/cxbench.1
+
+clean:
+	rm -rf build cxbench
+
+.PHONY: all asan deps demo check test bench install clean
+-include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d)

@@ -1,0 +1,125 @@
+/* cmd_compare: `cxbench compare`: one period of a company against the
+ * selected references, as a table, JSON or CSV. */
+#include "cmds.h"
+#include "cli.h"
+#include "company.h"
+#include "context.h"
+#include "gap.h"
+#include "msg.h"
+#include "out_csv.h"
+#include "out_json.h"
+#include "out_table.h"
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char usage[] =
+	"usage: cxbench compare COMPANY [options]\n"
+	"Compare a company's metrics (JSON or CSV file, or - for stdin) with\n"
+	"reference brand profiles and the frontier (the best of them).\n\n"
+	"  --against LIST    profile ids, 'all' and 'frontier', comma-separated\n"
+	"                    (default: all,frontier)\n"
+	"  --period P        the period to compare (default: the latest)\n"
+	"  --format F        table (default), json or csv\n"
+	"  --profile FILE    an extra reference profile (repeatable)\n"
+	"  --catalog FILE    a metric catalog other than the bundled one\n"
+	"  -h, --help        this help\n";
+
+struct compare_opts {
+	const char *against, *period;
+	enum format format;
+};
+
+static int parse(int argc, char **argv, struct compare_opts *o, struct context *ctx)
+{
+	static const struct option longs[] = {
+		{ "against", required_argument, NULL, 'a' },
+		{ "period", required_argument, NULL, 'p' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "profile", required_argument, NULL, 'P' },
+		{ "catalog", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 } };
+	int c;
+
+	while ((c = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
+		if (c == 'a')
+			o->against = optarg;
+		else if (c == 'p')
+			o->period = optarg;
+		else if (c == 'f' && cli_format("compare", optarg,
+						FMT_TABLE | FMT_JSON | FMT_CSV, &o->format))
+			return CX_EUSAGE;
+		else if (c == 'P')
+			context_add_profile(ctx, optarg);
+		else if (c == 'c')
+			ctx->catalog_path = optarg;
+		else if (c == 'h')
+			return fputs(usage, stdout), -1;
+		else if (c == '?')
+			return cli_usage_error("compare", "unknown option");
+	}
+	if (optind != argc - 1)
+		return cli_usage_error("compare", "expected one COMPANY file");
+	return CX_OK;
+}
+
+static int pick_period(const struct company *c, const char *label, size_t *out)
+{
+	long i;
+
+	if (!label) {
+		*out = c->nperiods - 1;
+		return CX_OK;
+	}
+	i = company_period(c, label);
+	if (i < 0) {
+		msg_at(c->origin, 0, "--period: no period '%s' (the file has %s to %s)",
+		       label, c->periods[0].label, c->periods[c->nperiods - 1].label);
+		return CX_EUSAGE;
+	}
+	*out = (size_t)i;
+	return CX_OK;
+}
+
+static void render(const struct gap_report *r, enum format format)
+{
+	if (format == FMT_JSON)
+		json_print(stdout, gap_json_new(r));
+	else if (format == FMT_CSV)
+		gap_csv(stdout, r);
+	else
+		gap_table(stdout, r, use_color(stdout));
+}
+
+int cmd_compare(int argc, char **argv)
+{
+	struct compare_opts o = { "all,frontier", NULL, FMT_TABLE };
+	struct context ctx = { 0 };
+	struct selection sel = { 0 };
+	struct company *company = NULL;
+	struct gap_report *report = NULL;
+	size_t period = 0;
+	int rc = parse(argc, argv, &o, &ctx);
+
+	if (rc != CX_OK)
+		goto out;
+	rc = context_load(&ctx, 1);
+	if (rc == CX_OK)
+		rc = selection_parse(&ctx, o.against, &sel);
+	if (rc == CX_OK)
+		rc = company_load(ctx.cat, argv[optind], &company);
+	if (rc == CX_OK)
+		rc = pick_period(company, o.period, &period);
+	if (rc != CX_OK)
+		goto out;
+	report = gap_compute(ctx.cat, company, period, sel.refs, sel.n, sel.frontier);
+	render(report, o.format);
+	rc = cli_flush();
+out:
+	gap_free(report);
+	company_free(company);
+	selection_release(&sel);
+	context_release(&ctx);
+	return rc < 0 ? CX_OK : rc;
+}

@@ -1,0 +1,202 @@
+#include "company.h"
+#include "mem.h"
+#include "msg.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+struct company *company_new(const struct catalog *cat, const char *origin)
+{
+	struct company *c = xcalloc(1, sizeof *c);
+	c->origin = xstrdup(origin);
+	c->nmetrics = cat->nmetrics;
+	return c;
+}
+
+void company_free(struct company *c)
+{
+	size_t i;
+
+	if (!c)
+		return;
+	for (i = 0; i < c->nperiods; i++)
+		free(c->periods[i].obs);
+	free(c->periods);
+	free(c->name);
+	free(c->industry);
+	free(c->origin);
+	free(c);
+}
+
+long company_period(const struct company *c, const char *label)
+{
+	struct period key;
+	size_t i;
+
+	if (period_parse(label, &key) < 0)
+		return -1;
+	for (i = 0; i < c->nperiods; i++)
+		if (period_cmp(c->periods[i].key, key) == 0)
+			return (long)i;
+	return -1;
+}
+
+size_t company_count(const struct company *c)
+{
+	size_t i, m, n = 0;
+	for (i = 0; i < c->nperiods; i++)
+		for (m = 0; m < c->nmetrics; m++)
+			n += c->periods[i].obs[m].present != 0;
+	return n;
+}
+
+struct period_data *company_add_period(struct company *c, struct period key,
+				       long line)
+{
+	struct period_data *pd;
+	size_t i;
+
+	if (c->nperiods && c->periods[0].key.gran != key.gran) {
+		char have[16], got[16];
+		period_format(c->periods[0].key, have);
+		period_format(key, got);
+		msg_at(c->origin, line, "period '%s' is a %s, but '%s' is a %s; "
+		       "use one granularity per file", got, granularity_name(key.gran),
+		       have, granularity_name(c->periods[0].key.gran));
+		return NULL;
+	}
+	for (i = 0; i < c->nperiods && period_cmp(c->periods[i].key, key) < 0; i++)
+		;
+	if (i < c->nperiods && period_cmp(c->periods[i].key, key) == 0)
+		return &c->periods[i];
+	xgrow((void **)&c->periods, &c->cap, c->nperiods, sizeof *c->periods);
+	memmove(&c->periods[i + 1], &c->periods[i],
+		(c->nperiods - i) * sizeof *c->periods);
+	c->nperiods++;
+	pd = &c->periods[i];
+	memset(pd, 0, sizeof *pd);
+	pd->key = key;
+	period_format(key, pd->label);
+	pd->obs = xcalloc(c->nmetrics, sizeof *pd->obs);
+	return pd;
+}
+
+/* Promoter and detractor shares belong to NPS-style metrics, come as a
+ * pair, and must agree with the score (to rounding). */
+static int check_shares(const struct metric_def *m, const struct obs *o,
+			char *why, size_t size)
+{
+	int hp = !isnan(o->promoters), hd = !isnan(o->detractors);
+
+	if (!hp && !hd)
+		return 0;
+	if (m->kind != KIND_NPS) {
+		snprintf(why, size, "promoters_pct and detractors_pct only apply to "
+			 "NPS-style metrics");
+		return -1;
+	}
+	if (hp != hd) {
+		snprintf(why, size, "promoters_pct and detractors_pct must be given together");
+		return -1;
+	}
+	if (o->promoters < 0 || o->promoters > 100 || o->detractors < 0 ||
+	    o->detractors > 100 || o->promoters + o->detractors > 100 + 1e-9) {
+		snprintf(why, size, "promoters_pct %g and detractors_pct %g are not "
+			 "shares of one group (each 0-100, together at most 100)",
+			 o->promoters, o->detractors);
+		return -1;
+	}
+	if (fabs(o->value - (o->promoters - o->detractors)) > 1 + 1e-9) {
+		snprintf(why, size, "value %g does not match promoters_pct - "
+			 "detractors_pct (%g)", o->value, o->promoters - o->detractors);
+		return -1;
+	}
+	return 0;
+}
+
+static int check_obs(const struct metric_def *m, const struct obs *o,
+		     char *why, size_t size)
+{
+	if (metric_check_value(m, o->value, why, size) < 0)
+		return -1;
+	if (o->n != 0 && (o->n < 1 || o->n != floor(o->n) || o->n > 1e12)) {
+		snprintf(why, size, "sample size n %g is not a positive whole number",
+			 o->n);
+		return -1;
+	}
+	return check_shares(m, o, why, size);
+}
+
+int company_put(const struct catalog *cat, struct company *c,
+		struct period_data *pd, long m, const struct obs *o,
+		const char *where)
+{
+	struct obs *slot = &pd->obs[m];
+	char why[200];
+
+	if (slot->present) {
+		if (slot->line > 0)
+			msg_at(c->origin, o->line, "%s: duplicate metric '%s' in period "
+			       "%s (first on line %ld)", where, cat->metrics[m].id,
+			       pd->label, slot->line);
+		else
+			msg_at(c->origin, o->line, "%s: duplicate metric '%s' in period %s",
+			       where, cat->metrics[m].id, pd->label);
+		return -1;
+	}
+	if (check_obs(&cat->metrics[m], o, why, sizeof why) < 0) {
+		msg_at(c->origin, o->line, "%s: %s", where, why);
+		return -1;
+	}
+	*slot = *o;
+	slot->present = 1;
+	return 0;
+}
+
+int looks_like_json(const struct input *in)
+{
+	const char *s = in->data;
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	return *s == '{' || *s == '[';
+}
+
+int company_from_input(const struct catalog *cat, struct input *in,
+		       struct company **out)
+{
+	struct company *c = company_new(cat, in->name);
+	const char *ext = input_ext(in->name);
+	int rc;
+
+	*out = NULL;
+	if (strcasecmp(ext, "json") == 0 || (strcasecmp(ext, "csv") != 0 &&
+					     looks_like_json(in)))
+		rc = load_company_json(cat, in, c);
+	else
+		rc = load_company_csv(cat, in, c);
+	if (rc == CX_OK && c->nperiods == 0) {
+		msg_at(c->origin, 0, "no metric values found");
+		rc = CX_EINPUT;
+	}
+	if (rc != CX_OK) {
+		company_free(c);
+		return rc;
+	}
+	*out = c;
+	return CX_OK;
+}
+
+int company_load(const struct catalog *cat, const char *path,
+		 struct company **out)
+{
+	struct input in;
+	int rc = input_read(path, &in);
+
+	*out = NULL;
+	if (rc == CX_OK)
+		rc = company_from_input(cat, &in, out);
+	input_release(&in);
+	return rc;
+}

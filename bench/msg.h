@@ -1,0 +1,14 @@
+/* msg: every message cxbench prints to stderr goes through here, in one
+ * format: "cxbench: FILE:LINE: what is wrong".  The status codes are the
+ * process exit codes of the command-line contract. */
+#ifndef CX_MSG_H
+#define CX_MSG_H
+
+enum cx_status { CX_OK = 0, CX_EINPUT = 1, CX_EUSAGE = 2, CX_EIO = 3 };
+
+void msg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* line <= 0 leaves the line out; file NULL leaves the file out. */
+void msg_at(const char *file, long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void msg_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+#endif

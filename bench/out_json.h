@@ -1,0 +1,18 @@
+/* out_json: the JSON renderings (built with cJSON): a gap report as
+ * DESIGN.md's `compare --format json` object, and the catalog and
+ * profiles for `metrics` and `profiles`.  The _new functions return trees
+ * the caller owns (cJSON_Delete); json_print() writes and frees one. */
+#ifndef CX_OUT_JSON_H
+#define CX_OUT_JSON_H
+#include <cJSON.h>
+#include <stdio.h>
+#include "gap.h"
+
+cJSON *gap_json_new(const struct gap_report *r);
+cJSON *catalog_json_new(const struct catalog *cat);
+cJSON *profile_json_new(const struct catalog *cat, const struct profile *p);
+/* A number rounded to 6 decimals, or null for NAN. */
+cJSON *json_num(double v);
+/* Prints the tree with a final newline and deletes it. */
+void json_print(FILE *f, cJSON *tree);
+#endif
