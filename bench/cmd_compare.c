@@ -121,5 +121,5 @@ out:
 	company_free(company);
 	selection_release(&sel);
 	context_release(&ctx);
-	return rc < 0 ? CX_OK : rc;
+	return rc < 0 ? cli_flush() : rc;
 }

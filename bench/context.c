@@ -34,9 +34,15 @@ char *data_dir_new(void)
 		exe[len] = '\0';
 		slash = strrchr(exe, '/');
 		if (slash) {
+			char *share;
 			*slash = '\0';
 			if (has_catalog(exe))
 				return xstrdup(exe);
+			/* an install tree moved as a whole: PREFIX/bin/../share */
+			share = xasprintf("%s/../share/cxbench", exe);
+			if (has_catalog(share))
+				return share;
+			free(share);
 		}
 	}
 	return xstrdup(CX_DATADIR);

@@ -23,8 +23,8 @@ struct selection {
 	struct profile *frontier;    /* owned; over the selected brands */
 };
 
-/* Locates the data directory: $CXBENCH_DATA, next to the executable, or
- * the install share directory.  Caller frees. */
+/* Locates the data directory: $CXBENCH_DATA, next to the executable,
+ * ../share/cxbench from it, or the install share directory.  Caller frees. */
 char *data_dir_new(void);
 void context_add_profile(struct context *ctx, const char *path);
 /* Loads the catalog, and the profiles when `profiles` is non-zero. */

@@ -33,10 +33,31 @@ static void put_points(FILE *f, double pts, size_t width, int color)
 	fputs(*on ? RESET : "", f);
 }
 
+/* Reference columns are headed by the profile id, cut to keep tables
+ * within a terminal; the "against" line above gives the full ids. */
+#define REF_COL 10
+
 static size_t ref_width(const struct profile *p)
 {
-	size_t w = strlen(p->id);
-	return w < 7 ? 7 : w;
+	size_t w = text_width(p->id);
+	return w < 7 ? 7 : w > REF_COL ? REF_COL : w;
+}
+
+static void put_ref_id(FILE *f, const struct profile *p)
+{
+	char cut[REF_COL * 4 + 8];
+	size_t i, chars = 0;
+
+	if (text_width(p->id) <= REF_COL) {
+		put_padded(f, p->id, ref_width(p), 1);
+		return;
+	}
+	for (i = 0; p->id[i] && chars < REF_COL - 1; i++)
+		chars += ((unsigned char)p->id[i] & 0xC0) != 0x80;
+	while (((unsigned char)p->id[i] & 0xC0) == 0x80)
+		i++;
+	snprintf(cut, sizeof cut, "%.*s~", (int)i, p->id);
+	put_padded(f, cut, REF_COL, 1);
 }
 
 static void overall_section(FILE *f, const struct gap_report *r, int color)
@@ -64,11 +85,12 @@ static void ref_header(FILE *f, const struct gap_report *r, const char *first,
 		       size_t w)
 {
 	size_t k;
-	fputs("  ", f);
+	if (w)
+		fputs("  ", f);
 	put_padded(f, first, w, -1);
 	for (k = 0; k < r->nrefs; k++) {
 		fputs("  ", f);
-		put_padded(f, r->refs[k]->id, ref_width(r->refs[k]), 1);
+		put_ref_id(f, r->refs[k]);
 	}
 	fputc('\n', f);
 }
@@ -82,7 +104,10 @@ static void dims_section(FILE *f, const struct gap_report *r, int color)
 		if (r->dims[d].nmetrics && text_width(r->cat->dims[d].name) + 7 > w)
 			w = text_width(r->cat->dims[d].name) + 7;
 	heading(f, "Dimensions (company score; reference columns: gap points)", color);
-	ref_header(f, r, "dimension", w);
+	fputs("  ", f);
+	put_padded(f, "dimension", w - 7, -1);
+	fprintf(f, " %6s", "score");
+	ref_header(f, r, "", 0);
 	for (d = 0; d < r->cat->ndims; d++) {
 		const struct gap_dim *gd = &r->dims[d];
 		if (!gd->nmetrics)
@@ -153,6 +178,8 @@ static void metrics_section(FILE *f, const struct gap_report *r, int color)
 	}
 }
 
+#define TOP_PRIORITIES 10
+
 static void priorities_section(FILE *f, const struct gap_report *r, int color)
 {
 	char v[32], fv[32], pts[40], gap[40];
@@ -161,7 +188,7 @@ static void priorities_section(FILE *f, const struct gap_report *r, int color)
 	heading(f, "Priorities (gap to the frontier x dimension weight)", color);
 	if (!r->npriorities)
 		fputs("  none: at or ahead of the frontier on every compared metric\n", f);
-	for (i = 0; i < r->npriorities; i++) {
+	for (i = 0; i < r->npriorities && i < TOP_PRIORITIES; i++) {
 		const struct gap_metric *gm = &r->metrics[r->priorities[i]];
 		const struct metric_def *def = &r->cat->metrics[gm->metric];
 		const struct ref_value *fr = &r->frontier->values[gm->metric];
@@ -175,6 +202,9 @@ static void priorities_section(FILE *f, const struct gap_report *r, int color)
 			fmt_signed(gap, g, 2),
 			fmt_signed(pts, metric_score(def, fr->value) - gm->score, 1), sig);
 	}
+	if (r->npriorities > TOP_PRIORITIES)
+		fprintf(f, "  ... and %zu more (all of them with --format json or csv)\n",
+			r->npriorities - TOP_PRIORITIES);
 }
 
 static void not_compared_section(FILE *f, const struct gap_report *r, int color)
