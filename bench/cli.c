@@ -1,5 +1,7 @@
 #include "cli.h"
+#include "context.h"
 #include "msg.h"
+#include <getopt.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <string.h>
@@ -37,6 +39,49 @@ int cli_flush(void)
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		msg_error("cannot write the output: %s", strerror(errno));
 		return CX_EIO;
+	}
+	return CX_OK;
+}
+
+int cli_parse(const char *cmd, const char *usage, int argc, char **argv,
+	      unsigned accept, unsigned formats, struct cli_opts *o,
+	      struct context *ctx)
+{
+	static const struct option longs[] = {
+		{ "against", required_argument, NULL, OPT_AGAINST },
+		{ "period", required_argument, NULL, OPT_PERIOD },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "profile", required_argument, NULL, OPT_PROFILE },
+		{ "catalog", required_argument, NULL, OPT_CATALOG },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 } };
+	int c, at;
+
+	o->format = FMT_TABLE;
+	opterr = 0; /* our own messages, in our format */
+	while ((c = getopt_long(argc, argv, ":h", longs, &at)) != -1) {
+		if (c == 'h') {
+			fputs(usage, stdout);
+			return -1;
+		}
+		if (c == ':')
+			return cli_usage_error(cmd, "option '%s' needs a value",
+					       argv[optind - 1]);
+		if (c == '?')
+			return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+		if (!(accept & (unsigned)c))
+			return cli_usage_error(cmd, "option '--%s' does not apply to %s",
+					       longs[at].name, cmd);
+		if (c == OPT_AGAINST)
+			o->against = optarg;
+		else if (c == OPT_PERIOD)
+			o->period = optarg;
+		else if (c == OPT_FORMAT && cli_format(cmd, optarg, formats, &o->format))
+			return CX_EUSAGE;
+		else if (c == OPT_PROFILE)
+			context_add_profile(ctx, optarg);
+		else if (c == OPT_CATALOG)
+			ctx->catalog_path = optarg;
 	}
 	return CX_OK;
 }

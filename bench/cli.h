@@ -12,6 +12,24 @@ struct command {
 	const char *summary;
 };
 
+/* Options a command may accept (a mask for cli_parse). */
+enum { OPT_AGAINST = 1, OPT_PERIOD = 2, OPT_FORMAT = 4, OPT_PROFILE = 8,
+       OPT_CATALOG = 16 };
+
+struct context;
+
+struct cli_opts {
+	const char *against, *period;
+	enum format format;
+};
+
+/* Parses the options of command `cmd` (those in the `accept` mask; --format
+ * among the `formats` mask), adding --profile and --catalog to ctx.  On
+ * return optind is the first operand.  CX_OK, CX_EUSAGE after a message,
+ * or -1 when -h printed `usage`. */
+int cli_parse(const char *cmd, const char *usage, int argc, char **argv,
+	      unsigned accept, unsigned formats, struct cli_opts *o,
+	      struct context *ctx);
 /* Parses a --format value among the `allowed` ones (a mask). */
 int cli_format(const char *cmd, const char *arg, unsigned allowed, enum format *out);
 /* Prints "cxbench: CMD: message" and a pointer to -h; returns CX_EUSAGE. */

@@ -9,8 +9,8 @@
 #include "out_csv.h"
 #include "out_json.h"
 #include "out_table.h"
-#include <getopt.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <string.h>
 
 static const char usage[] =
@@ -24,45 +24,6 @@ static const char usage[] =
 	"  --profile FILE    an extra reference profile (repeatable)\n"
 	"  --catalog FILE    a metric catalog other than the bundled one\n"
 	"  -h, --help        this help\n";
-
-struct compare_opts {
-	const char *against, *period;
-	enum format format;
-};
-
-static int parse(int argc, char **argv, struct compare_opts *o, struct context *ctx)
-{
-	static const struct option longs[] = {
-		{ "against", required_argument, NULL, 'a' },
-		{ "period", required_argument, NULL, 'p' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "profile", required_argument, NULL, 'P' },
-		{ "catalog", required_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 } };
-	int c;
-
-	while ((c = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
-		if (c == 'a')
-			o->against = optarg;
-		else if (c == 'p')
-			o->period = optarg;
-		else if (c == 'f' && cli_format("compare", optarg,
-						FMT_TABLE | FMT_JSON | FMT_CSV, &o->format))
-			return CX_EUSAGE;
-		else if (c == 'P')
-			context_add_profile(ctx, optarg);
-		else if (c == 'c')
-			ctx->catalog_path = optarg;
-		else if (c == 'h')
-			return fputs(usage, stdout), -1;
-		else if (c == '?')
-			return cli_usage_error("compare", "unknown option");
-	}
-	if (optind != argc - 1)
-		return cli_usage_error("compare", "expected one COMPANY file");
-	return CX_OK;
-}
 
 static int pick_period(const struct company *c, const char *label, size_t *out)
 {
@@ -94,19 +55,23 @@ static void render(const struct gap_report *r, enum format format)
 
 int cmd_compare(int argc, char **argv)
 {
-	struct compare_opts o = { "all,frontier", NULL, FMT_TABLE };
+	struct cli_opts o = { 0 };
 	struct context ctx = { 0 };
 	struct selection sel = { 0 };
 	struct company *company = NULL;
 	struct gap_report *report = NULL;
 	size_t period = 0;
-	int rc = parse(argc, argv, &o, &ctx);
+	int rc = cli_parse("compare", usage, argc, argv, OPT_AGAINST | OPT_PERIOD |
+			   OPT_FORMAT | OPT_PROFILE | OPT_CATALOG,
+			   FMT_TABLE | FMT_JSON | FMT_CSV, &o, &ctx);
 
+	if (rc == CX_OK && optind != argc - 1)
+		rc = cli_usage_error("compare", "expected one COMPANY file");
 	if (rc != CX_OK)
 		goto out;
 	rc = context_load(&ctx, 1);
 	if (rc == CX_OK)
-		rc = selection_parse(&ctx, o.against, &sel);
+		rc = selection_parse(&ctx, o.against ? o.against : "all,frontier", &sel);
 	if (rc == CX_OK)
 		rc = company_load(ctx.cat, argv[optind], &company);
 	if (rc == CX_OK)

@@ -5,8 +5,8 @@
 #include "msg.h"
 #include "out_json.h"
 #include "out_table.h"
-#include <getopt.h>
 #include <stdio.h>
+#include <unistd.h>
 
 static const char usage[] =
 	"usage: cxbench metrics [--format table|json] [--catalog FILE]\n"
@@ -15,29 +15,17 @@ static const char usage[] =
 
 int cmd_metrics(int argc, char **argv)
 {
-	static const struct option longs[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "catalog", required_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 } };
+	struct cli_opts o = { 0 };
 	struct context ctx = { 0 };
-	enum format format = FMT_TABLE;
-	int c, rc;
+	int rc = cli_parse("metrics", usage, argc, argv, OPT_FORMAT | OPT_CATALOG,
+			   FMT_TABLE | FMT_JSON, &o, &ctx);
 
-	while ((c = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
-		if (c == 'f' && cli_format("metrics", optarg, FMT_TABLE | FMT_JSON, &format))
-			return CX_EUSAGE;
-		else if (c == 'c')
-			ctx.catalog_path = optarg;
-		else if (c == 'h')
-			return fputs(usage, stdout), cli_flush();
-		else if (c == '?')
-			return cli_usage_error("metrics", "unknown option");
-	}
+	if (rc != CX_OK)
+		return rc < 0 ? cli_flush() : rc;
 	if (optind != argc)
 		return cli_usage_error("metrics", "unexpected argument '%s'", argv[optind]);
 	rc = context_load(&ctx, 0);
-	if (rc == CX_OK && format == FMT_JSON)
+	if (rc == CX_OK && o.format == FMT_JSON)
 		json_print(stdout, catalog_json_new(ctx.cat));
 	else if (rc == CX_OK)
 		catalog_table(stdout, ctx.cat);

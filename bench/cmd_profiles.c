@@ -5,8 +5,8 @@
 #include "msg.h"
 #include "out_json.h"
 #include "out_table.h"
-#include <getopt.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <string.h>
 
 static const char usage[] =
@@ -90,33 +90,21 @@ static int dispatch(struct context *ctx, int argc, char **argv, enum format form
 
 int cmd_profiles(int argc, char **argv)
 {
-	static const struct option longs[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "profile", required_argument, NULL, 'P' },
-		{ "catalog", required_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 } };
+	struct cli_opts o = { 0 };
 	struct context ctx = { 0 };
-	enum format format = FMT_TABLE;
-	int c, rc;
+	int rc = cli_parse("profiles", usage, argc, argv,
+			   OPT_FORMAT | OPT_PROFILE | OPT_CATALOG,
+			   FMT_TABLE | FMT_JSON, &o, &ctx);
 
-	while ((c = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
-		if (c == 'f' && cli_format("profiles", optarg, FMT_TABLE | FMT_JSON, &format))
-			return CX_EUSAGE;
-		else if (c == 'P')
-			context_add_profile(&ctx, optarg);
-		else if (c == 'c')
-			ctx.catalog_path = optarg;
-		else if (c == 'h')
-			return fputs(usage, stdout), cli_flush();
-		else if (c == '?')
-			return cli_usage_error("profiles", "unknown option");
+	if (rc != CX_OK) {
+		context_release(&ctx);
+		return rc < 0 ? cli_flush() : rc;
 	}
 	if (optind >= argc) {
 		context_release(&ctx);
 		return cli_usage_error("profiles", "expected list, show or validate");
 	}
-	rc = dispatch(&ctx, argc - optind, argv + optind, format);
+	rc = dispatch(&ctx, argc - optind, argv + optind, o.format);
 	context_release(&ctx);
 	return rc != CX_OK ? rc : cli_flush();
 }

@@ -7,8 +7,8 @@
 #include "context.h"
 #include "jsonfile.h"
 #include "msg.h"
-#include <getopt.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <string.h>
 
 static const char usage[] =
@@ -101,21 +101,13 @@ static int check_file(const struct context *ctx, const char *path)
 
 int cmd_validate(int argc, char **argv)
 {
-	static const struct option longs[] = {
-		{ "catalog", required_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 } };
+	struct cli_opts o = { 0 };
 	struct context ctx = { 0 };
-	int c, rc = CX_OK, one, worst = CX_OK;
+	int rc = cli_parse("validate", usage, argc, argv, OPT_CATALOG, 0, &o, &ctx);
+	int one, worst = CX_OK;
 
-	while ((c = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
-		if (c == 'c')
-			ctx.catalog_path = optarg;
-		else if (c == 'h')
-			return fputs(usage, stdout), cli_flush();
-		else
-			return cli_usage_error("validate", "unknown option");
-	}
+	if (rc != CX_OK)
+		return rc < 0 ? cli_flush() : rc;
 	if (optind >= argc)
 		return cli_usage_error("validate", "expected at least one FILE");
 	rc = context_load(&ctx, 0);
