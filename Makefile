@@ -65,6 +65,7 @@ check: deps
 test: cxbench build/unit-tests asan
 	./build/unit-tests
 	sh tests/run-cases.sh ./cxbench
+	CXBENCH_DATA=. python3 tests/recompute.py ./cxbench
 	ASAN_OPTIONS=detect_leaks=1 ./build/asan/unit-tests
 	ASAN_OPTIONS=detect_leaks=1 sh tests/run-cases.sh ./build/asan/cxbench
 

@@ -82,6 +82,12 @@ static int metric_range(const char *file, const char *path, const cJSON *item,
 		msg_at(file, 0, "%s: 'min' must be below 'max'", path);
 		return -1;
 	}
+	if (m->worst < m->min || m->worst > m->max || m->best < m->min ||
+	    m->best > m->max) {
+		msg_at(file, 0, "%s: 'worst' and 'best' must be possible values "
+		       "(%g to %g)", path, m->min, m->max);
+		return -1;
+	}
 	return 0;
 }
 
@@ -317,10 +323,10 @@ int metric_check_value(const struct metric_def *m, double v, char *why,
 	if (v >= m->min && v <= m->max)
 		return 0;
 	if (isinf(m->max))
-		snprintf(why, size, "%g is out of range (at least %g %s)", v, m->min,
-			 m->unit);
+		snprintf(why, size, "%g is out of range (at least %g)", v, m->min);
+	else if (isinf(m->min))
+		snprintf(why, size, "%g is out of range (at most %g)", v, m->max);
 	else
-		snprintf(why, size, "%g is out of range (%g to %g %s)", v, m->min,
-			 m->max, m->unit);
+		snprintf(why, size, "%g is out of range (%g to %g)", v, m->min, m->max);
 	return -1;
 }

@@ -17,10 +17,9 @@ int cli_format(const char *cmd, const char *arg, unsigned allowed, enum format *
 			return 0;
 		}
 	}
-	return cli_usage_error(cmd, "--format: '%s' is not one of %s%s%s", arg,
-			       allowed & FMT_TABLE ? "table " : "",
-			       allowed & FMT_JSON ? "json " : "",
-			       allowed & FMT_CSV ? "csv" : "");
+	return cli_usage_error(cmd, "--format: '%s' is not %s", arg,
+			       allowed == (FMT_TABLE | FMT_JSON) ? "table or json" :
+			       "table, json or csv");
 }
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)

@@ -39,9 +39,10 @@ static int show(const struct context *ctx, const char *id, enum format format)
 {
 	const struct profile *p = profile_find(&ctx->profiles, id);
 
-	if (!p)
-		return cli_usage_error("profiles", "no profile '%s' (see 'cxbench "
-				       "profiles list')", id);
+	if (!p) {
+		msg_error("profiles: no profile '%s' (see 'cxbench profiles list')", id);
+		return CX_EUSAGE;
+	}
 	if (format == FMT_JSON)
 		json_print(stdout, profile_json_new(ctx->cat, p));
 	else

@@ -28,7 +28,9 @@ static const char *json_kind(const struct input *in)
 	if (!looks_like_json(in))
 		return kind;
 	root = cJSON_ParseWithLength(in->data, in->len);
-	if (cJSON_GetObjectItemCaseSensitive(root, "brand"))
+	if (cJSON_GetObjectItemCaseSensitive(root, "company"))
+		kind = "company";
+	else if (cJSON_GetObjectItemCaseSensitive(root, "brand"))
 		kind = "profile";
 	else if (cJSON_GetObjectItemCaseSensitive(root, "dimensions"))
 		kind = "catalog";

@@ -116,16 +116,25 @@ static int check_shares(const struct metric_def *m, const struct obs *o,
 	return 0;
 }
 
+int sample_size_check(double n, char *why, size_t size)
+{
+	if (n < 1 || n != floor(n)) {
+		snprintf(why, size, "sample size n %g is not a positive whole number", n);
+		return -1;
+	}
+	if (n > SAMPLE_SIZE_MAX) {
+		snprintf(why, size, "sample size n %g is too large (at most %g)", n,
+			 SAMPLE_SIZE_MAX);
+		return -1;
+	}
+	return 0;
+}
+
 static int check_obs(const struct metric_def *m, const struct obs *o,
 		     char *why, size_t size)
 {
 	if (metric_check_value(m, o->value, why, size) < 0)
 		return -1;
-	if (o->n != 0 && (o->n < 1 || o->n != floor(o->n) || o->n > 1e12)) {
-		snprintf(why, size, "sample size n %g is not a positive whole number",
-			 o->n);
-		return -1;
-	}
 	return check_shares(m, o, why, size);
 }
 

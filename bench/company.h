@@ -44,6 +44,9 @@ long company_period(const struct company *c, const char *label);
 size_t company_count(const struct company *c);
 
 /* For the loaders. */
+#define SAMPLE_SIZE_MAX 1e12
+/* 0 when n, as given in a file, is a usable sample size; else -1 and why. */
+int sample_size_check(double n, char *why, size_t size);
 struct company *company_new(const struct catalog *cat, const char *origin);
 /* The period with this key, created in time order if absent; NULL (after
  * an error naming file and line) when its granularity differs. */

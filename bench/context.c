@@ -68,7 +68,9 @@ int context_load(struct context *ctx, int profiles)
 	if (rc != CX_OK || !profiles)
 		return rc;
 	path = xasprintf("%s/profiles", ctx->datadir);
+	ctx->profiles.skip_unknown = ctx->catalog_path != NULL;
 	rc = profile_load_dir(ctx->cat, path, &ctx->profiles);
+	ctx->profiles.skip_unknown = 0;
 	free(path);
 	for (i = 0; rc == CX_OK && i < ctx->nextra; i++)
 		rc = profile_load(ctx->cat, ctx->extra[i], &ctx->profiles);
@@ -144,8 +146,9 @@ int selection_parse(const struct context *ctx, const char *against,
 		} else if ((p = profile_find(&ctx->profiles, id)) != NULL) {
 			select_one(sel, p);
 		} else {
+			int rc = unknown_id(ctx, id);
 			free(list);
-			return unknown_id(ctx, id);
+			return rc;
 		}
 	}
 	free(list);

@@ -53,7 +53,7 @@ static int quoted_field(struct csv_reader *r, char **start, size_t *len)
 			r->next_line++;
 		*out++ = *s++;
 	}
-	if (s < r->end && *s == '\r' && s + 1 < r->end && s[1] == '\n')
+	if (s < r->end && *s == '\r' && (s + 1 == r->end || s[1] == '\n'))
 		s++;
 	if (s < r->end && *s != ',' && *s != '\n') {
 		r->error = "unexpected text after a closing quote";
@@ -83,8 +83,8 @@ int csv_next(struct csv_reader *r)
 
 	r->nfields = 0;
 	r->error = NULL;
-	while (r->p < r->end && (*r->p == '\n' || (*r->p == '\r' && r->p + 1 < r->end &&
-						     r->p[1] == '\n'))) {
+	while (r->p < r->end && (*r->p == '\n' || (*r->p == '\r' &&
+				(r->p + 1 == r->end || r->p[1] == '\n')))) {
 		r->p += *r->p == '\r' ? 2 : 1;
 		r->next_line++;
 	}

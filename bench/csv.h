@@ -21,6 +21,7 @@ struct csv_reader {
 	const char *error; /* why csv_next returned -1 */
 };
 
+/* buf[len] must be a writable byte holding NUL (input_read's buffers are). */
 void csv_init(struct csv_reader *r, char *buf, size_t len);
 /* 1 when a record was read into r->fields, 0 at the end, -1 on a
  * malformed record (r->error says why, r->line where). */

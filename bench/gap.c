@@ -129,9 +129,12 @@ static void compute_priorities(struct gap_report *r)
 		const struct metric_def *def = &r->cat->metrics[gm->metric];
 		const struct ref_value *f = &r->frontier->values[gm->metric];
 		double points = f->present ? metric_score(def, f->value) - gm->score : 0;
-		if (points <= 0)
+		/* Rounded so that gaps equal on paper tie (and then go by id)
+		 * whatever the last bits of the division were. */
+		double weight = round(points * r->cat->dims[def->dim].weight * 1e9) / 1e9;
+		if (weight <= 0)
 			continue;
-		rank[n].weight = points * r->cat->dims[def->dim].weight;
+		rank[n].weight = weight;
 		rank[n].id = def->id;
 		rank[n++].index = i;
 	}

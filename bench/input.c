@@ -69,7 +69,7 @@ static int check_text(const struct input *in)
 	const unsigned char *s = (const unsigned char *)in->data;
 	size_t i = 0, k;
 
-	for (k = 0; k < in->len && strchr(" \t\r\n", s[k]); k++)
+	for (k = 0; k < in->len && s[k] && strchr(" \t\r\n", s[k]); k++)
 		;
 	if (k == in->len) {
 		msg_at(in->name, 0, "empty file");

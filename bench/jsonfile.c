@@ -4,6 +4,55 @@
 #include <stdio.h>
 #include <string.h>
 
+/* cJSON points one byte past a bad object key (its string parser has
+ * already stepped over the byte that should have been a quote); point at
+ * that byte instead. */
+static size_t error_offset(const struct input *in, const char *end)
+{
+	size_t off = end ? (size_t)(end - in->data) : 0, k;
+
+	if (off == 0 || off > in->len || in->data[off - 1] == '"' ||
+	    strchr(" \t\r\n", in->data[off - 1]))
+		return off;
+	for (k = off - 1; k > 0 && strchr(" \t\r\n", in->data[k - 1]); k--)
+		;
+	return k > 0 && (in->data[k - 1] == '{' || in->data[k - 1] == ',') ? off - 1 : off;
+}
+
+static int has_control(const char *s)
+{
+	for (; s && *s; s++)
+		if ((unsigned char)*s < 0x20)
+			return 1;
+	return 0;
+}
+
+/* JSON forbids raw control characters in strings (a line break must be
+ * written \n); cJSON lets them through, so look for them after parsing. */
+static int control_char_free(const char *file, const cJSON *item, const char *path)
+{
+	const cJSON *child;
+	char sub[256];
+	size_t i = 0;
+
+	if (has_control(item->valuestring) || has_control(item->string)) {
+		msg_at(file, 0, "%s: control character in a string (write it escaped, "
+		       "e.g. \\n)", *path ? path : "(top level)");
+		return 0;
+	}
+	cJSON_ArrayForEach(child, item) {
+		if (cJSON_IsObject(item))
+			snprintf(sub, sizeof sub, "%s%s%.100s", path, *path ? "." : "",
+				 has_control(child->string) ? "(key)" : child->string);
+		else
+			snprintf(sub, sizeof sub, "%.140s[%zu]", path, i);
+		i++;
+		if (!control_char_free(file, child, sub))
+			return 0;
+	}
+	return 1;
+}
+
 int json_parse_input(const struct input *in, cJSON **root)
 {
 	const char *end = NULL;
@@ -12,11 +61,15 @@ int json_parse_input(const struct input *in, cJSON **root)
 	cJSON *tree = cJSON_ParseWithLengthOpts(in->data, in->len + 1, &end, 1);
 	long line, col;
 
-	if (tree) {
+	if (tree && control_char_free(in->name, tree, "")) {
 		*root = tree;
 		return CX_OK;
 	}
-	input_position(in, end ? (size_t)(end - in->data) : 0, &line, &col);
+	if (tree) {
+		cJSON_Delete(tree);
+		return CX_EINPUT;
+	}
+	input_position(in, error_offset(in, end), &line, &col);
 	msg_at(in->name, line, "invalid JSON at column %ld", col);
 	return CX_EINPUT;
 }

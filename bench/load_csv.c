@@ -100,6 +100,7 @@ static int read_row(const struct catalog *cat, struct company *c,
 	struct period key;
 	struct period_data *pd;
 	struct obs o;
+	char why[120];
 	long m;
 	int bad = 0;
 
@@ -132,8 +133,8 @@ static int read_row(const struct catalog *cat, struct company *c,
 	bad += opt_number(r, l, COL_N, 0, &o.n, c->origin) < 0;
 	bad += opt_number(r, l, COL_PROMOTERS, NAN, &o.promoters, c->origin) < 0;
 	bad += opt_number(r, l, COL_DETRACTORS, NAN, &o.detractors, c->origin) < 0;
-	if (!bad && *cell(r, l, COL_N) && o.n == 0) {
-		msg_at(c->origin, r->line, "n: sample size n 0 is not a positive whole number");
+	if (!bad && *cell(r, l, COL_N) && sample_size_check(o.n, why, sizeof why) < 0) {
+		msg_at(c->origin, r->line, "n: %s", why);
 		bad++;
 	}
 	if (bad)

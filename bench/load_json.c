@@ -15,6 +15,7 @@ static int read_obs(const char *file, const char *path, const cJSON *item,
 {
 	static const char *const keys[] = { "value", "n", "promoters_pct",
 		"detractors_pct", NULL };
+	char why[120];
 	int bad;
 
 	memset(o, 0, sizeof *o);
@@ -26,9 +27,9 @@ static int read_obs(const char *file, const char *path, const cJSON *item,
 	bad += json_number(file, path, item, "n", 0, &o->n) < 0;
 	bad += json_number(file, path, item, "promoters_pct", 0, &o->promoters) < 0;
 	bad += json_number(file, path, item, "detractors_pct", 0, &o->detractors) < 0;
-	if (!bad && cJSON_GetObjectItemCaseSensitive(item, "n") && o->n == 0) {
-		msg_at(file, 0, "%s.n: sample size n 0 is not a positive whole number",
-		       path);
+	if (!bad && cJSON_GetObjectItemCaseSensitive(item, "n") &&
+	    sample_size_check(o->n, why, sizeof why) < 0) {
+		msg_at(file, 0, "%s.n: %s", path, why);
 		bad++;
 	}
 	return bad ? -1 : 0;

@@ -69,7 +69,7 @@ static int value_basis(const char *file, const char *path, const cJSON *obj,
 }
 
 static int load_value(const struct catalog *cat, const char *file,
-		      const cJSON *item, struct profile *p)
+		      const cJSON *item, struct profile *p, int skip_unknown)
 {
 	static const char *const keys[] = { "value", "basis", "source", "method",
 		"year", "note", NULL };
@@ -79,6 +79,8 @@ static int load_value(const struct catalog *cat, const char *file,
 	struct ref_value *v;
 
 	snprintf(path, sizeof path, "metrics.%.100s", item->string);
+	if (m < 0 && skip_unknown)
+		return 0;
 	if (m < 0) {
 		hint = catalog_suggest(cat, item->string);
 		msg_at(file, 0, "%s: unknown metric '%.100s'%s%s%s", path, item->string,
@@ -182,7 +184,7 @@ static int load_header(const char *file, const cJSON *root, struct profile *p)
 }
 
 static int profile_parse(const struct catalog *cat, const char *file,
-			 const cJSON *root, struct profile *p)
+			 const cJSON *root, struct profile *p, int skip_unknown)
 {
 	const cJSON *metrics, *item;
 	int bad = 0;
@@ -201,7 +203,7 @@ static int profile_parse(const struct catalog *cat, const char *file,
 			bad++;
 			continue;
 		}
-		bad += load_value(cat, file, item, p) < 0;
+		bad += load_value(cat, file, item, p, skip_unknown) < 0;
 	}
 	bad += load_facts(file, root, p) < 0;
 	return bad ? -1 : 0;
@@ -221,7 +223,8 @@ int profile_from_input(const struct catalog *cat, const struct input *in,
 		p->origin = xstrdup(in->name);
 		p->values = xcalloc(cat->nmetrics, sizeof *p->values);
 		p->nvalues = cat->nmetrics;
-		rc = profile_parse(cat, in->name, root, p) < 0 ? CX_EINPUT : CX_OK;
+		rc = profile_parse(cat, in->name, root, p, set->skip_unknown) < 0 ?
+			CX_EINPUT : CX_OK;
 	}
 	if (rc == CX_OK && (dup = profile_find(set, p->id)) != NULL) {
 		msg_at(in->name, 0, "id: profile '%s' is already defined by '%s'",

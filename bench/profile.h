@@ -38,6 +38,9 @@ struct profile {
 struct profile_set {
 	struct profile **items;
 	size_t n, cap;
+	/* Set while loading profiles written for another catalog (the bundled
+	 * ones under --catalog): their metrics missing from it are skipped. */
+	int skip_unknown;
 };
 
 /* Loads one profile file and adds it to the set; CX_OK or an error status
