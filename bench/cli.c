@@ -42,6 +42,20 @@ int cli_flush(void)
 	return CX_OK;
 }
 
+static void set_text_option(struct cli_opts *o, int c, const char *arg)
+{
+	if (c == OPT_OUTPUT)
+		o->output = arg;
+	else if (c == OPT_LANG)
+		o->lang = arg;
+	else if (c == OPT_TITLE)
+		o->title = arg;
+	else if (c == OPT_LOGO)
+		o->logo = arg;
+	else if (c == OPT_PNG_DIR)
+		o->png_dir = arg;
+}
+
 int cli_parse(const char *cmd, const char *usage, int argc, char **argv,
 	      unsigned accept, unsigned formats, struct cli_opts *o,
 	      struct context *ctx)
@@ -52,13 +66,20 @@ int cli_parse(const char *cmd, const char *usage, int argc, char **argv,
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "profile", required_argument, NULL, OPT_PROFILE },
 		{ "catalog", required_argument, NULL, OPT_CATALOG },
+		{ "output", required_argument, NULL, OPT_OUTPUT },
+		{ "lang", required_argument, NULL, OPT_LANG },
+		{ "title", required_argument, NULL, OPT_TITLE },
+		{ "logo", required_argument, NULL, OPT_LOGO },
+		{ "png-dir", required_argument, NULL, OPT_PNG_DIR },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 } };
 	int c, at;
 
 	o->format = FMT_TABLE;
 	opterr = 0; /* our own messages, in our format */
-	while ((c = getopt_long(argc, argv, ":h", longs, &at)) != -1) {
+	while ((c = getopt_long(argc, argv, ":ho:", longs, &at)) != -1) {
+		if (c == 'o')
+			c = OPT_OUTPUT, at = 5;
 		if (c == 'h') {
 			fputs(usage, stdout);
 			return -1;
@@ -81,6 +102,8 @@ int cli_parse(const char *cmd, const char *usage, int argc, char **argv,
 			context_add_profile(ctx, optarg);
 		else if (c == OPT_CATALOG)
 			ctx->catalog_path = optarg;
+		else
+			set_text_option(o, c, optarg);
 	}
 	return CX_OK;
 }

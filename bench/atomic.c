@@ -1,0 +1,78 @@
+#include "atomic.h"
+#include "mem.h"
+#include "msg.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int write_all(int fd, const char *p, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int atomic_write(const char *path, const void *data, size_t len)
+{
+	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
+	int fd = mkstemp(tmp), err;
+
+	if (fd < 0) {
+		msg_at(path, 0, "cannot write: %s", strerror(errno));
+		free(tmp);
+		return CX_EIO;
+	}
+	if (write_all(fd, data, len) < 0 || fchmod(fd, 0644) < 0 || fsync(fd) < 0) {
+		err = errno;
+		close(fd);
+		goto fail;
+	}
+	if (close(fd) < 0 || rename(tmp, path) < 0) {
+		err = errno;
+		goto fail;
+	}
+	free(tmp);
+	return CX_OK;
+fail:
+	msg_at(path, 0, "cannot write: %s", strerror(err ? err : EIO));
+	unlink(tmp);
+	free(tmp);
+	return CX_EIO;
+}
+
+int atomic_copy(const char *from, const char *to)
+{
+	FILE *f = fopen(from, "rb");
+	char *buf = NULL;
+	size_t cap = 0, len = 0, got;
+	int rc;
+
+	if (!f) {
+		msg_at(from, 0, "cannot open: %s", strerror(errno));
+		return CX_EIO;
+	}
+	do {
+		xgrow((void **)&buf, &cap, len + 65536, 1);
+		got = fread(buf + len, 1, cap - len, f);
+		len += got;
+	} while (got > 0);
+	rc = ferror(f) ? CX_EIO : CX_OK;
+	fclose(f);
+	if (rc != CX_OK)
+		msg_at(from, 0, "cannot read");
+	else
+		rc = atomic_write(to, buf, len);
+	free(buf);
+	return rc;
+}

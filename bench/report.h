@@ -1,0 +1,73 @@
+/* report: the self-contained HTML report.  report_model_new() computes
+ * everything the report shows from a company and a selection (the gap
+ * report of the chosen period, the ranking of overall indexes, the time
+ * tax, the history for trend charts); charts.c draws it with gnuplot and
+ * report.c lays it out as a libxml2 tree.  The model borrows its inputs
+ * and owns the rest (report_model_free(), NULL is a no-op). */
+#ifndef CX_REPORT_H
+#define CX_REPORT_H
+#include <stddef.h>
+#include "company.h"
+#include "context.h"
+#include "gap.h"
+#include "html.h"
+#include "plot.h"
+#include "strings.h"
+#include "timetax.h"
+
+#define REPORT_TOP 5 /* priorities in the report, lines in the trend chart */
+
+enum row_kind { ROW_COMPANY, ROW_FRONTIER, ROW_BRAND };
+
+struct rank_row {
+	const char *label;
+	enum row_kind kind;
+	double score;
+	size_t ref; /* index in gap->refs; unused for the company */
+};
+
+struct tax_row {
+	const char *label;
+	enum row_kind kind;
+	struct timetax t;
+};
+
+struct report_model {
+	const struct catalog *cat;
+	const struct company *company;
+	const struct strings *str;
+	const struct selection *sel;
+	struct gap_report *gap; /* the compared period */
+	struct rank_row *ranks; /* company and references, best first */
+	size_t nranks;
+	struct tax_row *taxes;  /* company first when it has all inputs */
+	size_t ntaxes;
+	int company_taxed;
+	size_t nhistory;        /* periods up to the compared one */
+	double *history_overall, *history_frontier; /* per period */
+	double *history_scores; /* nhistory x ntop, NAN where missing */
+	size_t top[REPORT_TOP], ntop;
+};
+
+struct report_model *report_model_new(const struct catalog *cat,
+				      const struct company *company, size_t period,
+				      const struct selection *sel,
+				      const struct strings *str);
+void report_model_free(struct report_model *m);
+
+/* Adds every chart of the model to the gnuplot script. */
+void charts_add(struct plot *p, const struct report_model *m);
+
+struct report_look {
+	const char *title;     /* NULL: from the string table */
+	const char *logo_path; /* NULL: no logo */
+	const char *css_path;
+	const char *version;
+};
+
+/* Builds the document from the model and the charts gnuplot drew into
+ * *out, which the caller frees (xmlFreeDoc); CX_OK or an error status
+ * after a message. */
+int report_build(const struct report_model *m, const struct plot *p,
+		 const struct report_look *look, xmlDocPtr *out);
+#endif

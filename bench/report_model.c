@@ -1,0 +1,147 @@
+/* report_model: the numbers behind the report, computed once. */
+#include "report.h"
+#include "mem.h"
+#include "stats.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static enum row_kind kind_of(const struct profile *p)
+{
+	return p->is_frontier ? ROW_FRONTIER : ROW_BRAND;
+}
+
+static int by_score(const void *a, const void *b)
+{
+	const struct rank_row *x = a, *y = b;
+	double sx = isnan(x->score) ? -1 : x->score, sy = isnan(y->score) ? -1 : y->score;
+	if (sx != sy)
+		return sx > sy ? -1 : 1;
+	return (int)x->kind - (int)y->kind;
+}
+
+static void rank_overall(struct report_model *m)
+{
+	const struct gap_report *g = m->gap;
+	size_t k;
+
+	m->ranks = xcalloc(g->nrefs + 1, sizeof *m->ranks);
+	m->ranks[0].label = m->company->name;
+	m->ranks[0].kind = ROW_COMPANY;
+	m->ranks[0].score = g->overall;
+	for (k = 0; k < g->nrefs; k++) {
+		struct rank_row *r = &m->ranks[k + 1];
+		r->label = g->refs[k]->brand;
+		r->kind = kind_of(g->refs[k]);
+		r->score = g->ref_overall[k];
+		r->ref = k;
+	}
+	m->nranks = g->nrefs + 1;
+	qsort(m->ranks, m->nranks, sizeof *m->ranks, by_score);
+}
+
+static int by_total(const void *a, const void *b)
+{
+	const struct tax_row *x = a, *y = b;
+	if (x->t.total != y->t.total)
+		return x->t.total < y->t.total ? -1 : 1;
+	return (int)x->kind - (int)y->kind;
+}
+
+static void time_tax(struct report_model *m)
+{
+	const struct gap_report *g = m->gap;
+	double *values = xcalloc(m->cat->nmetrics, sizeof *values);
+	size_t i, k;
+
+	m->taxes = xcalloc(g->nrefs + 1, sizeof *m->taxes);
+	for (i = 0; i < m->cat->nmetrics; i++)
+		values[i] = g->period->obs[i].present ? g->period->obs[i].value : NAN;
+	if (timetax_compute(m->cat, values, &m->taxes[0].t) == 0) {
+		m->taxes[0].label = m->company->name;
+		m->taxes[0].kind = ROW_COMPANY;
+		m->ntaxes = 1;
+		m->company_taxed = 1;
+	}
+	for (k = 0; m->company_taxed && k < g->nrefs; k++) {
+		struct tax_row *row = &m->taxes[m->ntaxes];
+		for (i = 0; i < m->cat->nmetrics; i++)
+			values[i] = g->refs[k]->values[i].present ?
+				g->refs[k]->values[i].value : NAN;
+		if (timetax_compute(m->cat, values, &row->t) < 0)
+			continue;
+		row->label = g->refs[k]->brand;
+		row->kind = kind_of(g->refs[k]);
+		m->ntaxes++;
+	}
+	qsort(m->taxes, m->ntaxes, sizeof *m->taxes, by_total);
+	free(values);
+}
+
+static long frontier_index(const struct gap_report *g)
+{
+	size_t k;
+	for (k = 0; k < g->nrefs; k++)
+		if (g->refs[k]->is_frontier)
+			return (long)k;
+	return -1;
+}
+
+/* Each earlier period compared with the same references, for the trend. */
+static void history(struct report_model *m, size_t period)
+{
+	size_t i, j;
+
+	m->ntop = m->gap->npriorities < REPORT_TOP ? m->gap->npriorities : REPORT_TOP;
+	for (j = 0; j < m->ntop; j++)
+		m->top[j] = m->gap->metrics[m->gap->priorities[j]].metric;
+	m->nhistory = period + 1;
+	m->history_overall = xcalloc(m->nhistory, sizeof *m->history_overall);
+	m->history_frontier = xcalloc(m->nhistory, sizeof *m->history_frontier);
+	m->history_scores = xcalloc(m->nhistory * (m->ntop ? m->ntop : 1),
+				    sizeof *m->history_scores);
+	for (i = 0; i < m->nhistory; i++) {
+		struct gap_report *g = gap_compute(m->cat, m->company, i, m->sel->refs,
+						   m->sel->n, m->sel->frontier);
+		long f = frontier_index(g);
+		m->history_overall[i] = g->overall;
+		m->history_frontier[i] = f >= 0 ? g->ref_overall[f] : NAN;
+		for (j = 0; j < m->ntop; j++) {
+			const struct obs *o = &m->company->periods[i].obs[m->top[j]];
+			m->history_scores[i * m->ntop + j] = o->present ?
+				metric_score(&m->cat->metrics[m->top[j]], o->value) : NAN;
+		}
+		gap_free(g);
+	}
+}
+
+struct report_model *report_model_new(const struct catalog *cat,
+				      const struct company *company, size_t period,
+				      const struct selection *sel,
+				      const struct strings *str)
+{
+	struct report_model *m = xcalloc(1, sizeof *m);
+
+	m->cat = cat;
+	m->company = company;
+	m->str = str;
+	m->sel = sel;
+	m->gap = gap_compute(cat, company, period, sel->refs, sel->n, sel->frontier);
+	rank_overall(m);
+	time_tax(m);
+	history(m, period);
+	return m;
+}
+
+void report_model_free(struct report_model *m)
+{
+	if (!m)
+		return;
+	gap_free(m->gap);
+	free(m->ranks);
+	free(m->taxes);
+	free(m->history_overall);
+	free(m->history_frontier);
+	free(m->history_scores);
+	free(m);
+}
