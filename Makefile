@@ -49,6 +49,10 @@ build/asan/unit-tests: $(UNIT_SRC) $(ASAN_LIB_OBJ) tests/unit/check.h
 build/unit-tests: $(UNIT_SRC) $(LIB_OBJ) tests/unit/check.h
 	$(CC) $(CX_CFLAGS) $(CFLAGS) -Ibench -o $@ $(UNIT_SRC) $(LIB_OBJ) $(CX_LIBS)
 
+# A libxml2-based checker the report tests use to inspect HTML output.
+build/html-check: tests/tools/html-check.c | build
+	$(CC) $(CX_CFLAGS) $(CFLAGS) -o $@ $< $(CX_LIBS)
+
 deps:
 	@sh ./install-deps.sh
 
@@ -56,13 +60,16 @@ deps:
 demo: deps
 	@$(MAKE) --no-print-directory cxbench
 	./cxbench compare examples/acme-telecom.json --against costco,amazon,apple,usaa,contact-center-median,frontier
+	@mkdir -p reports/demo
+	@./cxbench report examples/acme-telecom.json -o reports/demo/acme-telecom.html > /dev/null
+	@echo "report written to reports/demo/acme-telecom.html"
 
 check: deps
 	@$(MAKE) --no-print-directory test
 
 # Runs every test: unit tests and command-line cases, then the same under
 # ASan+UBSan (which also reports leaks).
-test: cxbench build/unit-tests asan
+test: cxbench build/unit-tests asan build/html-check
 	./build/unit-tests
 	sh tests/run-cases.sh ./cxbench
 	CXBENCH_DATA=. python3 tests/recompute.py ./cxbench
@@ -71,11 +78,15 @@ test: cxbench build/unit-tests asan
 
 bench: cxbench
 	sh tests/perf/bench-compare.sh ./cxbench
+	sh tests/perf/bench-report.sh ./cxbench
 
 install: cxbench
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/profiles $(DESTDIR)$(MANDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/profiles \
+		$(DESTDIR)$(DATADIR)/reports/strings $(DESTDIR)$(MANDIR)
 	install -m 755 cxbench $(DESTDIR)$(BINDIR)/cxbench
 	install -m 644 profiles/*.json $(DESTDIR)$(DATADIR)/profiles/
+	install -m 644 reports/theme.css reports/chart-style.gp $(DESTDIR)$(DATADIR)/reports/
+	install -m 644 reports/strings/*.json $(DESTDIR)$(DATADIR)/reports/strings/
 	install -m 644 cxbench.1 $(DESTDIR)$(MANDIR)/cxbench.1
 
 clean:

@@ -38,8 +38,12 @@ static unsigned row_color(enum row_kind kind)
 	return kind == ROW_COMPANY ? 0x1b2f4e : kind == ROW_FRONTIER ? 0x111111 : 0x8fa9c8;
 }
 
-/* Horizontal bars, one per row: label, low, high, colour, text. */
-static void bars(struct plot *p, const char *data, size_t rows, double lo, double hi)
+/* Horizontal bars, one per row: label, low, high, colour, text; the text
+ * goes right of bars that reach right and left of those that reach left
+ * (a clause only for a side that has bars: gnuplot warns about empty
+ * ones). */
+static void bars(struct plot *p, const char *data, size_t rows, double lo,
+		 double hi, int left_bars)
 {
 	FILE *s = p->script;
 
@@ -49,10 +53,14 @@ static void bars(struct plot *p, const char *data, size_t rows, double lo, doubl
 	fputs("d = ", s);
 	gp_quote(s, data);
 	fputs("\nplot d using (0):0:2:3:($0-0.34):($0+0.34):4:ytic(1) with boxxyerror "
-	      "lc rgb variable, d using ($2 < 0 ? NaN : $3):0:5 with labels left "
-	      "offset char 0.6,0 tc rgb '#333333' font 'Sans,11', d using ($2 < 0 ? "
-	      "$2 : NaN):0:5 with labels right offset char -0.6,0 tc rgb '#333333' "
-	      "font 'Sans,11'\n", s);
+	      "lc rgb variable", s);
+	if (left_bars < (int)rows)
+		fputs(", d using ($2 < 0 ? NaN : $3):0:5 with labels left offset char "
+		      "0.6,0 tc rgb '#333333' font 'Sans,11'", s);
+	if (left_bars > 0)
+		fputs(", d using ($2 < 0 ? $2 : NaN):0:5 with labels right offset char "
+		      "-0.6,0 tc rgb '#333333' font 'Sans,11'", s);
+	fputc('\n', s);
 }
 
 static void chart_overall(struct plot *p, const struct report_model *m)
@@ -72,7 +80,7 @@ static void chart_overall(struct plot *p, const struct report_model *m)
 	}
 	close_data(f, path);
 	plot_chart(p, "overall", WIDTH, 70 + (int)m->nranks * ROW_PX);
-	bars(p, path, m->nranks, 0, 105);
+	bars(p, path, m->nranks, 0, 105, 0);
 	plot_end_chart(p, "overall");
 	free(path);
 }
@@ -151,6 +159,7 @@ static void chart_gap(struct plot *p, const struct report_model *m, size_t d,
 	FILE *f = plot_data(p, &path);
 	double span = 10, v;
 	size_t i, rows = 0;
+	int left = 0;
 
 	for (i = 0; i < g->nmetrics; i++) {
 		const struct gap_cell *c = &g->metrics[i].cells[fk];
@@ -165,11 +174,12 @@ static void chart_gap(struct plot *p, const struct report_model *m, size_t d,
 		put_label(f, str_signed(m->str, num, v, 1));
 		fputc('\n', f);
 		rows++;
+		left += v < 0;
 	}
 	close_data(f, path);
 	plot_chart(p, name, WIDTH, 80 + (int)(rows ? rows : 1) * ROW_PX);
 	if (rows)
-		bars(p, path, rows, -ceil(span / 10) * 10, ceil(span / 10) * 10);
+		bars(p, path, rows, -ceil(span / 10) * 10, ceil(span / 10) * 10, left);
 	else
 		fputs("unset border\nunset tics\nset xrange [0:1]\nset yrange [0:1]\n"
 		      "plot NaN notitle\n", p->script);

@@ -142,8 +142,11 @@ static void set_title(xmlNodePtr svg, const char *title)
 int h_svg(xmlNodePtr parent, const char *path, const char *prefix,
 	  const char *title)
 {
-	xmlDocPtr svg = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
-	xmlNodePtr root, copy;
+	/* NODICT: the names are then the nodes' own, so the tree can move
+	 * into the report instead of being copied. */
+	xmlDocPtr svg = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS |
+				    XML_PARSE_NODICT);
+	xmlNodePtr root;
 
 	if (!svg || !(root = xmlDocGetRootElement(svg)) ||
 	    xmlStrcmp(root->name, BAD_CAST "svg") != 0) {
@@ -158,15 +161,30 @@ int h_svg(xmlNodePtr parent, const char *path, const char *prefix,
 	h_attr(root, "role", "img");
 	h_attr(root, "aria-label", title);
 	set_title(root, title);
-	copy = xmlDocCopyNode(root, parent->doc, 1);
-	xmlAddChild(parent, copy);
+	xmlUnlinkNode(root);
+	xmlSetTreeDoc(root, parent->doc);
+	xmlAddChild(parent, root);
 	xmlFreeDoc(svg);
 	return 0;
 }
 
+/* Written as UTF-8, so that text in any language stays readable in the
+ * file instead of turning into character references. */
 int html_dump(xmlDocPtr doc, xmlChar **buf, int *len)
 {
-	htmlDocDumpMemoryFormat(doc, buf, len, 1);
+	xmlOutputBufferPtr out = xmlAllocOutputBuffer(NULL); /* no conversion: UTF-8 */
+	const xmlChar *content;
+
+	*buf = NULL;
+	*len = 0;
+	if (out) {
+		htmlDocContentDumpFormatOutput(out, doc, "UTF-8", 1);
+		xmlOutputBufferFlush(out);
+		content = xmlOutputBufferGetContent(out);
+		*len = (int)xmlOutputBufferGetSize(out);
+		*buf = content && *len > 0 ? xmlStrndup(content, *len) : NULL;
+		xmlOutputBufferClose(out);
+	}
 	if (!*buf || *len <= 0) {
 		msg_error("cannot serialise the report");
 		return -1;

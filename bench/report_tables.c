@@ -74,7 +74,7 @@ static char *reason(const struct report_model *m, const struct gap_metric *gm,
 	const struct metric_def *def = &m->cat->metrics[gm->metric];
 	char pts[48], v[48], cv[48];
 	const char *vars[] = { "points", pts, "brand", fr->from->brand, "value", v,
-		"company_value", cv, "unit", def->unit, "company", m->company->name, NULL };
+		"company_value", cv, "unit", str_unit(m->str, def), "company", m->company->name, NULL };
 
 	str_num(m->str, pts, c->gap_points, 1);
 	str_num(m->str, v, fr->value, 2);
@@ -182,7 +182,7 @@ static void metric_row(xmlNodePtr t, const struct report_model *m,
 	xmlNodePtr tr = h_el(t, "tr", NULL);
 
 	h_cell(tr, 0, str_metric(m->str, def), NULL);
-	h_cell(tr, 0, def->unit, NULL);
+	h_cell(tr, 0, str_unit(m->str, def), NULL);
 	part_num(m, tr, gm->value, 2, 0);
 	part_num(m, tr, gm->moe, 2, 0);
 	part_num(m, tr, gm->score, 1, 0);

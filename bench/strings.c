@@ -181,6 +181,11 @@ const char *str_metric(const struct strings *s, const struct metric_def *m)
 	return named(s, "metric", m->id, m->name);
 }
 
+const char *str_unit(const struct strings *s, const struct metric_def *m)
+{
+	return named(s, "unit", m->id, m->unit);
+}
+
 const char *str_dimension(const struct strings *s, const struct dimension *d)
 {
 	return named(s, "dimension", d->id, d->name);

@@ -28,4 +28,5 @@ const char *str_signed(const struct strings *s, char *buf, double v, int decimal
 /* The metric's or dimension's name in the language, else the catalog's. */
 const char *str_metric(const struct strings *s, const struct metric_def *m);
 const char *str_dimension(const struct strings *s, const struct dimension *d);
+const char *str_unit(const struct strings *s, const struct metric_def *m);
 #endif
