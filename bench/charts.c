@@ -101,7 +101,7 @@ static void radar_rows(FILE *f, const struct report_model *m, const size_t *dims
 		for (k = 0; k < g->nrefs; k++) {
 			if (g->refs[k]->is_frontier != (pass == 0))
 				continue;
-			gp_field(f, g->refs[k]->brand);
+			gp_field(f, report_ref_name(m, g->refs[k]));
 			for (d = 0; d < ndims; d++)
 				put_num(f, g->dims[dims[d]].ref_scores[k]);
 			fputc('\n', f);

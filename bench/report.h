@@ -55,6 +55,9 @@ struct report_model *report_model_new(const struct catalog *cat,
 				      const struct strings *str);
 void report_model_free(struct report_model *m);
 
+/* A reference's name as the report shows it (the frontier's translated). */
+const char *report_ref_name(const struct report_model *m, const struct profile *p);
+
 /* Adds every chart of the model to the gnuplot script. */
 void charts_add(struct plot *p, const struct report_model *m);
 

@@ -6,6 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char *report_ref_name(const struct report_model *m, const struct profile *p)
+{
+	return p->is_frontier ? str_get(m->str, "frontier") : p->brand;
+}
+
 static enum row_kind kind_of(const struct profile *p)
 {
 	return p->is_frontier ? ROW_FRONTIER : ROW_BRAND;
@@ -31,7 +36,7 @@ static void rank_overall(struct report_model *m)
 	m->ranks[0].score = g->overall;
 	for (k = 0; k < g->nrefs; k++) {
 		struct rank_row *r = &m->ranks[k + 1];
-		r->label = g->refs[k]->brand;
+		r->label = report_ref_name(m, g->refs[k]);
 		r->kind = kind_of(g->refs[k]);
 		r->score = g->ref_overall[k];
 		r->ref = k;
@@ -70,7 +75,7 @@ static void time_tax(struct report_model *m)
 				g->refs[k]->values[i].value : NAN;
 		if (timetax_compute(m->cat, values, &row->t) < 0)
 			continue;
-		row->label = g->refs[k]->brand;
+		row->label = report_ref_name(m, g->refs[k]);
 		row->kind = kind_of(g->refs[k]);
 		m->ntaxes++;
 	}

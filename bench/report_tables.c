@@ -143,7 +143,7 @@ static void ref_header(xmlNodePtr tr, const struct report_model *m)
 {
 	size_t k;
 	for (k = 0; k < m->gap->nrefs; k++)
-		h_cell(tr, 1, m->gap->refs[k]->brand, "num");
+		h_cell(tr, 1, report_ref_name(m, m->gap->refs[k]), "num");
 }
 
 int part_dimensions(xmlNodePtr body, const struct report_model *m, const struct plot *p)
