@@ -54,6 +54,10 @@ static void set_text_option(struct cli_opts *o, int c, const char *arg)
 		o->logo = arg;
 	else if (c == OPT_PNG_DIR)
 		o->png_dir = arg;
+	else if (c == OPT_SINCE)
+		o->since = arg;
+	else if (c == OPT_UNTIL)
+		o->until = arg;
 }
 
 int cli_parse(const char *cmd, const char *usage, int argc, char **argv,
@@ -71,6 +75,8 @@ int cli_parse(const char *cmd, const char *usage, int argc, char **argv,
 		{ "title", required_argument, NULL, OPT_TITLE },
 		{ "logo", required_argument, NULL, OPT_LOGO },
 		{ "png-dir", required_argument, NULL, OPT_PNG_DIR },
+		{ "since", required_argument, NULL, OPT_SINCE },
+		{ "until", required_argument, NULL, OPT_UNTIL },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 } };
 	int c, at;

@@ -15,14 +15,14 @@ struct command {
 /* Options a command may accept (a mask for cli_parse). */
 enum { OPT_AGAINST = 1, OPT_PERIOD = 2, OPT_FORMAT = 4, OPT_PROFILE = 8,
        OPT_CATALOG = 16, OPT_OUTPUT = 32, OPT_LANG = 64, OPT_TITLE = 128,
-       OPT_LOGO = 256, OPT_PNG_DIR = 512 };
+       OPT_LOGO = 256, OPT_PNG_DIR = 512, OPT_SINCE = 1024, OPT_UNTIL = 2048 };
 
 struct context;
 
 struct cli_opts {
 	const char *against, *period;
 	enum format format;
-	const char *output, *lang, *title, *logo, *png_dir;
+	const char *output, *lang, *title, *logo, *png_dir, *since, *until;
 };
 
 /* Parses the options of command `cmd` (those in the `accept` mask; --format

@@ -12,7 +12,19 @@ struct company *company_new(const struct catalog *cat, const char *origin)
 	struct company *c = xcalloc(1, sizeof *c);
 	c->origin = xstrdup(origin);
 	c->nmetrics = cat->nmetrics;
+	company_file(c, origin);
 	return c;
+}
+
+const char *company_file(struct company *c, const char *name)
+{
+	size_t i;
+	for (i = 0; i < c->nfiles; i++)
+		if (strcmp(c->files[i], name) == 0)
+			return c->files[i];
+	xgrow((void **)&c->files, &c->files_cap, c->nfiles, sizeof *c->files);
+	c->files[c->nfiles] = xstrdup(name);
+	return c->files[c->nfiles++];
 }
 
 void company_free(struct company *c)
@@ -23,6 +35,9 @@ void company_free(struct company *c)
 		return;
 	for (i = 0; i < c->nperiods; i++)
 		free(c->periods[i].obs);
+	for (i = 0; i < c->nfiles; i++)
+		free(c->files[i]);
+	free(c->files);
 	free(c->periods);
 	free(c->name);
 	free(c->industry);
@@ -161,6 +176,7 @@ int company_put(const struct catalog *cat, struct company *c,
 	}
 	*slot = *o;
 	slot->present = 1;
+	slot->file = c->files[0];
 	return 0;
 }
 

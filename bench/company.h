@@ -16,6 +16,7 @@ struct obs {
 	double n;                     /* sample size; 0 when unknown */
 	double promoters, detractors; /* % of respondents; NAN when unknown */
 	long line;                    /* where it was read (0 in JSON) */
+	const char *file;             /* and from which file (the company's) */
 };
 
 struct period_data {
@@ -28,6 +29,8 @@ struct company {
 	char *name, *industry, *origin;
 	struct period_data *periods;
 	size_t nperiods, cap, nmetrics;
+	char **files; /* every file merged in (history.c); obs.file points here */
+	size_t nfiles, files_cap;
 };
 
 int company_load(const struct catalog *cat, const char *path,
@@ -42,6 +45,9 @@ void company_free(struct company *c);
 long company_period(const struct company *c, const char *label);
 /* Number of metric values over all periods. */
 size_t company_count(const struct company *c);
+
+/* The company's own copy of a file name, for obs.file. */
+const char *company_file(struct company *c, const char *name);
 
 /* For the loaders. */
 #define SAMPLE_SIZE_MAX 1e12

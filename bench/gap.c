@@ -18,6 +18,35 @@ static void fill_cell(const struct metric_def *def, const struct gap_metric *gm,
 	cell->significant = isnan(gm->moe) ? -1 : fabs(cell->gap) > gm->moe;
 }
 
+double obs_change_moe(const struct metric_def *m, const struct obs *a,
+		      const struct obs *b)
+{
+	double m1 = metric_moe(m, a->value, a->n, a->promoters, a->detractors);
+	double m2 = metric_moe(m, b->value, b->n, b->promoters, b->detractors);
+	return sqrt(m1 * m1 + m2 * m2); /* NAN propagates */
+}
+
+static void change(const struct gap_report *r, struct gap_metric *gm)
+{
+	const struct period_data *first = r->company->periods;
+	const struct period_data *p;
+	const struct obs *now = &r->period->obs[gm->metric];
+
+	gm->change = gm->change_moe = NAN;
+	gm->change_significant = -1;
+	for (p = r->period; p-- > first;) {
+		const struct obs *o = &p->obs[gm->metric];
+		if (!o->present)
+			continue;
+		gm->change_from = p->label;
+		gm->change = now->value - o->value;
+		gm->change_moe = obs_change_moe(&r->cat->metrics[gm->metric], o, now);
+		if (!isnan(gm->change_moe))
+			gm->change_significant = fabs(gm->change) > gm->change_moe;
+		return;
+	}
+}
+
 static void compute_metrics(struct gap_report *r)
 {
 	const struct obs *obs = r->period->obs;
@@ -43,6 +72,7 @@ static void compute_metrics(struct gap_report *r)
 		gm->moe = metric_moe(def, gm->value, obs[m].n, obs[m].promoters,
 				     obs[m].detractors);
 		gm->cells = xcalloc(r->nrefs, sizeof *gm->cells);
+		change(r, gm);
 		for (k = 0; k < r->nrefs; k++) {
 			fill_cell(def, gm, &r->refs[k]->values[m], &gm->cells[k]);
 			covered += gm->cells[k].present;

@@ -22,6 +22,10 @@ struct gap_metric {
 	size_t metric;           /* catalog index */
 	double value, score, moe; /* moe NAN when unknown */
 	struct gap_cell *cells;  /* one per reference */
+	/* Since the company's previous observation of the metric, if any. */
+	const char *change_from; /* that period's label, or NULL */
+	double change, change_moe; /* change_moe NAN when unknown */
+	int change_significant;  /* 1, 0, or -1 when unknown */
 };
 
 struct gap_dim {
@@ -55,4 +59,8 @@ struct gap_report *gap_compute(const struct catalog *cat,
 			       const struct profile *const *refs, size_t nrefs,
 			       const struct profile *frontier);
 void gap_free(struct gap_report *r);
+/* 95 % margin of the difference of two observations of metric m:
+ * 1.96 * sqrt(SE1^2 + SE2^2); NAN when either margin is unknown. */
+double obs_change_moe(const struct metric_def *m, const struct obs *a,
+		      const struct obs *b);
 #endif

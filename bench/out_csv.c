@@ -47,6 +47,8 @@ static void row(FILE *f, const struct gap_report *r, const struct gap_metric *gm
 	put_num(f, gm->value);
 	put_num(f, gm->score);
 	put_num(f, gm->moe);
+	put_num(f, gm->change);
+	put_text(f, gm->change_from);
 	put_text(f, r->refs[k]->id);
 	put_text(f, c->present ? p->brand : "");
 	put_num(f, c->present ? c->value : NAN);
@@ -63,7 +65,8 @@ void gap_csv(FILE *f, const struct gap_report *r)
 {
 	size_t i, k;
 
-	fputs("company,period,metric,dimension,value,score,moe,reference,brand,"
+	fputs("company,period,metric,dimension,value,score,moe,change,change_from,"
+	      "reference,brand,"
 	      "reference_value,reference_score,gap,gap_points,significant,basis\n", f);
 	for (i = 0; i < r->nmetrics; i++)
 		for (k = 0; k < r->nrefs; k++)

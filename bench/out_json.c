@@ -75,6 +75,13 @@ static cJSON *metric_json(const struct gap_report *r, const struct gap_metric *g
 	cJSON_AddItemToObject(m, "n", o->n > 0 ? json_num(o->n) : cJSON_CreateNull());
 	cJSON_AddItemToObject(m, "score", json_num(gm->score));
 	cJSON_AddItemToObject(m, "moe", json_num(gm->moe));
+	cJSON_AddItemToObject(m, "change", json_num(gm->change));
+	cJSON_AddItemToObject(m, "change_from", json_str(gm->change_from));
+	cJSON_AddItemToObject(m, "change_moe", json_num(gm->change_moe));
+	if (gm->change_significant < 0)
+		cJSON_AddNullToObject(m, "change_significant");
+	else
+		cJSON_AddBoolToObject(m, "change_significant", gm->change_significant);
 	for (k = 0; k < r->nrefs; k++)
 		cJSON_AddItemToObject(refs, r->refs[k]->id, cell_json(r, gm, k));
 	cJSON_AddItemToObject(m, "references", refs);

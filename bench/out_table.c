@@ -144,6 +144,8 @@ static void metric_row(FILE *f, const struct gap_report *r,
 	fputs("  ", f);
 	put_padded(f, value_with_moe(buf, gm), 14, 1);
 	fprintf(f, " %6s", fmt_num(s, gm->score, 1));
+	fprintf(f, " %8s%s", fmt_signed(buf, gm->change, 2),
+		gm->change_significant > 0 ? "*" : " ");
 	for (k = 0; k < r->nrefs; k++) {
 		fputs("  ", f);
 		if (gm->cells[k].present)
@@ -162,11 +164,11 @@ static void metrics_section(FILE *f, const struct gap_report *r, int color)
 	for (i = 0; i < r->nmetrics; i++)
 		if (strlen(r->cat->metrics[r->metrics[i].metric].id) > w)
 			w = strlen(r->cat->metrics[r->metrics[i].metric].id);
-	heading(f, "Metrics (value ±95% margin, score; reference columns: gap points)",
-		color);
+	heading(f, "Metrics (value ±95% margin, score, change since the previous "
+		"period (* significant); reference columns: gap points)", color);
 	fputs("  ", f);
 	put_padded(f, "metric", w, -1);
-	fprintf(f, "  %14s %6s", "value", "score");
+	fprintf(f, "  %14s %6s %9s", "value", "score", "change");
 	ref_header(f, r, "", 0);
 	for (i = 0; i < r->nmetrics; i++) {
 		const struct dimension *d =

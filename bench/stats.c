@@ -45,3 +45,23 @@ double metric_moe(const struct metric_def *m, double value, double n,
 		return moe_nps(value, n, promoters, detractors);
 	return NAN;
 }
+
+double lsq_slope(const double *x, const double *y, int n)
+{
+	double mx = 0, my = 0, sxy = 0, sxx = 0;
+	int i;
+
+	if (n < 2)
+		return NAN;
+	for (i = 0; i < n; i++) {
+		mx += x[i];
+		my += y[i];
+	}
+	mx /= n;
+	my /= n;
+	for (i = 0; i < n; i++) {
+		sxy += (x[i] - mx) * (y[i] - my);
+		sxx += (x[i] - mx) * (x[i] - mx);
+	}
+	return sxx > 0 ? sxy / sxx : NAN;
+}

@@ -13,4 +13,6 @@ double metric_gap(const struct metric_def *m, double ref, double company);
  * detractors are percentages, NAN when unknown. */
 double metric_moe(const struct metric_def *m, double value, double n,
 		  double promoters, double detractors);
+/* Least-squares slope of y over x; NAN with fewer than two points. */
+double lsq_slope(const double *x, const double *y, int n);
 #endif
