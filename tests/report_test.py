@@ -1,0 +1,828 @@
+#!/usr/bin/env python3
+"""Tests of `cxbench report`: the HTML it writes, the numbers in it, its
+languages and options, how it fails, and names that try to inject markup
+or commands.
+
+Usage (from the repository root, after `make build/html-check`):
+    CXBENCH_DATA=. python3 tests/report_test.py ./cxbench
+The report is parsed with build/html-check (libxml2's HTML parser, see
+tests/tools/html-check.c), and its numbers are checked against
+`cxbench compare --format json` and the data files.  Prints one line per
+failure and ends with "report: N passed, N failed"; exits 1 when any check
+failed.  Python 3 standard library only.
+"""
+import base64
+import glob
+import json
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import zlib
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+HTML_CHECK = os.path.join(REPO, "build", "html-check")
+SECTIONS = ["summary", "priorities", "dimensions", "metrics", "timetax",
+            "trend", "not-compared", "methodology", "sources"]
+HEADING_KEYS = ["summary_h", "priorities_h", "dimensions_h", "gaps_h",
+                "timetax_h", "trend_h", "not_compared_h", "method_h",
+                "sources_h"]
+TIMETAX_INPUTS = {"asa_seconds", "hold_seconds", "transfers_per_contact",
+                  "repeat_contact_pct"}
+PNG_SIG = b"\x89PNG\r\n\x1a\n"
+SANITIZER = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer",
+             "runtime error:", "SUMMARY: UndefinedBehaviorSanitizer")
+
+passed = 0
+failed = 0
+
+
+def check(name, cond, detail=""):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL %s%s" % (name, ": " + str(detail) if detail != "" else ""))
+    return cond
+
+
+# ------------------------------------------------------------ helpers
+
+
+def load_json(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def read_text(path):
+    with open(path, encoding="utf-8", errors="replace") as f:
+        return f.read()
+
+
+def read_bytes(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def write(path, data):
+    mode = "wb" if isinstance(data, bytes) else "w"
+    with open(path, mode, **({} if mode == "wb" else {"encoding": "utf-8"})) as f:
+        f.write(data)
+
+
+def norm(s):
+    """Whitespace-normalised text, as html-check prints it."""
+    return " ".join(s.split())
+
+
+def run(args, cwd=None, env=None, user=None, label=None):
+    """Runs cxbench; a sanitizer report in stderr is a failure of its own."""
+    e = dict(os.environ)
+    e["CXBENCH_DATA"] = DATA
+    e.update(env or {})
+    kw = {}
+    if user is not None:
+        kw = {"user": user, "group": user, "extra_groups": []}
+    p = subprocess.run([BIN] + args, cwd=cwd, env=e, capture_output=True,
+                       timeout=300, **kw)
+    out = p.stdout.decode("utf-8", "replace")
+    err = p.stderr.decode("utf-8", "replace")
+    if any(s in err for s in SANITIZER):
+        check("%s: no sanitizer report" % (label or " ".join(args[:2])), False,
+              err[-3000:])
+    return p.returncode, out, err
+
+
+def html_check(path):
+    p = subprocess.run([HTML_CHECK, path], capture_output=True, timeout=60)
+    if p.returncode != 0:
+        check("html-check %s parses" % os.path.basename(path), False,
+              p.stderr.decode("utf-8", "replace")[-500:])
+    return json.loads(p.stdout.decode("utf-8"))
+
+
+def compare(company, *extra):
+    rc, out, err = run(["compare", company, "--against", "all,frontier",
+                        "--format", "json"] + list(extra))
+    if not check("compare %s exits 0" % " ".join(extra), rc == 0, err):
+        return None
+    return json.loads(out)
+
+
+def parse_num(cell, strings):
+    """A number cell of the report in its language; None for a dash."""
+    cell = cell.strip()
+    if cell in ("", "–", "-"):
+        return None
+    s = cell.replace(strings["thousands_sep"], "").replace("\u00a0", "")
+    s = s.replace(strings["decimal_point"], ".")
+    try:
+        return float(s)
+    except ValueError:
+        return "not a number: %r" % cell
+
+
+def fmt_num(v, decimals, strings):
+    """The program's number format (textfmt.c fmt_num + strings.c group)."""
+    s = "%.*f" % (decimals, v)
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    if s == "-0":
+        s = "0"
+    neg = s.startswith("-")
+    digits, _, frac = s.lstrip("-").partition(".")
+    if len(digits) > 4:
+        groups = []
+        while digits:
+            groups.insert(0, digits[-3:])
+            digits = digits[:-3]
+        digits = strings["thousands_sep"].join(groups)
+    return ("-" if neg else "") + digits + (strings["decimal_point"] + frac if frac else "")
+
+
+def close(cell, expected, decimals, strings):
+    """A rounded cell against an unrounded number (None: a dash)."""
+    got = parse_num(cell, strings)
+    if expected is None:
+        return got is None
+    if not isinstance(got, float):
+        return False
+    return abs(got - expected) <= 0.5 * 10 ** -decimals + 1e-6
+
+
+def tables_with(summary, header):
+    """The tables whose header row starts with `header`."""
+    return [t for t in summary["tables"] if t and t[0][:len(header)] == header]
+
+
+def png_1x1():
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data +
+                struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    ihdr = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return (PNG_SIG + chunk(b"IHDR", ihdr) +
+            chunk(b"IDAT", zlib.compress(b"\x00\x1b\x2f\x4e")) + chunk(b"IEND", b""))
+
+
+def list_dir(d):
+    return sorted(os.listdir(d)) if os.path.isdir(d) else []
+
+
+# ------------------------------------------------------------ data
+
+
+def load_data():
+    global EN, CATALOG, PROFILES, BRAND_ID
+    EN = load_json(os.path.join(DATA, "reports", "strings", "en.json"))
+    CATALOG = load_json(os.path.join(DATA, "profiles", "catalog.json"))
+    PROFILES = {}
+    for path in sorted(glob.glob(os.path.join(DATA, "profiles", "*.json"))):
+        if os.path.basename(path) == "catalog.json":
+            continue
+        p = load_json(path)
+        PROFILES[p["id"]] = p
+    BRAND_ID = {p["brand"]: pid for pid, p in PROFILES.items()}
+
+
+def brand_of(ref_id, strings):
+    return strings["frontier"] if ref_id == "frontier" else PROFILES[ref_id]["brand"]
+
+
+def expected_charts(cmp, company_file):
+    """Chart names the report should draw for compare's period."""
+    dims = [d for d in cmp["dimensions"] if d.get("metrics", 0) > 0]
+    names = ["overall", "radar"] + ["gap:" + d["id"] for d in dims]
+    if TIMETAX_INPUTS <= {m["id"] for m in cmp["metrics"]}:
+        names.append("timetax")
+    periods = [p["period"] for p in load_json(company_file)["periods"]]
+    if periods.index(cmp["period"]) + 1 >= 2:
+        names.append("trend")
+    return names, dims
+
+
+# ------------------------------------------------------------ structure
+
+
+def check_structure(tag, s, cmp, company_file, strings):
+    charts, dims = expected_charts(cmp, company_file)
+    check(tag + ": no parser errors", s["errors"] == [], s["errors"][:10])
+    want = [x for x in SECTIONS if x != "trend" or "trend" in charts]
+    check(tag + ": sections in order", s["sections"] == want, s["sections"])
+    heads = [strings[k] for k, x in zip(HEADING_KEYS, SECTIONS) if x in want]
+    check(tag + ": section headings", s["h2"] == [strings["contents"]] + heads, s["h2"])
+    check(tag + ": one svg per chart", s["svgs"] == len(charts),
+          "%d svgs, charts %s" % (s["svgs"], charts))
+    check(tag + ": every svg inside a figure", s["svg_in_figures"] == s["svgs"],
+          "%d of %d" % (s["svg_in_figures"], s["svgs"]))
+    check(tag + ": one svg in each figure",
+          len(s["figures"]) == s["svgs"] and all(f["svgs"] == 1 for f in s["figures"]),
+          s["figures"])
+    check(tag + ": a table after every figure",
+          all(f["table_follows"] for f in s["figures"]),
+          [f["caption"] for f in s["figures"] if not f["table_follows"]])
+    caps = [strings["chart_overall"], strings["chart_radar"]]
+    caps += [strings["chart_gap"].replace("{dimension}", d["name"]) for d in dims]
+    if "timetax" in charts:
+        caps.append(strings["chart_timetax"])
+    if "trend" in charts:
+        caps.append(strings["chart_trend"])
+    if strings is EN:
+        check(tag + ": figure captions", s["figcaptions"] == caps,
+              list(zip(s["figcaptions"], caps)))
+        check(tag + ": svg titles are the captions", s["svg_titles"] == caps,
+              s["svg_titles"])
+    check(tag + ": no scripts", s["scripts"] == 0, s["scripts"])
+    check(tag + ": no on* attributes", s["event_attributes"] == 0, s["event_attributes"])
+    check(tag + ": no external references", s["external"] == [], s["external"][:10])
+    check(tag + ": no unsafe elements", s["unsafe_elements"] == [], s["unsafe_elements"])
+    check(tag + ": no images without --logo", s["images"] == [], s["images"])
+    check(tag + ": utf-8", s["encoding"].lower() == "utf-8", s["encoding"])
+    return charts
+
+
+def check_raw(tag, raw):
+    check(tag + ": no http(s) resource in the raw HTML",
+          not re.search(r"""(src|href|url)\s*[=(]\s*["']?\s*(https?:)?//""", raw, re.I),
+          re.findall(r"""(?:src|href|url)\s*[=(]\s*["']?\s*(?:https?:)?//[^"' )]*""", raw, re.I)[:5])
+    check(tag + ": no <script in the raw HTML", "<script" not in raw.lower())
+    check(tag + ": no {placeholder} left", not re.search(r"\{[A-Za-z_]+\}", raw),
+          re.findall(r"\{[A-Za-z_]+\}", raw)[:5])
+
+
+# ------------------------------------------------------------ numbers
+
+
+def check_numbers(tag, s, cmp, strings, company_name):
+    names = {m["id"]: m["name"] for m in CATALOG["metrics"]}
+    # overall index
+    t = tables_with(s, [strings["col_reference"], strings["col_index"],
+                        strings["col_gap_points"]])
+    if check(tag + ": one overall table", len(t) == 1, len(t)):
+        rows = {r[0]: r for r in t[0][1:]}
+        want = {company_name: cmp["overall"]["score"]}
+        for ref, v in cmp["overall"]["references"].items():
+            want[brand_of(ref, strings)] = v
+        check(tag + ": overall table rows", sorted(rows) == sorted(want),
+              (sorted(rows), sorted(want)))
+        for label, v in want.items():
+            r = rows.get(label)
+            check(tag + ": overall index of %s" % label,
+                  r is not None and close(r[1], v, 1, strings),
+                  (r, v))
+            if r is not None and label != company_name:
+                check(tag + ": gap points of %s" % label,
+                      close(r[2], v - cmp["overall"]["score"], 1, strings) and
+                      (r[2].startswith(("+", "-")) or parse_num(r[2], strings) == 0),
+                      (r, v))
+        scores = [parse_num(r[1], strings) for r in t[0][1:]]
+        check(tag + ": overall table best first",
+              scores == sorted(scores, key=lambda x: -(x if isinstance(x, float) else -1)),
+              scores)
+    # priorities
+    t = tables_with(s, [strings["col_rank"], strings["col_metric"]])
+    metrics = {m["id"]: m for m in cmp["metrics"]}
+    top = cmp["priorities"][:5]
+    if check(tag + ": one priorities table", len(t) == 1, len(t)):
+        rows = t[0][1:]
+        check(tag + ": top-5 priorities in order",
+              [r[1] for r in rows] == [names[i] for i in top],
+              ([r[1] for r in rows], [names[i] for i in top]))
+        for k, (r, mid) in enumerate(zip(rows, top)):
+            fr = metrics[mid]["references"]["frontier"]
+            check(tag + ": priority %d %s" % (k + 1, mid),
+                  r[0] == str(k + 1) and close(r[2], metrics[mid]["company"], 2, strings)
+                  and close(r[3], fr["value"], 2, strings) and r[4] == fr["brand"]
+                  and close(r[5], fr["gap_points"], 1, strings), (r[:6], fr))
+    # dimensions
+    t = tables_with(s, [strings["col_dimension"]])
+    dims = [d for d in cmp["dimensions"] if d.get("metrics", 0) > 0]
+    if check(tag + ": one dimension table", len(t) == 1, len(t)):
+        head = t[0][0]
+        want_head = [strings["col_dimension"], company_name] + \
+            [brand_of(r, strings) for r in cmp["against"]]
+        check(tag + ": dimension table header", head == want_head, (head, want_head))
+        rows = t[0][1:]
+        check(tag + ": one row per dimension",
+              [r[0] for r in rows] == [d["name"] for d in dims],
+              ([r[0] for r in rows], [d["name"] for d in dims]))
+        for r, d in zip(rows, dims):
+            bad = []
+            if not close(r[1], d["score"], 1, strings):
+                bad.append((company_name, r[1], d["score"]))
+            for col, ref in enumerate(cmp["against"], start=2):
+                v = d["references"].get(ref)
+                if col >= len(r) or not close(r[col], v, 1, strings):
+                    bad.append((ref, r[col] if col < len(r) else None, v))
+            check(tag + ": dimension %s scores" % d["id"], not bad, bad)
+    # metric tables, one per dimension
+    t = tables_with(s, [strings["col_metric"], strings["col_unit"]])
+    check(tag + ": one metric table per dimension", len(t) == len(dims), len(t))
+    by_name = {names[m["id"]]: m for m in cmp["metrics"]}
+    seen = []
+    for table in t:
+        for r in table[1:]:
+            m = by_name.get(r[0])
+            if not check(tag + ": metric row %s is compared" % r[0], m is not None):
+                continue
+            seen.append(m["id"])
+            fr = m["references"]["frontier"]
+            sig = {None: "sig_unknown", True: "sig_yes", False: "sig_no"}[fr["significant"]]
+            bad = [what for what, ok in (
+                ("value", close(r[2], m["company"], 2, strings)),
+                ("moe", close(r[3], m["moe"], 2, strings)),
+                ("score", close(r[4], m["score"], 1, strings)),
+                ("frontier", close(r[5], fr["value"], 2, strings)),
+                ("brand", r[6] == fr["brand"]),
+                ("gap", close(r[7], fr["gap"], 2, strings)),
+                ("gap points", close(r[8], fr["gap_points"], 1, strings)),
+                ("significance", r[9] == strings[sig])) if not ok]
+            check(tag + ": metric %s row" % m["id"], not bad, (bad, r, fr))
+    check(tag + ": every compared metric in a table",
+          sorted(seen) == sorted(m["id"] for m in cmp["metrics"]),
+          sorted(set(m["id"] for m in cmp["metrics"]) ^ set(seen)))
+    # not compared
+    nc = [names[x["id"]] for x in cmp["not_compared"]]
+    t = tables_with(s, [strings["col_metric"], strings["col_reason_nc"]])
+    if nc:
+        check(tag + ": not-compared table",
+              len(t) == 1 and sorted(r[0] for r in t[0][1:]) == sorted(nc),
+              (t, nc))
+    else:
+        check(tag + ": no not-compared table", t == [], t)
+    # sources: one row per (brand, metric) of the selected profiles
+    t = tables_with(s, [strings["col_brand"], strings["col_metric"],
+                        strings["col_value"], strings["col_basis"]])
+    if check(tag + ": one sources table", len(t) == 1, len(t)):
+        rows = t[0][1:]
+        want = {}
+        for pid in cmp["against"]:
+            if pid == "frontier":
+                continue
+            p = PROFILES[pid]
+            for mid, v in p["metrics"].items():
+                want[(p["brand"], names[mid])] = v
+        check(tag + ": sources rows = (brand, metric) pairs in the profiles",
+              len(rows) == len(want) and
+              sorted((r[0], r[1]) for r in rows) == sorted(want),
+              "%d rows, %d expected" % (len(rows), len(want)))
+        bad = []
+        for r in rows:
+            v = want.get((r[0], r[1]))
+            if v is None:
+                continue
+            basis = strings["basis_" + v["basis"]]
+            if (not close(r[2], v["value"], 2, strings) or r[3] != basis or
+                    r[4] != norm(v.get("source", "")) or
+                    r[6] != (str(v["year"]) if v.get("year") else "") or
+                    r[7] != norm(v.get("note", ""))):
+                bad.append((r, v))
+        check(tag + ": sources value, basis, source, year, note", not bad, bad[:3])
+
+
+def check_trend(tag, s, company_file, period, strings):
+    periods = [p["period"] for p in load_json(company_file)["periods"]]
+    periods = periods[:periods.index(period) + 1]
+    t = tables_with(s, [strings["col_period"], strings["overall"]])
+    if len(periods) < 2:
+        check(tag + ": no trend table with one period", t == [], t)
+        return
+    if not check(tag + ": one trend table", len(t) == 1, len(t)):
+        return
+    rows = t[0][1:]
+    check(tag + ": trend periods", [r[0] for r in rows] == periods,
+          [r[0] for r in rows])
+    for r, p in zip(rows, periods):
+        c = compare(company_file, "--period", p)
+        if c:
+            check(tag + ": trend %s overall and frontier" % p,
+                  close(r[1], c["overall"]["score"], 1, strings) and
+                  close(r[2], c["overall"]["references"]["frontier"], 1, strings),
+                  (r[:3], c["overall"]["score"], c["overall"]["references"]["frontier"]))
+
+
+# ------------------------------------------------------------ tests
+
+
+def test_en(tmp):
+    tag = "en"
+    out = os.path.join(tmp, "en.html")
+    company = os.path.join(DATA, "examples", "acme-telecom.json")
+    rc, so, err = run(["report", company, "-o", out])
+    if not check(tag + ": exit 0", rc == 0, err):
+        return
+    check(tag + ": prints the output path", so.strip() == out, so)
+    check(tag + ": quiet on stderr", err == "", err)
+    cmp = compare(company)
+    if not cmp:
+        return
+    s = html_check(out)
+    check(tag + ": lang", s["lang"] == "en", s["lang"])
+    title = EN["title_default"].replace("{company}", cmp["company"])
+    check(tag + ": title and h1", s["title"] == title and s["h1"] == [title],
+          (s["title"], s["h1"]))
+    check_structure(tag, s, cmp, company, EN)
+    check_raw(tag, read_text(out))
+    check_numbers(tag, s, cmp, EN, cmp["company"])
+    check_trend(tag, s, company, cmp["period"], EN)
+    check(tag + ": only the report in its directory", list_dir(tmp) == ["en.html"],
+          list_dir(tmp))
+
+
+def test_lang(tmp, lang):
+    tag = "--lang " + lang
+    strings = dict(EN)
+    strings.update(load_json(os.path.join(DATA, "reports", "strings", lang + ".json")))
+    out = os.path.join(tmp, lang + ".html")
+    company = os.path.join(DATA, "examples", "acme-telecom.json")
+    rc, _, err = run(["report", company, "-o", out, "--lang", lang])
+    if not check(tag + ": exit 0", rc == 0, err):
+        return
+    cmp = compare(company)
+    s = html_check(out)
+    raw = read_text(out)
+    check(tag + ": no parser errors", s["errors"] == [], s["errors"][:5])
+    check(tag + ": lang attribute", s["lang"] == lang, s["lang"])
+    en_heads = {EN[k] for k in HEADING_KEYS + ["contents"]}
+    check(tag + ": no English heading left", not en_heads & set(s["h2"]),
+          en_heads & set(s["h2"]))
+    check(tag + ": every heading in Cyrillic",
+          s["h2"] and all(re.search("[\u0400-\u04ff]", h) for h in s["h2"]), s["h2"])
+    check(tag + ": sections as in English", s["sections"] == SECTIONS, s["sections"])
+    en_caps = {EN["chart_overall"], EN["chart_radar"], EN["chart_timetax"],
+               EN["chart_trend"]}
+    check(tag + ": chart captions translated",
+          not en_caps & set(s["figcaptions"]) and
+          all(re.search("[\u0400-\u04ff]", c) for c in s["figcaptions"]),
+          s["figcaptions"])
+    check(tag + ": one svg per chart",
+          s["svgs"] == len(expected_charts(cmp, company)[0]) == s["svg_in_figures"],
+          s["svgs"])
+    index = fmt_num(cmp["overall"]["score"], 1, strings)
+    check(tag + ": decimal comma in the index", "," in index, index)
+    t = tables_with(s, [strings["col_reference"], strings["col_index"]])
+    row = [r for r in t[0][1:] if r[0] == cmp["company"]] if len(t) == 1 else []
+    check(tag + ": company index %s in the overall table" % index,
+          len(row) == 1 and row[0][1] == index, row)
+    dotted = [c for tb in tables_with(s, [strings["col_dimension"]]) + t
+              for r in tb[1:] for c in r[1:] if re.fullmatch(r"[+-]?\d+\.\d+", c)]
+    check(tag + ": no decimal point in number cells", not dotted, dotted[:5])
+    check(tag + ": no {placeholder} left", not re.search(r"\{[A-Za-z_]+\}", raw),
+          re.findall(r"\{[A-Za-z_]+\}", raw)[:5])
+    check(tag + ": text kept as UTF-8, not character references",
+          strings["summary_h"] in raw and "&#" not in raw)
+    # the index as the summary and charts print it
+    check(tag + ": index in the overall chart",
+          any(index in x for x in (s["svg_text"][0] if s["svg_text"] else [])),
+          s["svg_text"][:1])
+    check(tag + ": only the report in its directory",
+          list_dir(tmp) == [lang + ".html"], list_dir(tmp))
+
+
+def data_uri(raw):
+    m = re.search(r'<img[^>]*\ssrc="([^"]*)"', raw)
+    return m.group(1) if m else None
+
+
+def test_options(tmp):
+    company = os.path.join(DATA, "examples", "acme-telecom.json")
+    base = html_check_run(tmp, "base", [])
+    # --title, escaped
+    title = 'Q3 review <b>bold</b> & "more" \'quoted\''
+    s, raw = html_check_run(tmp, "title", ["--title", title])
+    if s:
+        check("--title: title and h1", s["title"] == title and s["h1"] == [title],
+              (s["title"], s["h1"]))
+        check("--title: markup escaped", "<b>bold" not in raw and "&lt;b&gt;bold" in raw)
+    # logos
+    png = png_1x1()
+    svg = (b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" '
+           b'width="20" height="10"><rect width="20" height="10" fill="#1b2f4e"/></svg>\n')
+    evil_svg = (b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)" '
+                b'width="20" height="10"><script>alert(2)</script>'
+                b'<image href="https://example.com/x.png"/></svg>\n')
+    jpeg = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"
+    for name, data, mime in (("logo.png", png, "image/png"),
+                             ("logo.svg", svg, "image/svg+xml"),
+                             ("evil.svg", evil_svg, "image/svg+xml"),
+                             ("logo.jpg", jpeg, "image/jpeg")):
+        path = os.path.join(tmp, name)
+        write(path, data)
+        s, raw = html_check_run(tmp, name, ["--logo", path])
+        if not s:
+            continue
+        tag = "--logo " + name
+        prefix = "data:%s;base64," % mime
+        check(tag + ": one img with a data: URI", len(s["images"]) == 1 and
+              s["images"][0] == (prefix + base64.b64encode(data).decode())[:40],
+              s["images"])
+        uri = data_uri(raw)
+        check(tag + ": data URI holds the file",
+              uri is not None and uri.startswith(prefix) and
+              base64.b64decode(uri[len(prefix):]) == data, (uri or "")[:60])
+        check(tag + ": no errors, scripts, events or external references",
+              s["errors"] == [] and s["scripts"] == 0 and s["event_attributes"] == 0
+              and s["external"] == [] and s["unsafe_elements"] == [],
+              (s["errors"][:3], s["scripts"], s["event_attributes"], s["external"]))
+        if base[0]:
+            check(tag + ": logo not inlined as svg", s["svgs"] == base[0]["svgs"],
+                  (s["svgs"], base[0]["svgs"]))
+        check(tag + ": no <script / onload in the raw HTML",
+              "<script" not in raw.lower() and "onload" not in raw.lower())
+    # bad logos: no output, existing file untouched
+    bad = os.path.join(tmp, "logo.txt")
+    write(bad, "this is not an image\n")
+    out = os.path.join(tmp, "badlogo.html")
+    rc, _, err = run(["report", company, "-o", out, "--logo", bad])
+    check("--logo text file: exit 1", rc == 1, (rc, err))
+    check("--logo text file: message names the logo", "logo.txt" in err, err)
+    check("--logo text file: no output file", not os.path.exists(out))
+    write(out, "ORIGINAL")
+    rc, _, err = run(["report", company, "-o", out, "--logo", bad])
+    check("--logo text file: existing report untouched",
+          rc == 1 and read_text(out) == "ORIGINAL", (rc, err))
+    os.unlink(out)
+    big = os.path.join(tmp, "big.png")
+    write(big, png + b"\0" * (2 << 20))
+    rc, _, err = run(["report", company, "-o", out, "--logo", big])
+    check("--logo over 2 MiB: exit 1, no output", rc == 1 and not os.path.exists(out),
+          (rc, err))
+    rc, _, err = run(["report", company, "-o", out, "--logo",
+                      os.path.join(tmp, "nosuch.png")])
+    check("--logo missing: exit 3, no output", rc == 3 and not os.path.exists(out),
+          (rc, err))
+    # --png-dir: one PNG per chart
+    pngdir = os.path.join(tmp, "png")
+    s, raw = html_check_run(tmp, "png", ["--png-dir", pngdir])
+    if s:
+        files = list_dir(pngdir)
+        check("--png-dir: one PNG per chart", len(files) == s["svgs"] and
+              all(f.endswith(".png") for f in files), (files, s["svgs"]))
+        names = {f[:-4] for f in files}
+        check("--png-dir: overall, radar, timetax, trend and gap charts",
+              {"overall", "radar", "timetax", "trend"} <= names and
+              len([n for n in names if n.startswith("gap-")]) == s["svgs"] - 4, files)
+        bad = [f for f in files if not read_bytes(os.path.join(pngdir, f)).startswith(PNG_SIG)
+               or os.path.getsize(os.path.join(pngdir, f)) < 1000]
+        check("--png-dir: PNG signature and content", not bad, bad)
+        check("--png-dir: report still inline SVG only", s["images"] == [] and
+              s["external"] == [], (s["images"], s["external"]))
+    # --period
+    for period, trend in (("2026-Q1", True), ("2025-Q4", False)):
+        tag = "--period " + period
+        s, raw = html_check_run(tmp, period, ["--period", period])
+        cmp = compare(company, "--period", period)
+        if not s or not cmp:
+            continue
+        check(tag + ": compare agrees on the period", cmp["period"] == period)
+        check_structure(tag, s, cmp, company, EN)
+        check(tag + ": subtitle names the period", "<p class=\"subtitle\">%s " % period in raw,
+              re.findall(r'<p class="subtitle">[^<]*', raw))
+        check(tag + ": trend section %s" % ("present" if trend else "absent"),
+              ("trend" in s["sections"]) == trend and
+              ('href="#trend"' in raw) == trend, s["sections"])
+        check_numbers(tag, s, cmp, EN, cmp["company"])
+        check_trend(tag, s, company, period, EN)
+    rc, _, err = run(["report", company, "-o", os.path.join(tmp, "p.html"),
+                      "--period", "1999-Q1"])
+    check("--period not in the file: exit 2, no output",
+          rc == 2 and "1999-Q1" in err and not os.path.exists(os.path.join(tmp, "p.html")),
+          (rc, err))
+    rc, _, err = run(["report", company, "-o", os.path.join(tmp, "l.html"), "--lang", "de"])
+    check("--lang de: exit 2, no output",
+          rc == 2 and not os.path.exists(os.path.join(tmp, "l.html")), (rc, err))
+
+
+def html_check_run(tmp, name, args):
+    """Writes a report with extra args and returns (summary, raw html)."""
+    out = os.path.join(tmp, "opt-%s.html" % re.sub(r"[^A-Za-z0-9-]", "_", name))
+    company = os.path.join(DATA, "examples", "acme-telecom.json")
+    rc, _, err = run(["report", company, "-o", out] + args)
+    if not check("report %s: exit 0" % " ".join(args)[:60], rc == 0, err):
+        return None, ""
+    return html_check(out), read_text(out)
+
+
+def test_failures(tmp):
+    company = os.path.join(DATA, "examples", "acme-telecom.json")
+    out = os.path.join(tmp, "out")
+    tmpdir = os.path.join(tmp, "tmpdir")
+    os.mkdir(out)
+    os.mkdir(tmpdir)
+    report = os.path.join(out, "report.html")
+    env = {"TMPDIR": tmpdir}
+
+    rc, _, err = run(["report", company, "-o", report], env=env)
+    check("success: exit 0", rc == 0, err)
+    check("success: no temporary directory left", list_dir(tmpdir) == [], list_dir(tmpdir))
+    check("success: nothing beside the report", list_dir(out) == ["report.html"],
+          list_dir(out))
+    write(report, "ORIGINAL\n")
+
+    for prog, words, tag in (("/bin/false", ["gnuplot"], "gnuplot fails"),
+                             ("/nonexistent/gnuplot", ["cannot run", "gnuplot"],
+                              "gnuplot missing")):
+        for d in list_dir(tmpdir):
+            shutil.rmtree(os.path.join(tmpdir, d))
+        rc, _, err = run(["report", company, "-o", report, "--png-dir",
+                          os.path.join(out, "png")], env=dict(env, CXBENCH_GNUPLOT=prog))
+        check(tag + ": exit 3", rc == 3, (rc, err))
+        check(tag + ": message " + repr(words), all(w in err for w in words), err)
+        check(tag + ": one line of message", err.count("\n") == 1, err)
+        check(tag + ": existing report untouched", read_text(report) == "ORIGINAL\n")
+        check(tag + ": nothing new beside the report", list_dir(out) == ["report.html"],
+              list_dir(out))
+        left = list_dir(tmpdir)
+        check(tag + ": a temporary directory left behind is named in the message",
+              all(os.path.join(tmpdir, d) in err for d in left), (left, err))
+        for d in left:
+            shutil.rmtree(os.path.join(tmpdir, d))
+
+    # output into a directory the program may not write
+    ro = os.path.join(tmp, "ro")
+    os.mkdir(ro)
+    kept = os.path.join(ro, "report.html")
+    write(kept, "ORIGINAL\n")
+    user = None
+    if os.geteuid() == 0:  # root writes anywhere: run as nobody instead
+        user = 65534
+        for d in (os.path.dirname(tmp), tmp, ro):
+            os.chmod(d, 0o755)
+        os.chmod(kept, 0o644)
+        os.chmod(tmpdir, 0o1777)
+    os.chmod(ro, 0o555)
+    try:
+        rc, _, err = run(["report", company, "-o", kept], env=env, user=user)
+        check("read-only directory: exit 3", rc == 3, (rc, err))
+        check("read-only directory: message names the file", kept in err, err)
+        check("read-only directory: existing report untouched",
+              read_text(kept) == "ORIGINAL\n")
+        check("read-only directory: no stray files", list_dir(ro) == ["report.html"],
+              list_dir(ro))
+        check("read-only directory: no temporary directory left",
+              list_dir(tmpdir) == [] or all(os.path.join(tmpdir, d) in err
+                                            for d in list_dir(tmpdir)), list_dir(tmpdir))
+    except (PermissionError, OSError) as e:
+        check("read-only directory: could run cxbench as nobody", False, e)
+    finally:
+        os.chmod(ro, 0o755)
+
+    # output path is a directory; output directory does not exist
+    rc, _, err = run(["report", company, "-o", out], env=env)
+    check("-o DIRECTORY: exit 3", rc == 3, (rc, err))
+    check("-o DIRECTORY: no stray files", list_dir(out) == ["report.html"], list_dir(out))
+    rc, _, err = run(["report", company, "-o", os.path.join(tmp, "nodir", "r.html")], env=env)
+    check("-o in a missing directory: exit 3", rc == 3, (rc, err))
+    check("failures: no temporary directory left after I/O errors",
+          list_dir(tmpdir) == [], list_dir(tmpdir))
+
+    # usage errors
+    rc, so, err = run(["report", company], env=env)
+    check("-o missing: exit 2", rc == 2, (rc, err))
+    check("-o missing: message names -o", "-o" in err and so == "", err)
+    rc, _, err = run(["report", "-o", os.path.join(tmp, "x.html")], env=env)
+    check("COMPANY missing: exit 2, no output",
+          rc == 2 and not os.path.exists(os.path.join(tmp, "x.html")), (rc, err))
+    rc, so, err = run(["report", "-h"], env=env)
+    check("report -h: exit 0 and usage", rc == 0 and "usage: cxbench report" in so, (rc, err))
+
+
+def evil(tag, d, newline):
+    s = ('Evil\'Co "quoted" `touch %s/PWNED-%s-1` system("touch %s/PWNED-%s-2") '
+         '@macro $(touch %s/PWNED-%s-3) <script>alert(1)</script> & co\nline2'
+         % (d, tag, d, tag, d, tag))
+    return s if newline else s.replace("\n", " ")
+
+
+def chart_forms(s):
+    """How a name may read in a chart: newline as space, and double quotes
+    possibly as typographic ones (plot.c gp_field)."""
+    n = norm(s)
+    return {n, n.replace('"', "\u201d")}
+
+
+def test_injection(tmp, newline):
+    tag = "injection (%s)" % ("names with a newline" if newline else "names on one line")
+    company_name = evil("company", tmp, newline)
+    brand = evil("brand", tmp, newline)
+    metric = evil("metric", tmp, newline)
+    dim = evil("dimension", tmp, newline)
+
+    c = load_json(os.path.join(DATA, "examples", "acme-telecom.json"))
+    c["company"] = company_name
+    write(os.path.join(tmp, "company.json"), json.dumps(c, ensure_ascii=False, indent=1))
+    p = load_json(os.path.join(DATA, "profiles", "costco.json"))
+    p["id"] = "evil"
+    p["brand"] = brand
+    write(os.path.join(tmp, "evil.json"), json.dumps(p, ensure_ascii=False, indent=1))
+    cat = load_json(os.path.join(DATA, "profiles", "catalog.json"))
+    cat["metrics"][0]["name"] = metric
+    dim_id = cat["metrics"][0]["dimension"]
+    for d in cat["dimensions"]:
+        if d["id"] == dim_id:
+            d["name"] = dim
+    write(os.path.join(tmp, "catalog.json"), json.dumps(cat, ensure_ascii=False, indent=1))
+
+    rc, _, err = run(["report", "company.json", "--profile", "evil.json", "--catalog",
+                      "catalog.json", "-o", "report.html", "--png-dir", "png"], cwd=tmp,
+                     label=tag)
+    pwned = glob.glob(os.path.join(tmp, "**", "PWNED*"), recursive=True)
+    check(tag + ": no marker file", pwned == [], pwned)
+    if not check(tag + ": exit 0", rc == 0, err):
+        return
+    out = os.path.join(tmp, "report.html")
+    raw = read_text(out)
+    check(tag + ": no <script in the raw HTML", "<script" not in raw.lower())
+    check(tag + ": the payload escaped",
+          "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in raw)
+    s = html_check(out)
+    check(tag + ": no parser errors", s["errors"] == [], s["errors"][:5])
+    check(tag + ": no scripts, events, unsafe elements, external references",
+          s["scripts"] == 0 and s["event_attributes"] == 0 and
+          s["unsafe_elements"] == [] and s["external"] == [],
+          (s["scripts"], s["event_attributes"], s["unsafe_elements"], s["external"]))
+    title = EN["title_default"].replace("{company}", norm(company_name))
+    check(tag + ": company name in title and h1",
+          s["title"] == title and s["h1"] == [title], (s["title"], s["h1"]))
+    t = tables_with(s, [EN["col_reference"], EN["col_index"]])
+    labels = [r[0] for r in t[0][1:]] if len(t) == 1 else []
+    check(tag + ": company and brand in the overall table",
+          norm(company_name) in labels and norm(brand) in labels, labels)
+    t = tables_with(s, [EN["col_dimension"]])
+    check(tag + ": names in the dimension table",
+          len(t) == 1 and norm(company_name) in t[0][0] and norm(brand) in t[0][0]
+          and norm(dim) in [r[0] for r in t[0][1:]], t[0][:1] if t else t)
+    rows = [r for tb in tables_with(s, [EN["col_metric"], EN["col_unit"]]) for r in tb]
+    check(tag + ": metric name in a metric table", norm(metric) in [r[0] for r in rows])
+    t = tables_with(s, [EN["col_brand"], EN["col_metric"], EN["col_value"]])
+    src = [(r[0], r[1]) for r in t[0][1:]] if len(t) == 1 else []
+    check(tag + ": brand and metric in the sources table",
+          (norm(brand), norm(metric)) in src)
+    caption = EN["chart_gap"].replace("{dimension}", norm(dim))
+    check(tag + ": dimension name in a figure caption and svg title",
+          caption in s["figcaptions"] and caption in s["svg_titles"], s["figcaptions"])
+    # the charts: overall (0) and radar (1) name the company and the brand,
+    # the radar the dimension, the gap chart of that dimension the metric
+    texts = s["svg_text"]
+    if check(tag + ": charts drawn", len(texts) >= 3, len(texts)):
+        for i, chart in ((0, "overall"), (1, "radar")):
+            for what, name in (("company", company_name), ("brand", brand)):
+                check(tag + ": %s name in the %s chart" % (what, chart),
+                      chart_forms(name) & set(texts[i]),
+                      [x for x in texts[i] if "Evil" in x])
+        check(tag + ": dimension name in the radar chart",
+              chart_forms(dim) & set(texts[1]), [x for x in texts[1] if "Evil" in x])
+        gi = s["svg_titles"].index(caption) if caption in s["svg_titles"] else -1
+        check(tag + ": metric name in its gap chart",
+              gi >= 0 and chart_forms(metric) & set(texts[gi]),
+              [x for x in texts[gi] if "Evil" in x] if gi >= 0 else None)
+    check(tag + ": PNG charts written", len(list_dir(os.path.join(tmp, "png"))) == s["svgs"],
+          list_dir(os.path.join(tmp, "png")))
+    pwned = glob.glob(os.path.join(tmp, "**", "PWNED*"), recursive=True)
+    check(tag + ": still no marker file", pwned == [], pwned)
+
+
+# ------------------------------------------------------------ main
+
+
+def main():
+    global BIN, DATA
+    if len(sys.argv) != 2:
+        sys.stderr.write("usage: python3 tests/report_test.py CXBENCH\n")
+        return 2
+    BIN = os.path.abspath(sys.argv[1])
+    DATA = os.path.abspath(os.environ.get("CXBENCH_DATA") or REPO)
+    if not os.access(HTML_CHECK, os.X_OK):
+        print("FAIL %s is missing (make build/html-check)" % HTML_CHECK)
+        print("report: 0 passed, 1 failed")
+        return 1
+    load_data()
+    base = tempfile.mkdtemp(prefix="cxbench-report-test.")
+    try:
+        for name, fn in (("en", test_en), ("uk", lambda d: test_lang(d, "uk")),
+                         ("ru", lambda d: test_lang(d, "ru")),
+                         ("options", test_options), ("failures", test_failures),
+                         ("injection-nl", lambda d: test_injection(d, True)),
+                         ("injection", lambda d: test_injection(d, False))):
+            d = os.path.join(base, name)
+            os.mkdir(d)
+            try:
+                fn(d)
+            except Exception as e:  # a crash of one group fails it, not the run
+                import traceback
+                check("%s: ran to the end" % name, False,
+                      "".join(traceback.format_exception(type(e), e, e.__traceback__))[-2000:])
+    finally:
+        for root, dirs, _ in os.walk(base):
+            for d in dirs:
+                os.chmod(os.path.join(root, d), 0o755)
+        shutil.rmtree(base, ignore_errors=True)
+    print("report: %d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
