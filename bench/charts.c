@@ -230,39 +230,105 @@ static void chart_timetax(struct plot *p, const struct report_model *m)
 	free(path);
 }
 
-static void chart_trend(struct plot *p, const struct report_model *m)
+/* Lines over the trend's timeline (gaps stay gaps): one column per
+ * series, titled from the data's header row; `dashed` series come after
+ * the company's and are drawn as reference lines. */
+static FILE *trend_data(struct plot *p, char **path, const char *const *titles,
+			size_t ntitles)
 {
-	char *path = NULL;
-	FILE *f = plot_data(p, &path), *s = p->script;
-	long first = period_index(m->company->periods[0].key);
-	size_t i, j;
+	FILE *f = plot_data(p, path);
+	size_t i;
 
 	gp_field(f, "period");
-	fputs("\tx\t", f);
-	gp_field(f, str_get(m->str, "overall"));
-	put_label(f, str_get(m->str, "frontier"));
-	for (j = 0; j < m->ntop; j++)
-		put_label(f, str_metric(m->str, &m->cat->metrics[m->top[j]]));
+	fputs("\tx", f);
+	for (i = 0; i < ntitles; i++)
+		put_label(f, titles[i]);
 	fputc('\n', f);
-	for (i = 0; i < m->nhistory; i++) {
-		gp_field(f, m->company->periods[i].label);
-		fprintf(f, "\t%ld", period_index(m->company->periods[i].key) - first);
-		put_num(f, m->history_overall[i]);
-		put_num(f, m->history_frontier[i]);
-		for (j = 0; j < m->ntop; j++)
-			put_num(f, m->history_scores[i * m->ntop + j]);
+	return f;
+}
+
+static void trend_row_start(FILE *f, const struct trend *t, size_t i)
+{
+	char label[16];
+	period_format(t->timeline[i], label);
+	gp_field(f, label);
+	fprintf(f, "\t%zu", i);
+}
+
+static void trend_plot(struct plot *p, const char *path, size_t nperiods,
+		       size_t nseries, int second_is_reference)
+{
+	FILE *s = p->script;
+
+	fprintf(s, "set yrange [0:100]\nset xrange [-0.3:%zu+0.3]\nset grid ytics\n"
+		"set key outside right top vertical autotitle columnheader\nd = ",
+		nperiods - 1);
+	gp_quote(s, path);
+	fputs("\nplot d using 2:3:xtic(1) with linespoints lt 1", s);
+	if (nseries > 1)
+		fprintf(s, ", d using 2:4 with %s lt 2", second_is_reference ?
+			"lines" : "linespoints");
+	if (nseries > 2)
+		fprintf(s, ", for [i=5:%zu] d using 2:i with linespoints lt i-2",
+			nseries + 2);
+	fputc('\n', s);
+}
+
+/* The overall index, the frontier's (as it stands now) and the scores of
+ * the top priorities. */
+static void chart_trend(struct plot *p, const struct report_model *m)
+{
+	const struct trend *t = m->trend;
+	const struct trend_row *overall = trend_overall(t), *r;
+	long fk = frontier_ref(m->gap);
+	const char *titles[REPORT_TOP + 2];
+	size_t i, j, n = 0;
+	char *path = NULL;
+	FILE *f;
+
+	titles[n++] = str_get(m->str, "overall");
+	titles[n++] = str_get(m->str, "frontier");
+	for (j = 0; j < m->ntop; j++)
+		titles[n++] = str_metric(m->str, &m->cat->metrics[m->top[j]]);
+	f = trend_data(p, &path, titles, n);
+	for (i = 0; i < t->nperiods; i++) {
+		trend_row_start(f, t, i);
+		put_num(f, overall->scores[i]);
+		put_num(f, fk >= 0 ? m->gap->ref_overall[fk] : NAN);
+		for (j = 0; j < m->ntop; j++) {
+			r = trend_metric(t, m->top[j]);
+			put_num(f, r ? r->scores[i] : NAN);
+		}
 		fputc('\n', f);
 	}
 	close_data(f, path);
 	plot_chart(p, "trend", WIDTH, 480);
-	fprintf(s, "set yrange [0:100]\nset xrange [-0.3:%ld+0.3]\nset grid ytics\n"
-		"set key outside right top vertical autotitle columnheader\nd = ",
-		period_index(m->company->periods[m->nhistory - 1].key) - first);
-	gp_quote(s, path);
-	fprintf(s, "\nplot d using 2:3:xtic(1) with linespoints lt 1, "
-		"d using 2:4 with linespoints lt 2, "
-		"for [i=5:%zu] d using 2:i with linespoints lt i-2\n", m->ntop + 4);
+	trend_plot(p, path, t->nperiods, n, 1);
 	plot_end_chart(p, "trend");
+	free(path);
+}
+
+static void chart_trend_dimension(struct plot *p, const struct report_model *m,
+				  size_t d, long fk)
+{
+	const struct trend *t = m->trend;
+	const struct trend_row *r = trend_dimension(t, d);
+	const char *titles[2] = { m->company->name, str_get(m->str, "frontier") };
+	char *path = NULL, name[32];
+	FILE *f = trend_data(p, &path, titles, 2);
+	size_t i;
+
+	for (i = 0; i < t->nperiods; i++) {
+		trend_row_start(f, t, i);
+		put_num(f, r->scores[i]);
+		put_num(f, fk >= 0 ? m->gap->dims[d].ref_scores[fk] : NAN);
+		fputc('\n', f);
+	}
+	close_data(f, path);
+	snprintf(name, sizeof name, "trend-%zu", d);
+	plot_chart(p, name, WIDTH, 300);
+	trend_plot(p, path, t->nperiods, 2, 1);
+	plot_end_chart(p, name);
 	free(path);
 }
 
@@ -282,6 +348,10 @@ void charts_add(struct plot *p, const struct report_model *m)
 	}
 	if (m->ntaxes > 0)
 		chart_timetax(p, m);
-	if (m->nhistory > 1)
+	if (m->trend->nperiods > 1) {
 		chart_trend(p, m);
+		for (d = 0; d < m->cat->ndims; d++)
+			if (m->gap->dims[d].nmetrics && trend_dimension(m->trend, d))
+				chart_trend_dimension(p, m, d, fk);
+	}
 }

@@ -50,7 +50,8 @@ int cmd_trend(int argc, char **argv)
 	if (rc == CX_OK)
 		rc = history_window(company, o.since, o.until);
 	if (rc == CX_OK) {
-		t = trend_compute(ctx.cat, company, sel.refs, sel.n, sel.frontier);
+		t = trend_compute(ctx.cat, company, company->nperiods, sel.refs, sel.n,
+				  sel.frontier);
 		if (o.format == FMT_JSON)
 			json_print(stdout, trend_json_new(t));
 		else if (o.format == FMT_CSV)

@@ -184,7 +184,7 @@ static void add_toc(xmlNodePtr body, const struct report_model *m)
 	h_text(nav, "h2", NULL, str_get(m->str, "contents"));
 	ol = h_el(nav, "ol", NULL);
 	for (i = 0; i < sizeof ids / sizeof *ids; i++) {
-		if (strcmp(ids[i], "trend") == 0 && m->nhistory < 2)
+		if (strcmp(ids[i], "trend") == 0 && m->trend->nperiods < 2)
 			continue;
 		snprintf(href, sizeof href, "#%s", ids[i]);
 		h_attr(h_text(h_el(ol, "li", NULL), "a", NULL, str_get(m->str, keys[i])),

@@ -1,7 +1,7 @@
 /* report: the self-contained HTML report.  report_model_new() computes
  * everything the report shows from a company and a selection (the gap
  * report of the chosen period, the ranking of overall indexes, the time
- * tax, the history for trend charts); charts.c draws it with gnuplot and
+ * tax, the trend up to that period); charts.c draws it with gnuplot and
  * report.c lays it out as a libxml2 tree.  The model borrows its inputs
  * and owns the rest (report_model_free(), NULL is a no-op). */
 #ifndef CX_REPORT_H
@@ -14,6 +14,7 @@
 #include "plot.h"
 #include "strings.h"
 #include "timetax.h"
+#include "trend.h"
 
 #define REPORT_TOP 5 /* priorities in the report, lines in the trend chart */
 
@@ -43,10 +44,8 @@ struct report_model {
 	struct tax_row *taxes;  /* company first when it has all inputs */
 	size_t ntaxes;
 	int company_taxed;
-	size_t nhistory;        /* periods up to the compared one */
-	double *history_overall, *history_frontier; /* per period */
-	double *history_scores; /* nhistory x ntop, NAN where missing */
-	size_t top[REPORT_TOP], ntop;
+	struct trend *trend;    /* periods up to the compared one */
+	size_t top[REPORT_TOP], ntop; /* catalog metrics of the top priorities */
 };
 
 struct report_model *report_model_new(const struct catalog *cat,

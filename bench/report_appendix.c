@@ -53,35 +53,6 @@ int part_timetax(xmlNodePtr body, const struct report_model *m, const struct plo
 	return rc;
 }
 
-int part_trend(xmlNodePtr body, const struct report_model *m, const struct plot *p)
-{
-	xmlNodePtr s, t, tr;
-	size_t i, j;
-	int rc;
-
-	if (m->nhistory < 2)
-		return 0;
-	s = part_section(body, "trend", str_get(m->str, "trend_h"));
-	h_text(s, "p", NULL, str_get(m->str, "trend_intro"));
-	rc = part_figure(s, p, "trend", str_get(m->str, "chart_trend"));
-	t = h_table(s, str_get(m->str, "chart_trend"));
-	tr = h_el(t, "tr", NULL);
-	h_cell(tr, 1, str_get(m->str, "col_period"), NULL);
-	h_cell(tr, 1, str_get(m->str, "overall"), "num");
-	h_cell(tr, 1, str_get(m->str, "frontier"), "num");
-	for (j = 0; j < m->ntop; j++)
-		h_cell(tr, 1, str_metric(m->str, &m->cat->metrics[m->top[j]]), "num");
-	for (i = 0; i < m->nhistory; i++) {
-		tr = h_el(t, "tr", NULL);
-		h_cell(tr, 0, m->company->periods[i].label, NULL);
-		part_num(m, tr, m->history_overall[i], 1, 0);
-		part_num(m, tr, m->history_frontier[i], 1, 0);
-		for (j = 0; j < m->ntop; j++)
-			part_num(m, tr, m->history_scores[i * m->ntop + j], 1, 0);
-	}
-	return rc;
-}
-
 void part_not_compared(xmlNodePtr body, const struct report_model *m)
 {
 	const struct gap_report *g = m->gap;

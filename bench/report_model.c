@@ -83,41 +83,13 @@ static void time_tax(struct report_model *m)
 	free(values);
 }
 
-static long frontier_index(const struct gap_report *g)
+static void top_priorities(struct report_model *m)
 {
-	size_t k;
-	for (k = 0; k < g->nrefs; k++)
-		if (g->refs[k]->is_frontier)
-			return (long)k;
-	return -1;
-}
-
-/* Each earlier period compared with the same references, for the trend. */
-static void history(struct report_model *m, size_t period)
-{
-	size_t i, j;
+	size_t j;
 
 	m->ntop = m->gap->npriorities < REPORT_TOP ? m->gap->npriorities : REPORT_TOP;
 	for (j = 0; j < m->ntop; j++)
 		m->top[j] = m->gap->metrics[m->gap->priorities[j]].metric;
-	m->nhistory = period + 1;
-	m->history_overall = xcalloc(m->nhistory, sizeof *m->history_overall);
-	m->history_frontier = xcalloc(m->nhistory, sizeof *m->history_frontier);
-	m->history_scores = xcalloc(m->nhistory * (m->ntop ? m->ntop : 1),
-				    sizeof *m->history_scores);
-	for (i = 0; i < m->nhistory; i++) {
-		struct gap_report *g = gap_compute(m->cat, m->company, i, m->sel->refs,
-						   m->sel->n, m->sel->frontier);
-		long f = frontier_index(g);
-		m->history_overall[i] = g->overall;
-		m->history_frontier[i] = f >= 0 ? g->ref_overall[f] : NAN;
-		for (j = 0; j < m->ntop; j++) {
-			const struct obs *o = &m->company->periods[i].obs[m->top[j]];
-			m->history_scores[i * m->ntop + j] = o->present ?
-				metric_score(&m->cat->metrics[m->top[j]], o->value) : NAN;
-		}
-		gap_free(g);
-	}
 }
 
 struct report_model *report_model_new(const struct catalog *cat,
@@ -134,7 +106,9 @@ struct report_model *report_model_new(const struct catalog *cat,
 	m->gap = gap_compute(cat, company, period, sel->refs, sel->n, sel->frontier);
 	rank_overall(m);
 	time_tax(m);
-	history(m, period);
+	top_priorities(m);
+	m->trend = trend_compute(cat, company, period + 1, sel->refs, sel->n,
+				 sel->frontier);
 	return m;
 }
 
@@ -145,8 +119,6 @@ void report_model_free(struct report_model *m)
 	gap_free(m->gap);
 	free(m->ranks);
 	free(m->taxes);
-	free(m->history_overall);
-	free(m->history_frontier);
-	free(m->history_scores);
+	trend_free(m->trend);
 	free(m);
 }

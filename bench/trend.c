@@ -17,7 +17,7 @@ static void build_timeline(struct trend *t)
 {
 	const struct company *c = t->company;
 	long first = period_index(c->periods[0].key);
-	long last = period_index(c->periods[c->nperiods - 1].key);
+	long last = period_index(c->periods[t->upto - 1].key);
 	size_t i;
 
 	t->nperiods = (size_t)(last - first + 1);
@@ -27,7 +27,7 @@ static void build_timeline(struct trend *t)
 		t->timeline[i] = period_from_index(c->periods[0].key.gran, first + (long)i);
 		t->at[i] = -1;
 	}
-	for (i = 0; i < c->nperiods; i++)
+	for (i = 0; i < t->upto; i++)
 		t->at[period_index(c->periods[i].key) - first] = (long)i;
 }
 
@@ -211,13 +211,14 @@ static void drop_empty(struct trend *t)
 }
 
 struct trend *trend_compute(const struct catalog *cat, const struct company *c,
-			    const struct profile *const *refs, size_t nrefs,
-			    const struct profile *frontier)
+			    size_t upto, const struct profile *const *refs,
+			    size_t nrefs, const struct profile *frontier)
 {
 	struct trend *t = xcalloc(1, sizeof *t);
 
 	t->cat = cat;
 	t->company = c;
+	t->upto = upto;
 	t->refs = refs;
 	t->nrefs = nrefs;
 	build_timeline(t);
@@ -228,13 +229,29 @@ struct trend *trend_compute(const struct catalog *cat, const struct company *c,
 	return t;
 }
 
-const struct trend_row *trend_metric(const struct trend *t, size_t m)
+static const struct trend_row *find_row(const struct trend *t,
+				       enum trend_kind kind, size_t index)
 {
 	size_t i;
 	for (i = 0; i < t->nrows; i++)
-		if (t->rows[i].kind == TREND_METRIC && t->rows[i].index == m)
+		if (t->rows[i].kind == kind && t->rows[i].index == index)
 			return &t->rows[i];
 	return NULL;
+}
+
+const struct trend_row *trend_metric(const struct trend *t, size_t m)
+{
+	return find_row(t, TREND_METRIC, m);
+}
+
+const struct trend_row *trend_dimension(const struct trend *t, size_t d)
+{
+	return find_row(t, TREND_DIMENSION, d);
+}
+
+const struct trend_row *trend_overall(const struct trend *t)
+{
+	return find_row(t, TREND_OVERALL, 0);
 }
 
 void trend_free(struct trend *t)

@@ -48,6 +48,7 @@ struct trend_row {
 struct trend {
 	const struct catalog *cat;
 	const struct company *company;
+	size_t upto;        /* company periods used */
 	const struct profile *const *refs;
 	size_t nrefs;
 	struct period *timeline;
@@ -57,11 +58,15 @@ struct trend {
 	size_t nrows;
 };
 
+/* Over the company's first `upto` periods (all: c->nperiods). */
 struct trend *trend_compute(const struct catalog *cat, const struct company *c,
-			    const struct profile *const *refs, size_t nrefs,
-			    const struct profile *frontier);
+			    size_t upto, const struct profile *const *refs,
+			    size_t nrefs, const struct profile *frontier);
 void trend_free(struct trend *t);
 const char *trend_status_name(enum trend_status s);
-/* The row of metric m, or NULL when the company never reports it. */
+/* The row of metric m (dimension d), or NULL when the company never
+ * reports it; the overall row always exists. */
 const struct trend_row *trend_metric(const struct trend *t, size_t m);
+const struct trend_row *trend_dimension(const struct trend *t, size_t d);
+const struct trend_row *trend_overall(const struct trend *t);
 #endif

@@ -785,6 +785,99 @@ def test_injection(tmp, newline):
     check(tag + ": still no marker file", pwned == [], pwned)
 
 
+def test_backslash(tmp):
+    """Backslashes are text too: gnuplot reads escapes such as \\n in the
+    labels of a data file, so the charts must show them as written."""
+    tag = "backslash names"
+    company_name = "Back\\slash C:\\new\\table \\\\ Co"
+    brand = "Brand\\nname \\t"
+    metric = "Metric C:\\raw\\n"
+    c = load_json(os.path.join(DATA, "examples", "acme-telecom.json"))
+    c["company"] = company_name
+    write(os.path.join(tmp, "company.json"), json.dumps(c))
+    p = load_json(os.path.join(DATA, "profiles", "costco.json"))
+    p["id"] = "slash"
+    p["brand"] = brand
+    write(os.path.join(tmp, "slash.json"), json.dumps(p))
+    cmp = compare(os.path.join(DATA, "examples", "acme-telecom.json"))
+    if not cmp:
+        return
+    top = cmp["priorities"][0]  # drawn in the gap chart and the trend chart
+    cat = load_json(os.path.join(DATA, "profiles", "catalog.json"))
+    for m in cat["metrics"]:
+        if m["id"] == top:
+            m["name"] = metric
+    write(os.path.join(tmp, "catalog.json"), json.dumps(cat))
+    rc, _, err = run(["report", "company.json", "--profile", "slash.json", "--catalog",
+                      "catalog.json", "-o", "report.html"], cwd=tmp, label=tag)
+    if not check(tag + ": exit 0", rc == 0, err):
+        return
+    s = html_check(os.path.join(tmp, "report.html"))
+    check(tag + ": exact text in h1",
+          s["h1"] == [EN["title_default"].replace("{company}", company_name)], s["h1"])
+    texts = s["svg_text"]
+    titles = s["svg_titles"]
+    trend = titles.index(EN["chart_trend"]) if EN["chart_trend"] in titles else -1
+    for what, name, charts in (("company", company_name, ["overall", "radar", "timetax"]),
+                               ("brand", brand, ["overall", "radar", "timetax"]),
+                               ("metric", metric, ["gap", "trend"])):
+        for chart in charts:
+            if chart == "overall":
+                i = 0
+            elif chart == "radar":
+                i = 1
+            elif chart == "timetax":
+                i = titles.index(EN["chart_timetax"]) if EN["chart_timetax"] in titles else -1
+            elif chart == "trend":
+                i = trend
+            else:
+                i = next((k for k, x in enumerate(texts) if k > 1 and
+                          any("Metric" in y for y in x) and k != trend), -1)
+            shown = [x for x in texts[i] if x[:4] in (name[:4], "Back", "Bran", "Metr",
+                                                       "ew a", "ame ", "aw")] if i >= 0 else None
+            check(tag + ": %s name as written in the %s chart" % (what, chart),
+                  i >= 0 and norm(name) in texts[i], shown)
+
+
+def test_small(tmp):
+    """A company that reports only a few metrics (one period, one to three
+    dimensions) still gets a whole report: the radar chart needs three
+    axes, the report must not need three dimensions."""
+    sets = [{"nps": {"value": 12, "n": 400, "promoters_pct": 40, "detractors_pct": 28}},
+            {"nps": 12, "asa_seconds": 100},
+            {"nps": 12, "asa_seconds": 100, "trust_pct": 50}]
+    for k, metrics in enumerate(sets):
+        ndims = k + 1
+        tag = "small company, %d dimension%s" % (ndims, "s" if ndims > 1 else "")
+        path = os.path.join(tmp, "small%d.json" % ndims)
+        write(path, json.dumps({"company": "Small Co", "period": "2026-Q1",
+                                "metrics": metrics}))
+        out = os.path.join(tmp, "small%d.html" % ndims)
+        rc, _, err = run(["report", path, "-o", out])
+        if not check(tag + ": exit 0", rc == 0, err):
+            continue
+        cmp = compare(path)
+        s = html_check(out)
+        check(tag + ": no parser errors", s["errors"] == [], s["errors"][:5])
+        check(tag + ": sections without trend and time-tax chart",
+              s["sections"] == [x for x in SECTIONS if x != "trend"], s["sections"])
+        gaps = [c for c in s["figcaptions"]
+                if c.startswith(EN["chart_gap"].split("{")[0])]
+        check(tag + ": one gap chart per dimension", len(gaps) == ndims, gaps)
+        check(tag + ": overall chart", EN["chart_overall"] in s["figcaptions"],
+              s["figcaptions"])
+        if ndims >= 3:
+            check(tag + ": radar chart", EN["chart_radar"] in s["figcaptions"],
+                  s["figcaptions"])
+        check(tag + ": every svg in a figure, a table after each",
+              s["svgs"] == s["svg_in_figures"] == len(s["figures"]) and
+              all(f["table_follows"] for f in s["figures"]), s["figures"])
+        check(tag + ": no scripts, events, external references",
+              s["scripts"] == 0 and s["event_attributes"] == 0 and s["external"] == [])
+        if cmp:
+            check_numbers(tag, s, cmp, EN, "Small Co")
+
+
 # ------------------------------------------------------------ main
 
 
@@ -806,7 +899,8 @@ def main():
                          ("ru", lambda d: test_lang(d, "ru")),
                          ("options", test_options), ("failures", test_failures),
                          ("injection-nl", lambda d: test_injection(d, True)),
-                         ("injection", lambda d: test_injection(d, False))):
+                         ("injection", lambda d: test_injection(d, False)),
+                         ("backslash", test_backslash), ("small", test_small)):
             d = os.path.join(base, name)
             os.mkdir(d)
             try:
