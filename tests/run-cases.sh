@@ -5,6 +5,7 @@
 # the source tree) and "exit: N", then sections that start with a line
 # "--- KIND [NAME]":
 #   --- file NAME         a file created in the case's working directory
+#                         (NAME may include subdirectories: dir/q1.json)
 #   --- file-printf NAME  the same, written through printf '%b' (for bytes)
 #   --- stdin             the standard input
 #   --- stdout / stderr   the exact expected output
@@ -27,6 +28,10 @@ fail=0
 [ $# -gt 0 ] || set -- "$ROOT"/tests/cases/*.test
 
 split_case() {
+	# files may live in subdirectories of the working directory
+	sed -n 's/^--- file[a-z-]* \(.*\/\).*/\1/p' "$1" | while IFS= read -r sub; do
+		mkdir -p "$2/wd/$sub"
+	done
 	awk -v dir="$2" '
 	/^--- / {
 		if (out != "") close(out)
