@@ -5,6 +5,7 @@
 #include "company.h"
 #include "context.h"
 #include "gap.h"
+#include "history.h"
 #include "msg.h"
 #include "out_csv.h"
 #include "out_json.h"
@@ -15,7 +16,8 @@
 
 static const char usage[] =
 	"usage: cxbench compare COMPANY [options]\n"
-	"Compare a company's metrics (JSON or CSV file, or - for stdin) with\n"
+	"Compare a company's metrics (a JSON or CSV file, a directory of period\n"
+	"files, or - for stdin) with\n"
 	"reference brand profiles and the frontier (the best of them).\n\n"
 	"  --against LIST    profile ids, 'all' and 'frontier', comma-separated\n"
 	"                    (default: all,frontier)\n"
@@ -73,7 +75,7 @@ int cmd_compare(int argc, char **argv)
 	if (rc == CX_OK)
 		rc = selection_parse(&ctx, o.against ? o.against : "all,frontier", &sel);
 	if (rc == CX_OK)
-		rc = company_load(ctx.cat, argv[optind], &company);
+		rc = history_load(ctx.cat, argv + optind, 1, &company);
 	if (rc == CX_OK)
 		rc = pick_period(company, o.period, &period);
 	if (rc != CX_OK)

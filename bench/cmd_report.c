@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "company.h"
 #include "context.h"
+#include "history.h"
 #include "mem.h"
 #include "msg.h"
 #include "report.h"
@@ -135,7 +136,7 @@ static int run(struct job *j, const char *path)
 	if (rc == CX_OK)
 		rc = strings_load(j->ctx.datadir, j->o.lang ? j->o.lang : "en", &j->str);
 	if (rc == CX_OK)
-		rc = company_load(j->ctx.cat, path, &j->company);
+		rc = history_load(j->ctx.cat, (char *const *)&path, 1, &j->company);
 	if (rc == CX_OK)
 		rc = pick_period(j->company, j->o.period, &period);
 	if (rc != CX_OK)

@@ -83,6 +83,7 @@ def run(args, cwd=None, env=None, user=None, label=None):
     """Runs cxbench; a sanitizer report in stderr is a failure of its own."""
     e = dict(os.environ)
     e["CXBENCH_DATA"] = DATA
+    e["TMPDIR"] = RUN_TMP  # a kept gnuplot directory stays in the test's temp
     e.update(env or {})
     kw = {}
     if user is not None:
@@ -192,23 +193,35 @@ def brand_of(ref_id, strings):
     return strings["frontier"] if ref_id == "frontier" else PROFILES[ref_id]["brand"]
 
 
-def expected_charts(cmp, company_file):
-    """Chart names the report should draw for compare's period."""
+def trend_json(company_file, period, *extra):
+    """`cxbench trend --until PERIOD`: the history the report's progress
+    section draws (None when it cannot be had)."""
+    rc, out, err = run(["trend", company_file, "--against", "all,frontier",
+                        "--until", period, "--format", "json"] + list(extra))
+    if not check("trend --until %s exits 0" % period, rc == 0, err):
+        return None
+    return json.loads(out)
+
+
+def expected_charts(cmp, trend):
+    """Chart names the report should draw for compare's period, and the
+    dimensions the company reports in it."""
     dims = [d for d in cmp["dimensions"] if d.get("metrics", 0) > 0]
     names = ["overall", "radar"] + ["gap:" + d["id"] for d in dims]
     if TIMETAX_INPUTS <= {m["id"] for m in cmp["metrics"]}:
         names.append("timetax")
-    periods = [p["period"] for p in load_json(company_file)["periods"]]
-    if periods.index(cmp["period"]) + 1 >= 2:
+    if trend is not None and len(trend["periods"]) >= 2:
         names.append("trend")
+        tdims = {d["id"] for d in trend["dimensions"]}
+        names += ["trend:" + d["id"] for d in dims if d["id"] in tdims]
     return names, dims
 
 
 # ------------------------------------------------------------ structure
 
 
-def check_structure(tag, s, cmp, company_file, strings):
-    charts, dims = expected_charts(cmp, company_file)
+def check_structure(tag, s, cmp, trend, strings):
+    charts, dims = expected_charts(cmp, trend)
     check(tag + ": no parser errors", s["errors"] == [], s["errors"][:10])
     want = [x for x in SECTIONS if x != "trend" or "trend" in charts]
     check(tag + ": sections in order", s["sections"] == want, s["sections"])
@@ -230,6 +243,8 @@ def check_structure(tag, s, cmp, company_file, strings):
         caps.append(strings["chart_timetax"])
     if "trend" in charts:
         caps.append(strings["chart_trend"])
+        caps += [strings["chart_trend_dim"].replace("{dimension}", d["name"])
+                 for d in dims if "trend:" + d["id"] in charts]
     if strings is EN:
         check(tag + ": figure captions", s["figcaptions"] == caps,
               list(zip(s["figcaptions"], caps)))
@@ -383,25 +398,134 @@ def check_numbers(tag, s, cmp, strings, company_name):
         check(tag + ": sources value, basis, source, year, note", not bad, bad[:3])
 
 
-def check_trend(tag, s, company_file, period, strings):
-    periods = [p["period"] for p in load_json(company_file)["periods"]]
-    periods = periods[:periods.index(period) + 1]
-    t = tables_with(s, [strings["col_period"], strings["overall"]])
-    if len(periods) < 2:
-        check(tag + ": no trend table with one period", t == [], t)
+STATUS_KEYS = {"level or ahead": "status_none", "closing": "status_closing",
+               "moving away": "status_away", "not moving": "status_flat",
+               "too few periods": "status_no_pace",
+               "no reference value": "status_unknown"}
+
+
+def verdict_key(row):
+    """report_progress.c's verdict on the last change, from trend's JSON:
+    improved / slipped by the score when the change is beyond its margin,
+    within the margin, or by the score's direction when no margin is
+    known."""
+    sc = row["scores"]
+    moved = sc[row["_last"]] - sc[row["_prev"]]
+    if row["change_significant"] is False:
+        return "verdict_within"
+    if row["change_significant"] is None:
+        if abs(moved) < 1e-9:
+            return "verdict_unchanged"
+        return "verdict_improved_nomargin" if moved > 0 else "verdict_slipped_nomargin"
+    return "verdict_improved" if moved > 0 else "verdict_slipped"
+
+
+def check_trend(tag, s, cmp, trend, strings):
+    """The progress section against `trend --until PERIOD --format json`:
+    the index and top priorities over time, when each priority catches up
+    with the frontier, what moved since the previous period, and each
+    dimension over time."""
+    names = {m["id"]: m["name"] for m in CATALOG["metrics"]}
+    over = tables_with(s, [strings["col_period"], strings["overall"]])
+    if trend is None or len(trend["periods"]) < 2:
+        check(tag + ": no progress tables with one period",
+              over == [] and "trend" not in s["sections"], over)
         return
-    if not check(tag + ": one trend table", len(t) == 1, len(t)):
-        return
-    rows = t[0][1:]
-    check(tag + ": trend periods", [r[0] for r in rows] == periods,
-          [r[0] for r in rows])
-    for r, p in zip(rows, periods):
-        c = compare(company_file, "--period", p)
-        if c:
-            check(tag + ": trend %s overall and frontier" % p,
-                  close(r[1], c["overall"]["score"], 1, strings) and
-                  close(r[2], c["overall"]["references"]["frontier"], 1, strings),
-                  (r[:3], c["overall"]["score"], c["overall"]["references"]["frontier"]))
+    periods = trend["periods"]
+    check(tag + ": trend ends at the report's period", periods[-1] == cmp["period"],
+          (periods, cmp["period"]))
+    frontier_now = cmp["overall"]["references"]["frontier"]
+    top = cmp["priorities"][:5]
+    tmetrics = {m["id"]: m for m in trend["metrics"]}
+    if check(tag + ": one index-over-time table", len(over) == 1, len(over)):
+        head, rows = over[0][0], over[0][1:]
+        check(tag + ": index-over-time header",
+              head == [strings["col_period"], strings["overall"], strings["frontier"]] +
+              [names[i] for i in top], head)
+        check(tag + ": index-over-time periods", [r[0] for r in rows] == periods,
+              [r[0] for r in rows])
+        bad = []
+        for i, r in enumerate(rows[:len(periods)]):
+            want = [trend["overall"]["scores"][i], frontier_now]
+            want += [tmetrics[m]["scores"][i] if m in tmetrics else None for m in top]
+            for col, v in enumerate(want, start=1):
+                if col >= len(r) or not close(r[col], v, 1, strings):
+                    bad.append((periods[i], col, r[col] if col < len(r) else None, v))
+        check(tag + ": index-over-time numbers (frontier as it stands now)", not bad, bad[:5])
+    # when the top priorities catch up
+    t = tables_with(s, [strings["col_metric"], strings["col_points"],
+                        strings["col_velocity"]])
+    if check(tag + ": one catch-up table", len(t) == 1, len(t)):
+        rows = t[0][1:]
+        check(tag + ": catch-up rows are the top priorities",
+              [r[0] for r in rows] == [names[i] for i in top], [r[0] for r in rows])
+        bad = []
+        for r, mid in zip(rows, top):
+            tm = tmetrics.get(mid)
+            x = tm["references"]["frontier"] if tm else None
+            if not x:
+                bad.append((mid, "not in trend"))
+                continue
+            ok = (close(r[1], x["gap_points"], 1, strings) and
+                  close(r[2], tm["velocity"], 2, strings) and
+                  close(r[3], x["periods_to_close"], 0, strings) and
+                  r[4] == (x["closes_in"] if x["status"] == "closing" else "") and
+                  r[5] == strings[STATUS_KEYS[x["status"]]])
+            if not ok:
+                bad.append((r, x, tm["velocity"]))
+        check(tag + ": catch-up numbers match trend", not bad, bad[:3])
+    # what moved since the previous period
+    t = tables_with(s, [strings["col_metric"], strings["col_previous"]])
+    moved = [m for m in trend["metrics"]
+             if m.get("latest") == periods[-1] and m.get("change_from")]
+    if moved:
+        if check(tag + ": one movement table", len(t) == 1, len(t)):
+            rows = t[0][1:]
+            check(tag + ": movement rows", sorted(r[0] for r in rows) ==
+                  sorted(names[m["id"]] for m in moved), [r[0] for r in rows])
+            byname = {names[m["id"]]: m for m in moved}
+            bad = []
+            for r in rows:
+                m = byname.get(r[0])
+                if not m:
+                    continue
+                vals = m["values"]
+                prev = periods.index(m["change_from"])
+                m["_prev"], m["_last"] = prev, len(periods) - 1
+                ok = (r[1] == m["change_from"] and close(r[2], vals[prev], 2, strings) and
+                      r[3] == periods[-1] and close(r[4], vals[-1], 2, strings) and
+                      close(r[5], m["change"], 2, strings) and
+                      close(r[6], m["change_moe"], 2, strings) and
+                      r[7] == strings[verdict_key(m)])
+                if not ok:
+                    bad.append((r, {k: m[k] for k in ("change_from", "change",
+                                                       "change_moe", "change_significant")}))
+            check(tag + ": movement numbers and verdicts match trend", not bad, bad[:3])
+    else:
+        check(tag + ": no movement table", t == [], t)
+    # each dimension over time, against the frontier as it stands now
+    dims = {d["id"]: d for d in cmp["dimensions"] if d.get("metrics", 0) > 0}
+    tdims = [d for d in trend["dimensions"] if d["id"] in dims]
+    captions = [strings["chart_trend_dim"].replace("{dimension}", dims[d["id"]]["name"])
+                for d in tdims]
+    dt = [tb for tb in tables_with(s, [strings["col_period"]])
+          if len(tb[0]) == 3 and tb[0][2] == strings["frontier"]]
+    if check(tag + ": one table per dimension over time", len(dt) == len(tdims),
+             (len(dt), len(tdims))):
+        bad = []
+        for tb, d in zip(dt, tdims):
+            f = dims[d["id"]]["references"].get("frontier")
+            for i, r in enumerate(tb[1:]):
+                if (i >= len(periods) or r[0] != periods[i] or
+                        not close(r[1], d["scores"][i], 1, strings) or
+                        not close(r[2], f, 1, strings)):
+                    bad.append((d["id"], r, d["scores"][i] if i < len(periods) else None, f))
+            if len(tb) - 1 != len(periods):
+                bad.append((d["id"], "rows", len(tb) - 1))
+        check(tag + ": dimensions over time match trend", not bad, bad[:3])
+    check(tag + ": dimension-over-time charts captioned",
+          all(c in s["figcaptions"] for c in captions),
+          [c for c in captions if c not in s["figcaptions"]])
 
 
 # ------------------------------------------------------------ tests
@@ -424,10 +548,11 @@ def test_en(tmp):
     title = EN["title_default"].replace("{company}", cmp["company"])
     check(tag + ": title and h1", s["title"] == title and s["h1"] == [title],
           (s["title"], s["h1"]))
-    check_structure(tag, s, cmp, company, EN)
+    trend = trend_json(company, cmp["period"])
+    check_structure(tag, s, cmp, trend, EN)
     check_raw(tag, read_text(out))
     check_numbers(tag, s, cmp, EN, cmp["company"])
-    check_trend(tag, s, company, cmp["period"], EN)
+    check_trend(tag, s, cmp, trend, EN)
     check(tag + ": only the report in its directory", list_dir(tmp) == ["en.html"],
           list_dir(tmp))
 
@@ -459,7 +584,8 @@ def test_lang(tmp, lang):
           all(re.search("[\u0400-\u04ff]", c) for c in s["figcaptions"]),
           s["figcaptions"])
     check(tag + ": one svg per chart",
-          s["svgs"] == len(expected_charts(cmp, company)[0]) == s["svg_in_figures"],
+          s["svgs"] == len(expected_charts(cmp, trend_json(company, cmp["period"]))[0])
+          == s["svg_in_figures"],
           s["svgs"])
     index = fmt_num(cmp["overall"]["score"], 1, strings)
     check(tag + ": decimal comma in the index", "," in index, index)
@@ -562,30 +688,33 @@ def test_options(tmp):
         check("--png-dir: one PNG per chart", len(files) == s["svgs"] and
               all(f.endswith(".png") for f in files), (files, s["svgs"]))
         names = {f[:-4] for f in files}
-        check("--png-dir: overall, radar, timetax, trend and gap charts",
-              {"overall", "radar", "timetax", "trend"} <= names and
-              len([n for n in names if n.startswith("gap-")]) == s["svgs"] - 4, files)
+        gaps = {n[4:] for n in names if n.startswith("gap-")}
+        tdims = {n[6:] for n in names if n.startswith("trend-")}
+        check("--png-dir: overall, radar, timetax, trend, and gap and trend charts "
+              "per dimension", {"overall", "radar", "timetax", "trend"} <= names and
+              gaps == tdims and len(names) == 4 + 2 * len(gaps), files)
         bad = [f for f in files if not read_bytes(os.path.join(pngdir, f)).startswith(PNG_SIG)
                or os.path.getsize(os.path.join(pngdir, f)) < 1000]
         check("--png-dir: PNG signature and content", not bad, bad)
         check("--png-dir: report still inline SVG only", s["images"] == [] and
               s["external"] == [], (s["images"], s["external"]))
     # --period
-    for period, trend in (("2026-Q1", True), ("2025-Q4", False)):
+    for period, has_trend in (("2026-Q1", True), ("2025-Q4", False)):
         tag = "--period " + period
         s, raw = html_check_run(tmp, period, ["--period", period])
         cmp = compare(company, "--period", period)
         if not s or not cmp:
             continue
         check(tag + ": compare agrees on the period", cmp["period"] == period)
-        check_structure(tag, s, cmp, company, EN)
+        trend = trend_json(company, period)
+        check_structure(tag, s, cmp, trend, EN)
         check(tag + ": subtitle names the period", "<p class=\"subtitle\">%s " % period in raw,
               re.findall(r'<p class="subtitle">[^<]*', raw))
-        check(tag + ": trend section %s" % ("present" if trend else "absent"),
-              ("trend" in s["sections"]) == trend and
-              ('href="#trend"' in raw) == trend, s["sections"])
+        check(tag + ": trend section %s" % ("present" if has_trend else "absent"),
+              ("trend" in s["sections"]) == has_trend and
+              ('href="#trend"' in raw) == has_trend, s["sections"])
         check_numbers(tag, s, cmp, EN, cmp["company"])
-        check_trend(tag, s, company, period, EN)
+        check_trend(tag, s, cmp, trend, EN)
     rc, _, err = run(["report", company, "-o", os.path.join(tmp, "p.html"),
                       "--period", "1999-Q1"])
     check("--period not in the file: exit 2, no output",
@@ -878,6 +1007,44 @@ def test_small(tmp):
             check_numbers(tag, s, cmp, EN, "Small Co")
 
 
+def test_timeline(tmp):
+    """Periods with a gap: the progress section runs over the whole
+    timeline, the missing quarter shown empty, as `trend` has it."""
+    src = load_json(os.path.join(DATA, "examples", "acme-telecom.json"))
+    keep = [src["periods"][0], src["periods"][2], src["periods"][3]]
+    c = dict(src, periods=[keep[0], keep[1]])
+    path = os.path.join(tmp, "gap.json")
+    write(path, json.dumps(c))
+    tag = "timeline %s, %s" % (keep[0]["period"], keep[1]["period"])
+    out = os.path.join(tmp, "gap.html")
+    rc, _, err = run(["report", path, "-o", out])
+    if not check(tag + ": exit 0", rc == 0, err):
+        return
+    cmp = compare(path)
+    trend = trend_json(path, cmp["period"]) if cmp else None
+    if not cmp or not trend:
+        return
+    check(tag + ": trend has the empty quarter", len(trend["periods"]) == 3,
+          trend["periods"])
+    s = html_check(out)
+    check_structure(tag, s, cmp, trend, EN)
+    check_numbers(tag, s, cmp, EN, cmp["company"])
+    check_trend(tag, s, cmp, trend, EN)
+    # and a report of an earlier period of a longer file
+    tag = "--period %s of %s" % (keep[1]["period"], "three periods with a gap")
+    c = dict(src, periods=keep)
+    write(path, json.dumps(c))
+    rc, _, err = run(["report", path, "-o", out, "--period", keep[1]["period"]])
+    if not check(tag + ": exit 0", rc == 0, err):
+        return
+    cmp = compare(path, "--period", keep[1]["period"])
+    trend = trend_json(path, keep[1]["period"]) if cmp else None
+    if cmp and trend:
+        s = html_check(out)
+        check_structure(tag, s, cmp, trend, EN)
+        check_trend(tag, s, cmp, trend, EN)
+
+
 # ------------------------------------------------------------ main
 
 
@@ -893,14 +1060,19 @@ def main():
         print("report: 0 passed, 1 failed")
         return 1
     load_data()
+    global RUN_TMP
     base = tempfile.mkdtemp(prefix="cxbench-report-test.")
+    RUN_TMP = os.path.join(base, "tmp")
+    os.mkdir(RUN_TMP)
+    os.chmod(RUN_TMP, 0o1777)
     try:
         for name, fn in (("en", test_en), ("uk", lambda d: test_lang(d, "uk")),
                          ("ru", lambda d: test_lang(d, "ru")),
                          ("options", test_options), ("failures", test_failures),
                          ("injection-nl", lambda d: test_injection(d, True)),
                          ("injection", lambda d: test_injection(d, False)),
-                         ("backslash", test_backslash), ("small", test_small)):
+                         ("backslash", test_backslash), ("small", test_small),
+                         ("timeline", test_timeline)):
             d = os.path.join(base, name)
             os.mkdir(d)
             try:
