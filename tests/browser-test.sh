@@ -1,0 +1,157 @@
+#!/bin/sh
+# Opens cxbench reports in a real browser (headless Chromium): the example
+# report and one whose company and brand names carry HTML/JS payloads.
+# Chromium dumps the DOM after loading (scripts would have run by then), and
+# the DOM must hold one <svg> per chart (as many as --png-dir writes PNGs),
+# the tables and sections, no <script>, no element or attribute a payload
+# would add (data-pwned), and the payloads as text.  A screenshot of the
+# example report is kept in tests/out/report.png (git-ignored), with the
+# reports and DOM dumps beside it.
+#
+# Usage: tests/browser-test.sh BINARY      (from anywhere; CHROMIUM=path to
+# override the browser).  Ends with "browser: N passed, N failed"; exits 1
+# when a check failed or Chromium is missing.
+set -u
+LC_ALL=C
+export LC_ALL
+if [ $# -ne 1 ]; then
+	echo "usage: tests/browser-test.sh BINARY" >&2
+	exit 2
+fi
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+CXBENCH_DATA=${CXBENCH_DATA:-$ROOT}
+CXBENCH_DATA=$(cd "$CXBENCH_DATA" && pwd)
+export CXBENCH_DATA
+out=$ROOT/tests/out
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+check() { # check NAME COMMAND...
+	name=$1
+	shift
+	if "$@"; then ok; else bad "$name"; fi
+}
+
+browser=${CHROMIUM:-}
+if [ -z "$browser" ]; then
+	for b in chromium chromium-browser google-chrome; do
+		if command -v "$b" >/dev/null 2>&1; then
+			browser=$(command -v "$b")
+			break
+		fi
+	done
+fi
+if [ -z "$browser" ] || ! [ -x "$browser" ]; then
+	echo "FAIL chromium is not installed (Debian package chromium; 'make check' installs it); set CHROMIUM=/path/to/chromium to use another"
+	echo "browser: 0 passed, 1 failed"
+	exit 1
+fi
+
+mkdir -p "$out"
+work=$(mktemp -d "${TMPDIR:-/tmp}/cxbench-browser.XXXXXX")
+trap 'rm -rf "$work"' EXIT INT TERM
+TMPDIR=$work
+export TMPDIR
+nprof=0
+
+# chrome OUTFILE URL-FILE [extra flags]: a fresh profile each run
+chrome() {
+	dest=$1
+	page=$2
+	shift 2
+	nprof=$((nprof + 1))
+	timeout 60 "$browser" --headless --no-sandbox --disable-gpu \
+		--disable-background-networking --disable-component-update \
+		--disable-sync --no-first-run --user-data-dir="$work/profile-$nprof" \
+		--enable-logging=stderr --v=0 --virtual-time-budget=3000 \
+		"$@" "file://$page" >"$dest" 2>"$dest.err"
+}
+
+count() { # count PATTERN FILE: occurrences of an extended regex
+	grep -oE "$1" "$2" | wc -l | tr -d ' '
+}
+
+# check_dom TAG DOM CHARTS: the checks every report's DOM must pass
+check_dom() {
+	tag=$1
+	dom=$2
+	charts=$3
+	check "$tag: the DOM was dumped" grep -q '</html>' "$dom"
+	svgs=$(count '<svg[ >]' "$dom")
+	check "$tag: one svg per chart ($svgs svgs, $charts charts)" [ "$svgs" -eq "$charts" ]
+	check "$tag: one figure per chart" [ "$(count '<figure[ >]' "$dom")" -eq "$charts" ]
+	check "$tag: a caption per chart" [ "$(count '<figcaption[ >]' "$dom")" -eq "$charts" ]
+	tables=$(count '<table[ >]' "$dom")
+	check "$tag: a table under every chart ($tables tables)" [ "$tables" -ge "$charts" ]
+	check "$tag: table cells" [ "$(count '<td[ >]' "$dom")" -gt 100 ]
+	for id in summary priorities dimensions metrics timetax not-compared methodology sources; do
+		check "$tag: section $id" grep -q "<section id=\"$id\"" "$dom"
+	done
+	check "$tag: no script element" [ "$(count '<script' "$dom")" -eq 0 ]
+	check "$tag: no data-pwned attribute" [ "$(count '<[^<>]*[[:space:]]data-pwned=' "$dom")" -eq 0 ]
+	check "$tag: no iframe, object, embed" [ "$(count '<(iframe|object|embed)[ >]' "$dom")" -eq 0 ]
+	check "$tag: nothing logged by a script" [ "$(grep -c 'PWNED' "$dom.err")" -eq 0 ]
+	check "$tag: no http(s) request" [ "$(grep -cE '(src|href)="https?:' "$dom")" -eq 0 ]
+}
+
+# --- the example report, with a screenshot
+en=$out/report.html
+rm -f "$en" "$out/report.png"
+if "$bin" report "$CXBENCH_DATA/examples/acme-telecom.json" -o "$en" \
+	--png-dir "$work/png-en" >/dev/null 2>"$work/en.err"; then
+	ok
+	charts=$(ls "$work/png-en" | grep -c '\.png$')
+	check "en: --png-dir wrote charts ($charts)" [ "$charts" -ge 5 ]
+	if chrome "$out/report.dom.html" "$en" --dump-dom; then ok; else bad "en: chromium --dump-dom failed: $(tail -3 "$out/report.dom.html.err")"; fi
+	check_dom en "$out/report.dom.html" "$charts"
+	check "en: title" grep -q '<title>Customer service benchmark: Acme Telecom</title>' "$out/report.dom.html"
+	check "en: trend section" grep -q '<section id="trend"' "$out/report.dom.html"
+	check "en: no img without a logo" [ "$(count '<img[ >]' "$out/report.dom.html")" -eq 0 ]
+	if chrome "$work/shot.out" "$en" --screenshot="$out/report.png" --window-size=1200,3000 --hide-scrollbars; then ok; else bad "en: chromium --screenshot failed: $(tail -3 "$work/shot.out.err")"; fi
+	check "en: screenshot is a PNG" sh -c "head -c 8 '$out/report.png' | od -An -tx1 | grep -q '89 50 4e 47 0d 0a 1a 0a'"
+	check "en: screenshot is not blank" [ "$(wc -c <"$out/report.png")" -gt 50000 ]
+else
+	bad "en: cxbench report failed: $(cat "$work/en.err")"
+fi
+
+# --- payloads in the company's and a brand's names
+python3 - "$CXBENCH_DATA" "$work" <<'EOF'
+import json, sys
+data, work = sys.argv[1], sys.argv[2]
+c = json.load(open(data + "/examples/acme-telecom.json", encoding="utf-8"))
+c["company"] = ("Evil <img src=x onerror=\"document.body.setAttribute('data-pwned','1')\"> "
+                "& Co")
+json.dump(c, open(work + "/evil-company.json", "w", encoding="utf-8"))
+p = json.load(open(data + "/profiles/costco.json", encoding="utf-8"))
+p["id"] = "evil"
+p["brand"] = ("Brand</title><script>console.log('PWNED-script');"
+              "document.documentElement.setAttribute('data-pwned','2')</script>"
+              "<svg onload=\"console.log('PWNED-svg');document.body.setAttribute('data-pwned','3')\">"
+              "<iframe srcdoc=\"<script>parent.document.body.setAttribute('data-pwned','4')</script>\"></iframe>")
+json.dump(p, open(work + "/evil-profile.json", "w", encoding="utf-8"))
+EOF
+inj=$out/injection.html
+rm -f "$inj"
+if (cd "$work" && "$bin" report evil-company.json --profile evil-profile.json \
+	-o "$inj" --png-dir "$work/png-inj" >/dev/null 2>"$work/inj.err"); then
+	ok
+	charts=$(ls "$work/png-inj" | grep -c '\.png$')
+	dom=$out/injection.dom.html
+	if chrome "$dom" "$inj" --dump-dom; then ok; else bad "injection: chromium --dump-dom failed: $(tail -3 "$dom.err")"; fi
+	check_dom injection "$dom" "$charts"
+	check "injection: no img element" [ "$(count '<img[ >]' "$dom")" -eq 0 ]
+	check "injection: no svg beyond the charts" [ "$(count '<svg[ >]' "$dom")" -eq "$charts" ]
+	check "injection: company payload shown as text" grep -q '&lt;img src=x onerror=' "$dom"
+	check "injection: brand payload shown as text" grep -q '&lt;script&gt;console.log' "$dom"
+	check "injection: company name in h1" grep -q '<h1>Customer service benchmark: Evil &lt;img src=x' "$dom"
+	if chrome "$work/shot-inj.out" "$inj" --screenshot="$out/injection.png" --window-size=1200,3000 --hide-scrollbars; then ok; else bad "injection: chromium --screenshot failed"; fi
+	check "injection: still no data-pwned after the screenshot run" [ "$(grep -c PWNED "$work/shot-inj.out.err")" -eq 0 ]
+else
+	bad "injection: cxbench report failed: $(cat "$work/inj.err")"
+fi
+
+echo "browser: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
