@@ -12,7 +12,7 @@ SANITIZE_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanit
 # The flags cxbench needs whatever CFLAGS the user gives.
 CX_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
 	-MMD -MP -DCX_DATADIR='"$(DATADIR)"' $(shell pkg-config --cflags $(PKGS))
-CX_LIBS = $(shell pkg-config --libs $(PKGS)) -lm
+CX_LIBS = $(shell pkg-config --libs $(PKGS)) -lm -pthread
 
 SRC = $(wildcard bench/*.c)
 LIB_SRC = $(filter-out bench/main.c,$(SRC))

@@ -339,7 +339,8 @@ void charts_add(struct plot *p, const struct report_model *m)
 	size_t d;
 
 	chart_overall(p, m);
-	chart_radar(p, m);
+	if (m->ndims >= 3) /* a spider plot needs three axes */
+		chart_radar(p, m);
 	for (d = 0; fk >= 0 && d < m->cat->ndims; d++) {
 		if (!m->gap->dims[d].nmetrics)
 			continue;

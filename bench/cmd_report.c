@@ -171,9 +171,7 @@ int cmd_report(int argc, char **argv)
 		rc = run(&j, argv[optind]);
 	if (rc == CX_OK)
 		printf("%s\n", j.o.output);
-	/* keep gnuplot's files for a look when gnuplot itself failed */
-	plot_release(&j.plot, rc != CX_OK && j.plot.script == NULL && j.plot.dir &&
-		     j.doc == NULL && j.model != NULL);
+	plot_release(&j.plot);
 	xmlFreeDoc(j.doc);
 	report_model_free(j.model);
 	strings_free(j.str);

@@ -7,6 +7,7 @@
 #define CX_CMDS_H
 
 int cmd_compare(int argc, char **argv);
+int cmd_aggregate(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_trend(int argc, char **argv);
 int cmd_validate(int argc, char **argv);

@@ -32,7 +32,8 @@ static int list_dir(const char *dir, char ***names, size_t *n)
 		    (strcasecmp(ext, ".json") != 0 && strcasecmp(ext, ".csv") != 0))
 			continue;
 		xgrow((void **)names, &cap, *n, sizeof **names);
-		(*names)[(*n)++] = xasprintf("%s/%s", dir, e->d_name);
+		(*names)[(*n)++] = xasprintf("%s%s%s", dir,
+			dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
 	}
 	closedir(d);
 	qsort(*names, *n, sizeof **names, by_name);

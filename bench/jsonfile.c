@@ -19,38 +19,28 @@ static size_t error_offset(const struct input *in, const char *end)
 	return k > 0 && (in->data[k - 1] == '{' || in->data[k - 1] == ',') ? off - 1 : off;
 }
 
-static int has_control(const char *s)
+/* JSON forbids raw control characters inside strings (a line break must
+ * be written \n), but cJSON lets them through; escaped ones are fine.  So
+ * look at the text itself: where does a string literal hold one?  Returns
+ * its offset, or -1. */
+static long raw_control_in_string(const struct input *in)
 {
-	for (; s && *s; s++)
-		if ((unsigned char)*s < 0x20)
-			return 1;
-	return 0;
-}
+	int in_string = 0;
+	size_t i;
 
-/* JSON forbids raw control characters in strings (a line break must be
- * written \n); cJSON lets them through, so look for them after parsing. */
-static int control_char_free(const char *file, const cJSON *item, const char *path)
-{
-	const cJSON *child;
-	char sub[256];
-	size_t i = 0;
-
-	if (has_control(item->valuestring) || has_control(item->string)) {
-		msg_at(file, 0, "%s: control character in a string (write it escaped, "
-		       "e.g. \\n)", *path ? path : "(top level)");
-		return 0;
+	for (i = 0; i < in->len; i++) {
+		unsigned char c = (unsigned char)in->data[i];
+		if (!in_string) {
+			in_string = c == '"';
+		} else if (c == '\\') {
+			i++;
+		} else if (c == '"') {
+			in_string = 0;
+		} else if (c < 0x20) {
+			return (long)i;
+		}
 	}
-	cJSON_ArrayForEach(child, item) {
-		if (cJSON_IsObject(item))
-			snprintf(sub, sizeof sub, "%s%s%.100s", path, *path ? "." : "",
-				 has_control(child->string) ? "(key)" : child->string);
-		else
-			snprintf(sub, sizeof sub, "%.140s[%zu]", path, i);
-		i++;
-		if (!control_char_free(file, child, sub))
-			return 0;
-	}
-	return 1;
+	return -1;
 }
 
 int json_parse_input(const struct input *in, cJSON **root)
@@ -59,14 +49,17 @@ int json_parse_input(const struct input *in, cJSON **root)
 	/* cJSON checks for the terminating NUL inside the length it is given;
 	 * input_read() guarantees one at data[len] and none before. */
 	cJSON *tree = cJSON_ParseWithLengthOpts(in->data, in->len + 1, &end, 1);
-	long line, col;
+	long bad = tree ? raw_control_in_string(in) : -1, line, col;
 
-	if (tree && control_char_free(in->name, tree, "")) {
+	if (tree && bad < 0) {
 		*root = tree;
 		return CX_OK;
 	}
 	if (tree) {
 		cJSON_Delete(tree);
+		input_position(in, (size_t)bad, &line, &col);
+		msg_at(in->name, line, "control character in a string at column %ld "
+		       "(write it escaped, e.g. \\n)", col);
 		return CX_EINPUT;
 	}
 	input_position(in, error_offset(in, end), &line, &col);

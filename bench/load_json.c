@@ -97,7 +97,9 @@ static int read_period(const struct catalog *cat, struct company *c,
 static int read_periods(const struct catalog *cat, struct company *c,
 			const cJSON *root)
 {
-	static const char *const keys[] = { "period", "metrics", NULL };
+	/* figures and channels: extras written by `aggregate`, not compared */
+	static const char *const keys[] = { "period", "metrics", "figures", "channels",
+		NULL };
 	const cJSON *periods = cJSON_GetObjectItemCaseSensitive(root, "periods"), *item;
 	char path[48];
 	size_t i = 0;
@@ -137,7 +139,7 @@ int load_company_json(const struct catalog *cat, const struct input *in,
 		      struct company *c)
 {
 	static const char *const keys[] = { "company", "industry", "period",
-		"metrics", "periods", NULL };
+		"metrics", "periods", "source", NULL };
 	const char *name = NULL, *industry = NULL;
 	cJSON *root = NULL;
 	int bad, rc;

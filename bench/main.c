@@ -17,6 +17,7 @@ static const struct command commands[] = {
 	{ "compare", cmd_compare, "compare a company with reference brands and the frontier" },
 	{ "report", cmd_report, "write a self-contained HTML report with charts" },
 	{ "trend", cmd_trend, "follow a company's progress period by period" },
+	{ "aggregate", cmd_aggregate, "compute metrics from contact records and surveys" },
 	{ "validate", cmd_validate, "check company metrics files without comparing" },
 	{ "metrics", cmd_metrics, "list the metric catalog" },
 	{ "profiles", cmd_profiles, "list, show or validate reference profiles" },

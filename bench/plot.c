@@ -36,6 +36,8 @@ void gp_field(FILE *f, const char *s)
 			fputc(' ', f);
 		else if (*s == '"')
 			fputs("\xE2\x80\x9D", f);
+		else if (*s == '\\')
+			fputs("\\\\", f); /* gnuplot reads escapes in data labels */
 		else
 			fputc(*s, f);
 	}
@@ -162,6 +164,7 @@ int plot_run(struct plot *p)
 	}
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
 		return CX_OK;
+	p->failed = 1;
 	if (WIFSIGNALED(status))
 		msg_error("gnuplot was killed by signal %d; its script and log are "
 			  "kept in %s", WTERMSIG(status), p->dir);
@@ -189,11 +192,11 @@ static void remove_dir(const char *dir)
 	rmdir(dir);
 }
 
-void plot_release(struct plot *p, int keep)
+void plot_release(struct plot *p)
 {
 	if (p->script)
 		fclose(p->script);
-	if (p->dir && !keep)
+	if (p->dir && !p->failed)
 		remove_dir(p->dir);
 	free(p->dir);
 	free(p->script_path);

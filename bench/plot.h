@@ -16,6 +16,7 @@ struct plot {
 	FILE *script;
 	int png;   /* also draw every chart as PNG */
 	int ndata; /* data files written so far */
+	int failed; /* gnuplot ran and failed: keep its files to look at */
 };
 
 /* CX_OK or CX_EIO after a message. */
@@ -31,7 +32,8 @@ void plot_end_chart(struct plot *p, const char *name);
 int plot_run(struct plot *p);
 /* DIR/name.svg or DIR/name.png; caller frees. */
 char *plot_file(const struct plot *p, const char *name, const char *ext);
-void plot_release(struct plot *p, int keep);
+/* Removes the directory, unless gnuplot failed (its files are kept). */
+void plot_release(struct plot *p);
 /* Writes s as a gnuplot single-quoted string. */
 void gp_quote(FILE *f, const char *s);
 /* Writes s as one tab-separated data field (no tab, line break or quote). */

@@ -45,6 +45,7 @@ struct report_model {
 	size_t ntaxes;
 	int company_taxed;
 	struct trend *trend;    /* periods up to the compared one */
+	size_t ndims;           /* dimensions the company reports */
 	size_t top[REPORT_TOP], ntop; /* catalog metrics of the top priorities */
 };
 

@@ -98,6 +98,7 @@ struct report_model *report_model_new(const struct catalog *cat,
 				      const struct strings *str)
 {
 	struct report_model *m = xcalloc(1, sizeof *m);
+	size_t i;
 
 	m->cat = cat;
 	m->company = company;
@@ -107,6 +108,8 @@ struct report_model *report_model_new(const struct catalog *cat,
 	rank_overall(m);
 	time_tax(m);
 	top_priorities(m);
+	for (i = 0; i < cat->ndims; i++)
+		m->ndims += m->gap->dims[i].nmetrics > 0;
 	m->trend = trend_compute(cat, company, period + 1, sel->refs, sel->n,
 				 sel->frontier);
 	return m;

@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct rank_row *closest_brand(const struct report_model *m)
+/* The ranks are best first, so the first brand is the best single one. */
+static const struct rank_row *best_brand(const struct report_model *m)
 {
 	size_t i;
 	for (i = 0; i < m->nranks; i++)
@@ -19,13 +20,13 @@ static const struct rank_row *closest_brand(const struct report_model *m)
 static void summary_text(xmlNodePtr s, const struct report_model *m)
 {
 	const struct gap_report *g = m->gap;
-	const struct rank_row *best = closest_brand(m);
+	const struct rank_row *best = best_brand(m);
 	long fk = part_frontier(g);
 	double fscore = fk >= 0 ? g->ref_overall[fk] : NAN;
 	char score[48], fr[48], gap[48], cs[48], n[16], total[16], *text;
 	const char *vars[] = { "company", m->company->name, "period", g->period->label,
-		"score", score, "frontier", fr, "gap", gap, "closest",
-		best ? best->label : "-", "closest_score", cs, "n", n, "total", total, NULL };
+		"score", score, "frontier", fr, "gap", gap, "best",
+		best ? best->label : "-", "best_score", cs, "n", n, "total", total, NULL };
 
 	str_num(m->str, score, g->overall, 1);
 	str_num(m->str, fr, fscore, 1);
@@ -89,7 +90,7 @@ static void priority_row(xmlNodePtr t, const struct report_model *m, size_t rank
 	const struct metric_def *def = &m->cat->metrics[gm->metric];
 	const struct ref_value *fr = &g->frontier->values[gm->metric];
 	struct gap_cell c = { 1, fr->value, metric_score(def, fr->value), 0, 0, -1 };
-	char num[16], key[80], *why;
+	char num[24], key[80], *why;
 	xmlNodePtr tr = h_el(t, "tr", NULL);
 
 	c.gap = metric_gap(def, fr->value, gm->value);
@@ -155,7 +156,7 @@ int part_dimensions(xmlNodePtr body, const struct report_model *m, const struct 
 	int rc;
 
 	h_text(s, "p", NULL, str_get(m->str, "dimensions_intro"));
-	rc = part_figure(s, p, "radar", str_get(m->str, "chart_radar"));
+	rc = m->ndims >= 3 ? part_figure(s, p, "radar", str_get(m->str, "chart_radar")) : 0;
 	t = h_table(s, str_get(m->str, "chart_radar"));
 	tr = h_el(t, "tr", NULL);
 	h_cell(tr, 1, str_get(m->str, "col_dimension"), NULL);

@@ -1,0 +1,459 @@
+/* agg_scan: reading contact records and survey answers at disk speed.
+ * The file is cut into one byte range per thread; each thread reads its
+ * range in large blocks (pread: no mapping, so memory stays small), parses
+ * the records that start inside it and keeps its own sums and traces.  A
+ * range after the first starts at the first line break; if the thread
+ * before it ends somewhere else (a quoted field held line breaks), the
+ * range is read again from where it really starts. */
+#include "agg.h"
+#include "mem.h"
+#include "msg.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define BLOCK ((size_t)8 << 20)
+#define MAX_THREADS 8
+
+struct scan_job {
+	const char *name;
+	int fd, part_id, survey;
+	off_t begin, end;       /* records starting in [begin, end) */
+	off_t next;             /* where the record after the last one starts */
+	const struct agg_options *o;
+	const struct column_map *map;
+	struct agg_part part;
+	long lines;             /* lines read, counting from `begin` */
+	long error_line;        /* relative to begin; 0 when none */
+	char error[256];
+	off_t total;            /* for the progress line (job 0 only) */
+	volatile off_t *done;   /* bytes read by every job */
+};
+
+static int channel_index(struct agg_part *part, const char *s, size_t len)
+{
+	size_t i;
+	for (i = 0; i < part->nchannels; i++)
+		if (strlen(part->channels[i]) == len && memcmp(part->channels[i], s, len) == 0)
+			return (int)i;
+	if (part->nchannels == AGG_MAX_CHANNELS)
+		return -1;
+	part->channels[part->nchannels] = xstrndup(s, len);
+	return (int)part->nchannels++;
+}
+
+static long period_of(const struct agg_options *o, const struct timestamp *t)
+{
+	struct period p;
+	p.gran = o->gran;
+	p.year = t->year;
+	p.sub = o->gran == GRAN_QUARTER ? (t->month - 1) / 3 + 1 :
+		o->gran == GRAN_MONTH ? t->month : 0;
+	return period_index(p);
+}
+
+static int fail(struct scan_job *j, long line, const char *fmt, const char *a,
+		const char *b)
+{
+	j->error_line = line;
+	snprintf(j->error, sizeof j->error, fmt, a, b);
+	return -1;
+}
+
+static void add_to_groups(struct scan_job *j, const struct contact *c, long period,
+			  const char *ch, size_t ch_len)
+{
+	int all;
+	for (all = 1; all >= 0; all--) {
+		struct agg_stats *s = &agg_group_get(&j->part.table, period,
+						     all ? "" : ch, all ? 0 : ch_len)->s;
+		if (j->survey)
+			agg_add_survey(s, c);
+		else
+			agg_add_contact(s, c, j->o);
+	}
+}
+
+static int trace(struct scan_job *j, const struct contact *c, long period,
+		 int counted, int channel, off_t offset)
+{
+	struct agg_trace t;
+
+	if (c->start.epoch > (int64_t)UINT32_MAX)
+		return -1;
+	/* a contact without a customer id is nobody's repeat: a hash of its
+	 * position keeps it alone */
+	t.customer = c->customer_len ? agg_hash(c->customer, c->customer_len) :
+		agg_hash((const char *)&offset, sizeof offset) ^ 0x5555555555555555ULL;
+	t.time = (uint32_t)c->start.epoch;
+	t.info = (uint32_t)counted * AGG_COUNTED | (c->resolved ? AGG_RESOLVED : 0) |
+		(c->abandoned ? 0 : AGG_ANSWERED) | (c->ai_handled ? AGG_AI : 0) |
+		(c->escalated ? AGG_ESCALATED : 0) | (uint32_t)j->part_id << 5 |
+		(uint32_t)channel << 8 | (uint32_t)period << 16;
+	agg_trace_add(&j->part.traces, &t);
+	return 0;
+}
+
+static int record(struct scan_job *j, const struct csv_reader *r, long line,
+		  off_t offset)
+{
+	const struct agg_options *o = j->o;
+	struct contact c;
+	const char *why = NULL;
+	enum field bad = NFIELDS;
+	long period = 0;
+	int counted = 1, ch = 0;
+
+	if (contact_parse(j->map, r, &c, &why, &bad) < 0)
+		return bad == NFIELDS ? fail(j, line, "%s%s", why, "") :
+			fail(j, line, "%s: %s", field_names[bad], why);
+	if (!c.has_time && !j->survey)
+		return fail(j, line, "%s: missing%s", field_names[F_STARTED_AT], "");
+	if (c.has_time) {
+		period = period_of(o, &c.start);
+		counted = !o->has_period || period == period_index(o->period);
+	}
+	if (!c.channel_len)
+		c.channel = "(none)", c.channel_len = 6;
+	if (counted)
+		add_to_groups(j, &c, c.has_time ? period : -1, c.channel, c.channel_len);
+	if (j->survey || j->map->col[F_CUSTOMER_ID] < 0)
+		return 0;
+	ch = channel_index(&j->part, c.channel, c.channel_len);
+	if (ch < 0)
+		return fail(j, line, "channel: more than %s channels%s", "64", "");
+	if (trace(j, &c, period, counted, ch, offset) < 0)
+		return fail(j, line, "%s: after the year 2106%s", field_names[F_STARTED_AT], "");
+	return 0;
+}
+
+static void progress(struct scan_job *j, struct timespec *last, struct timespec *start)
+{
+	struct timespec now;
+	double el, frac;
+	off_t done = *j->done;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (now.tv_sec - last->tv_sec + (now.tv_nsec - last->tv_nsec) / 1e9 < 0.25)
+		return;
+	*last = now;
+	el = now.tv_sec - start->tv_sec + (now.tv_nsec - start->tv_nsec) / 1e9;
+	frac = (double)done / (double)j->total;
+	fprintf(stderr, "\rcxbench: reading %s: %3.0f%%  %.1f MB/s  ETA %.0f s ", j->name,
+		100 * frac, (double)done / 1e6 / (el > 0 ? el : 1),
+		frac > 0 ? el / frac - el : 0);
+}
+
+/* Parses the records of one block; returns the offset where reading must
+ * go on, or -1 on a bad record. */
+static off_t block(struct scan_job *j, char *buf, size_t len, off_t at, int eof)
+{
+	struct csv_reader r;
+	char *start;
+	int got;
+
+	csv_init(&r, buf, len);
+	for (;;) {
+		start = r.p;
+		if (at + (start - buf) >= j->end && r.p < r.end) {
+			j->next = at + (start - buf);
+			break;
+		}
+		got = csv_next(&r);
+		if (got == 0 || (!eof && ((got < 0 && strcmp(r.error, "unterminated quoted "
+					"field") == 0) || (got > 0 && r.p == r.end &&
+							    r.end[-1] != '\n')))) {
+			r.next_line = r.line; /* re-read that record with the next block */
+			break;
+		}
+		if (got < 0) {
+			fail(j, j->lines + r.line, "%s%s", r.error, "");
+			return -1;
+		}
+		if (record(j, &r, j->lines + r.line, at + (start - buf)) < 0) {
+			if (!j->o->skip_bad)
+				return -1;
+			j->part.skipped++;
+			j->error_line = 0;
+		}
+		j->part.rows++;
+	}
+	j->lines += (r.next_line > 0 ? r.next_line : 1) - 1;
+	csv_release(&r);
+	return at + (start - buf);
+}
+
+static void *scan_worker(void *arg)
+{
+	struct scan_job *j = arg;
+	char *buf = xmalloc(BLOCK + 1);
+	off_t at = j->begin, next;
+	struct timespec last = { 0, 0 }, start;
+	ssize_t n;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	j->next = -1;
+	while (j->next < 0) {
+		n = pread(j->fd, buf, BLOCK, at);
+		if (n < 0) {
+			snprintf(j->error, sizeof j->error, "cannot read: %s", strerror(errno));
+			break;
+		}
+		buf[n] = '\0';
+		next = block(j, buf, (size_t)n, at, (size_t)n < BLOCK);
+		if (next < 0)
+			break;
+		if (next == at && j->next < 0 && (size_t)n == BLOCK) {
+			fail(j, j->lines + 1, "a record longer than %s MiB%s", "8", "");
+			break;
+		}
+		__atomic_add_fetch(j->done, next - at, __ATOMIC_RELAXED);
+		if (j->total)
+			progress(j, &last, &start);
+		if ((size_t)n < BLOCK && j->next < 0)
+			j->next = at + n;
+		at = next;
+	}
+	free(buf);
+	return NULL;
+}
+
+/* The header: the first record of the file. */
+static int read_header(int fd, const char *name, const struct agg_options *o,
+		       struct column_map *map, off_t *body, long *lines)
+{
+	char *buf = xmalloc(65536 + 1);
+	ssize_t n = pread(fd, buf, 65536, 0);
+	struct csv_reader r;
+	int rc = CX_OK;
+
+	if (n < 0) {
+		msg_at(name, 0, "cannot read: %s", strerror(errno));
+		free(buf);
+		return CX_EIO;
+	}
+	buf[n] = '\0';
+	csv_init(&r, buf, (size_t)n);
+	if (csv_next(&r) <= 0 || r.p == r.end) {
+		msg_at(name, 1, n == 0 ? "empty file" : "no header line ending within 64 KiB");
+		rc = CX_EINPUT;
+	}
+	if (rc == CX_OK) {
+		rc = column_map_build(map, &r, o->renames, o->nrenames, name);
+		*body = r.p - buf;
+		*lines = r.next_line - 1;
+	}
+	csv_release(&r);
+	free(buf);
+	return rc;
+}
+
+static int check_columns(const struct column_map *map, const char *name, int survey)
+{
+	if (!survey && map->col[F_STARTED_AT] < 0) {
+		msg_at(name, 1, "no 'started_at' column (use --map COLUMN=started_at)");
+		return CX_EINPUT;
+	}
+	if (survey && map->col[F_CSAT] < 0 && map->col[F_NPS] < 0 && map->col[F_CES] < 0) {
+		msg_at(name, 1, "no 'csat', 'nps' or 'ces' column in the survey file");
+		return CX_EINPUT;
+	}
+	return CX_OK;
+}
+
+static void run_jobs(struct scan_job *jobs, int n)
+{
+	pthread_t tid[MAX_THREADS];
+	int i, started[MAX_THREADS];
+
+	for (i = 1; i < n; i++)
+		started[i] = pthread_create(&tid[i], NULL, scan_worker, &jobs[i]) == 0;
+	scan_worker(&jobs[0]);
+	for (i = 1; i < n; i++) {
+		if (started[i])
+			pthread_join(tid[i], NULL);
+		else
+			scan_worker(&jobs[i]);
+	}
+}
+
+/* A range after the first starts after the first line break at or after
+ * its nominal start; the previous range decides whether that was right. */
+static off_t line_start(int fd, off_t at)
+{
+	char buf[4096];
+	ssize_t n, i;
+
+	while ((n = pread(fd, buf, sizeof buf, at - 1)) > 0) {
+		for (i = 0; i < n; i++)
+			if (buf[i] == '\n')
+				return at + i;
+		at += n;
+	}
+	return at;
+}
+
+static void release_job(struct scan_job *j)
+{
+	size_t i;
+	agg_table_release(&j->part.table);
+	agg_traces_release(&j->part.traces);
+	for (i = 0; i < j->part.nchannels; i++)
+		free(j->part.channels[i]);
+	memset(&j->part, 0, sizeof j->part);
+}
+
+static int job_error(const struct scan_job *jobs, int n, const char *name,
+		     long header_lines)
+{
+	long before = header_lines;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (jobs[i].error[0]) {
+			msg_at(name, jobs[i].error_line ? before + jobs[i].error_line : 0,
+			       "%s", jobs[i].error);
+			return jobs[i].error_line ? CX_EINPUT : CX_EIO;
+		}
+		before += jobs[i].lines;
+	}
+	return CX_OK;
+}
+
+static void setup_jobs(struct scan_job *jobs, int n, int fd, const char *name,
+		       off_t body, off_t size, const struct agg_options *o,
+		       const struct column_map *map, int survey, volatile off_t *done)
+{
+	off_t share = (size - body) / n;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		memset(&jobs[i], 0, sizeof jobs[i]);
+		jobs[i].name = name;
+		jobs[i].fd = fd;
+		jobs[i].part_id = i;
+		jobs[i].survey = survey;
+		jobs[i].o = o;
+		jobs[i].map = map;
+		jobs[i].done = done;
+		jobs[i].begin = i == 0 ? body : line_start(fd, body + share * i);
+		jobs[i].end = size;
+		if (i > 0)
+			jobs[i - 1].end = jobs[i].begin;
+	}
+	if (isatty(2) && size > ((off_t)64 << 20))
+		jobs[0].total = size;
+}
+
+/* If a range began inside a quoted field, read it again from where the
+ * range before it really ended (rare: only with line breaks in quotes). */
+static void mend(struct scan_job *jobs, int n)
+{
+	int i;
+	for (i = 1; i < n; i++) {
+		if (jobs[i - 1].error[0] || jobs[i - 1].next == jobs[i].begin)
+			continue;
+		release_job(&jobs[i]);
+		jobs[i].lines = 0;
+		jobs[i].error[0] = '\0';
+		jobs[i].begin = jobs[i - 1].next;
+		scan_worker(&jobs[i]);
+	}
+}
+
+static int scan_file(const char *name, int survey, const struct agg_options *o,
+		     struct agg_result *res, struct agg_part *parts, int *nparts)
+{
+	struct scan_job jobs[MAX_THREADS];
+	struct column_map map;
+	struct stat st;
+	volatile off_t done = 0;
+	off_t body = 0;
+	long header_lines = 0;
+	int fd = open(name, O_RDONLY), n, i, rc;
+
+	if (fd < 0 || fstat(fd, &st) < 0) {
+		msg_at(name, 0, "cannot open: %s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return CX_EIO;
+	}
+	rc = read_header(fd, name, o, &map, &body, &header_lines);
+	if (rc == CX_OK)
+		rc = check_columns(&map, name, survey);
+	if (rc != CX_OK) {
+		close(fd);
+		return rc;
+	}
+	n = o->threads < MAX_THREADS ? o->threads : MAX_THREADS;
+	if (st.st_size - body < ((off_t)16 << 20) * n)
+		n = 1;
+	setup_jobs(jobs, n, fd, name, body, st.st_size, o, &map, survey, &done);
+	run_jobs(jobs, n);
+	mend(jobs, n);
+	if (jobs[0].total)
+		fputs("\r\033[K", stderr);
+	close(fd);
+	rc = job_error(jobs, n, name, header_lines);
+	for (i = 0; i < n; i++) {
+		agg_table_merge(&res->table, &jobs[i].part.table);
+		agg_table_release(&jobs[i].part.table);
+		res->skipped += jobs[i].part.skipped;
+		if (survey)
+			res->survey_rows += jobs[i].part.rows;
+		else
+			res->rows += jobs[i].part.rows;
+		if (survey || rc != CX_OK) {
+			release_job(&jobs[i]);
+			continue;
+		}
+		parts[i] = jobs[i].part;
+		memset(&jobs[i].part, 0, sizeof jobs[i].part);
+	}
+	if (!survey && rc == CX_OK && map.col[F_CUSTOMER_ID] >= 0)
+		*nparts = n;
+	return rc;
+}
+
+static void release_parts(struct agg_part *parts, int n)
+{
+	int i;
+	size_t k;
+	for (i = 0; i < n; i++) {
+		agg_traces_release(&parts[i].traces);
+		for (k = 0; k < parts[i].nchannels; k++)
+			free(parts[i].channels[k]);
+	}
+}
+
+int agg_run(const char *contacts, const char *surveys, const struct agg_options *o,
+	    struct agg_result *res)
+{
+	struct agg_part parts[MAX_THREADS];
+	int nparts = 0, rc;
+
+	memset(res, 0, sizeof *res);
+	memset(parts, 0, sizeof parts);
+	rc = scan_file(contacts, 0, o, res, parts, &nparts);
+	if (rc == CX_OK && nparts > 0) {
+		agg_repeats(parts, nparts, &res->table, o->repeat_seconds, o->threads);
+		res->traced = 1;
+	}
+	release_parts(parts, MAX_THREADS);
+	if (rc == CX_OK && surveys)
+		rc = scan_file(surveys, 1, o, res, parts, &nparts);
+	agg_sort_groups(&res->table);
+	return rc;
+}
+
+void agg_result_release(struct agg_result *res)
+{
+	agg_table_release(&res->table);
+}
