@@ -35,6 +35,10 @@ struct scan_job {
 	char error[256];
 	off_t total;            /* for the progress line (job 0 only) */
 	volatile off_t *done;   /* bytes read by every job */
+	/* (period, channel) -> group index: a direct-mapped cache in front of
+	 * agg_group_get, which compares names */
+	uint64_t cache_key[256];
+	size_t cache_group[256];
 };
 
 static int channel_index(struct agg_part *part, const char *s, size_t len)
@@ -67,13 +71,27 @@ static int fail(struct scan_job *j, long line, const char *fmt, const char *a,
 	return -1;
 }
 
+static struct agg_stats *group(struct scan_job *j, long period, int ch, int all)
+{
+	uint64_t key = ((uint64_t)(period + 1) << 9 | (uint64_t)ch << 1 | (uint64_t)all) + 1;
+	size_t slot = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 56);
+	const char *name = all ? "" : j->part.channels[ch];
+	struct agg_group *g;
+
+	if (j->cache_key[slot] == key)
+		return &j->part.table.groups[j->cache_group[slot]].s;
+	g = agg_group_get(&j->part.table, period, name, strlen(name));
+	j->cache_key[slot] = key;
+	j->cache_group[slot] = (size_t)(g - j->part.table.groups);
+	return &g->s;
+}
+
 static void add_to_groups(struct scan_job *j, const struct contact *c, long period,
-			  const char *ch, size_t ch_len)
+			  int ch)
 {
 	int all;
 	for (all = 1; all >= 0; all--) {
-		struct agg_stats *s = &agg_group_get(&j->part.table, period,
-						     all ? "" : ch, all ? 0 : ch_len)->s;
+		struct agg_stats *s = group(j, period, ch, all);
 		if (j->survey)
 			agg_add_survey(s, c);
 		else
@@ -122,13 +140,13 @@ static int record(struct scan_job *j, const struct csv_reader *r, long line,
 	}
 	if (!c.channel_len)
 		c.channel = "(none)", c.channel_len = 6;
-	if (counted)
-		add_to_groups(j, &c, c.has_time ? period : -1, c.channel, c.channel_len);
-	if (j->survey || j->map->col[F_CUSTOMER_ID] < 0)
-		return 0;
 	ch = channel_index(&j->part, c.channel, c.channel_len);
 	if (ch < 0)
 		return fail(j, line, "channel: more than %s channels%s", "64", "");
+	if (counted)
+		add_to_groups(j, &c, c.has_time ? period : -1, ch);
+	if (j->survey || j->map->col[F_CUSTOMER_ID] < 0)
+		return 0;
 	if (trace(j, &c, period, counted, ch, offset) < 0)
 		return fail(j, line, "%s: after the year 2106%s", field_names[F_STARTED_AT], "");
 	return 0;

@@ -86,6 +86,10 @@ static int flag(const char *s, size_t len, unsigned char *out)
 	static const char *const no[] = { "0", "false", "no", "n", NULL };
 	size_t i;
 
+	if (len == 1 && (s[0] == '0' || s[0] == '1')) { /* the usual case, fast */
+		*out = (unsigned char)(s[0] - '0');
+		return 0;
+	}
 	for (i = 0; yes[i]; i++) {
 		if (len == strlen(yes[i]) && strncasecmp(s, yes[i], len) == 0) {
 			*out = 1;

@@ -22,7 +22,8 @@ void csv_release(struct csv_reader *r)
 
 static void add_field(struct csv_reader *r, char *s, size_t len)
 {
-	xgrow((void **)&r->fields, &r->cap, r->nfields, sizeof *r->fields);
+	if (r->nfields >= r->cap)
+		xgrow((void **)&r->fields, &r->cap, r->nfields, sizeof *r->fields);
 	r->fields[r->nfields].s = s;
 	r->fields[r->nfields].len = len;
 	r->nfields++;
@@ -64,12 +65,21 @@ static int quoted_field(struct csv_reader *r, char **start, size_t *len)
 	return 0;
 }
 
+/* The bytes that can end an unquoted field: a comma, a line break, and
+ * the NUL after the buffer (one inside the data is an ordinary byte). */
+static const unsigned char field_end[256] = { [','] = 1, ['\n'] = 1, [0] = 1 };
+
 static void plain_field(struct csv_reader *r, char **start, size_t *len)
 {
 	char *s = r->p;
 	*start = s;
-	while (s < r->end && *s != ',' && *s != '\n')
+	for (;;) {
+		while (!field_end[(unsigned char)*s])
+			s++;
+		if (*s || s >= r->end)
+			break;
 		s++;
+	}
 	*len = (size_t)(s - *start);
 	if (*len && s[-1] == '\r' && (s == r->end || *s == '\n'))
 		--*len;

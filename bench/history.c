@@ -36,7 +36,8 @@ static int list_dir(const char *dir, char ***names, size_t *n)
 			dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
 	}
 	closedir(d);
-	qsort(*names, *n, sizeof **names, by_name);
+	if (*n > 1)
+		qsort(*names, *n, sizeof **names, by_name);
 	if (*n == 0) {
 		msg_at(dir, 0, "no .json or .csv files in the directory");
 		return CX_EINPUT;

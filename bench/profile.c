@@ -279,7 +279,8 @@ int profile_load_dir(const struct catalog *cat, const char *dir,
 		names[n++] = xasprintf("%s/%s", dir, e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, by_name);
+	if (n > 1)
+		qsort(names, n, sizeof *names, by_name);
 	for (i = 0; i < n; i++) {
 		r = profile_load(cat, names[i], set);
 		if (rc == CX_OK)

@@ -36,6 +36,7 @@ static double velocity(const struct trend *t, const double *scores)
 {
 	double x[TREND_WINDOW], y[TREND_WINDOW];
 	size_t i, from = t->nperiods > TREND_WINDOW ? t->nperiods - TREND_WINDOW : 0;
+	double v;
 	int n = 0;
 
 	for (i = from; i < t->nperiods; i++) {
@@ -44,7 +45,9 @@ static double velocity(const struct trend *t, const double *scores)
 		x[n] = (double)i;
 		y[n++] = scores[i];
 	}
-	return lsq_slope(x, y, n);
+	v = lsq_slope(x, y, n);
+	/* a flat series can come out a rounding error away from zero */
+	return fabs(v) < 1e-9 ? 0 : v;
 }
 
 static void observations(const struct trend *t, struct trend_row *r)
@@ -96,6 +99,9 @@ static void metric_significance(const struct trend *t, struct trend_row *r)
 		r->change_significant = fabs(r->change) > r->change_moe;
 }
 
+/* Paces this slow never arrive in any plan worth showing. */
+#define TREND_MAX_PERIODS 1000
+
 static void project(const struct trend *t, struct trend_row *r, size_t k,
 		    double ref_score)
 {
@@ -113,15 +119,16 @@ static void project(const struct trend *t, struct trend_row *r, size_t k,
 		tr->status = TREND_NONE;
 		return;
 	}
-	if (!(r->velocity > 0)) {
+	if (!(r->velocity > 0) || tr->gap_points / r->velocity > TREND_MAX_PERIODS) {
 		tr->status = isnan(r->velocity) ? TREND_NO_PACE :
 			r->velocity < 0 ? TREND_AWAY : TREND_FLAT;
 		return;
 	}
 	tr->status = TREND_CLOSING;
 	tr->periods_to_close = ceil(round(tr->gap_points / r->velocity * 1e9) / 1e9);
+	/* counted from the period the gap was measured in */
 	tr->closes_in = period_from_index(t->timeline[0].gran,
-		period_index(t->timeline[t->nperiods - 1]) + (long)tr->periods_to_close);
+		period_index(t->timeline[r->last]) + (long)tr->periods_to_close);
 }
 
 static struct trend_row *new_row(struct trend *t, enum trend_kind kind, size_t index)
@@ -162,11 +169,11 @@ static void metric_rows(struct trend *t)
 }
 
 /* Dimension and overall scores per period come from the gap engine, so
- * they mean exactly what `compare` shows; the references are scored as
- * in the latest period. */
+ * they mean exactly what `compare` shows; a reference is scored on the
+ * company's metrics of the period the row was last observed in. */
 static void aggregate_rows(struct trend *t, const struct profile *frontier)
 {
-	struct gap_report *latest = NULL;
+	struct gap_report **g = xcalloc(t->nperiods, sizeof *g);
 	struct trend_row *r;
 	size_t i, d, k, first = t->nrows;
 
@@ -174,24 +181,21 @@ static void aggregate_rows(struct trend *t, const struct profile *frontier)
 		new_row(t, TREND_DIMENSION, d);
 	new_row(t, TREND_OVERALL, 0);
 	for (i = 0; i < t->nperiods; i++) {
-		struct gap_report *g = t->at[i] < 0 ? NULL :
-			gap_compute(t->cat, t->company, (size_t)t->at[i], t->refs,
-				    t->nrefs, frontier);
+		g[i] = t->at[i] < 0 ? NULL : gap_compute(t->cat, t->company,
+			(size_t)t->at[i], t->refs, t->nrefs, frontier);
 		for (d = 0; d < t->cat->ndims; d++)
-			t->rows[first + d].scores[i] = g ? g->dims[d].score : NAN;
-		t->rows[first + t->cat->ndims].scores[i] = g ? g->overall : NAN;
-		if (g && i == t->nperiods - 1)
-			latest = g;
-		else
-			gap_free(g);
+			t->rows[first + d].scores[i] = g[i] ? g[i]->dims[d].score : NAN;
+		t->rows[first + t->cat->ndims].scores[i] = g[i] ? g[i]->overall : NAN;
 	}
 	for (r = &t->rows[first]; r < &t->rows[t->nrows]; r++) {
 		changes(t, r);
-		for (k = 0; k < t->nrefs; k++)
-			project(t, r, k, r->kind == TREND_OVERALL ? latest->ref_overall[k] :
-				latest->dims[r->index].ref_scores[k]);
+		for (k = 0; r->last >= 0 && k < t->nrefs; k++)
+			project(t, r, k, r->kind == TREND_OVERALL ? g[r->last]->ref_overall[k] :
+				g[r->last]->dims[r->index].ref_scores[k]);
 	}
-	gap_free(latest);
+	for (i = 0; i < t->nperiods; i++)
+		gap_free(g[i]);
+	free(g);
 }
 
 /* Dimensions the company never reports are dropped. */

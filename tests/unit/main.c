@@ -158,7 +158,15 @@ char *write_file(const char *dir, const char *name, const char *text)
 	X(test_metric_check_value)    \
 	X(test_load_files)            \
 	X(test_load_errors)           \
-	X(test_gap_priority_float_tie)
+	X(test_gap_priority_float_tie) \
+	X(test_lsq_slope)             \
+	X(test_obs_change_moe)        \
+	X(test_trend_history)         \
+	X(test_trend_upto)            \
+	X(test_trend_projection)      \
+	X(test_trend_change_moe)      \
+	X(test_history_window)        \
+	X(test_history_load)
 
 #define DECLARE(name) void name(void);
 TESTS(DECLARE)
