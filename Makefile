@@ -73,8 +73,11 @@ test: cxbench build/unit-tests asan build/html-check
 	./build/unit-tests
 	sh tests/run-cases.sh ./cxbench
 	CXBENCH_DATA=. python3 tests/recompute.py ./cxbench
+	CXBENCH_DATA=. python3 tests/report_test.py ./cxbench
+	sh tests/browser-test.sh ./cxbench
 	ASAN_OPTIONS=detect_leaks=1 ./build/asan/unit-tests
 	ASAN_OPTIONS=detect_leaks=1 sh tests/run-cases.sh ./build/asan/cxbench
+	ASAN_OPTIONS=detect_leaks=1 CXBENCH_DATA=. python3 tests/report_test.py ./build/asan/cxbench
 
 bench: cxbench
 	sh tests/perf/bench-compare.sh ./cxbench
