@@ -79,9 +79,11 @@ test: cxbench build/unit-tests asan build/html-check
 	ASAN_OPTIONS=detect_leaks=1 sh tests/run-cases.sh ./build/asan/cxbench
 	ASAN_OPTIONS=detect_leaks=1 CXBENCH_DATA=. python3 tests/report_test.py ./build/asan/cxbench
 
-bench: cxbench
+bench: deps
+	@$(MAKE) --no-print-directory cxbench
 	sh tests/perf/bench-compare.sh ./cxbench
 	sh tests/perf/bench-report.sh ./cxbench
+	sh tests/perf/bench-aggregate.sh ./cxbench
 
 install: cxbench
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/profiles \

@@ -65,29 +65,32 @@ static int before(const struct agg_trace *a, const struct agg_trace *b)
 		(a->customer == b->customer && a->time < b->time);
 }
 
-/* Stable bottom-up merge sort; returns whichever buffer holds the result. */
+#define SUB_BITS 12 /* buckets within a partition, by the next hash bits */
+
+/* Stable sort of one partition by (customer, time): a counting sort on
+ * the 12 hash bits below the partition's byte leaves buckets of a few
+ * traces, which an insertion sort finishes.  Both steps keep file order
+ * among equals.  Returns whichever buffer holds the result. */
 static struct agg_trace *sort_traces(struct agg_trace *a, struct agg_trace *tmp,
 				     size_t n)
 {
-	size_t width, i;
+	static __thread size_t start[(1 << SUB_BITS) + 1];
+	size_t i, k, b;
 
-	for (width = 1; width < n; width *= 2) {
-		for (i = 0; i < n; i += 2 * width) {
-			size_t lo = i, mid = i + width < n ? i + width : n;
-			size_t hi = i + 2 * width < n ? i + 2 * width : n;
-			size_t l = lo, r = mid, o = lo;
-			while (l < mid && r < hi)
-				tmp[o++] = before(&a[r], &a[l]) ? a[r++] : a[l++];
-			while (l < mid)
-				tmp[o++] = a[l++];
-			while (r < hi)
-				tmp[o++] = a[r++];
-		}
-		struct agg_trace *swap = a;
-		a = tmp;
-		tmp = swap;
+	memset(start, 0, sizeof start);
+	for (i = 0; i < n; i++)
+		start[((a[i].customer >> (56 - SUB_BITS)) & ((1 << SUB_BITS) - 1)) + 1]++;
+	for (b = 1; b <= 1 << SUB_BITS; b++)
+		start[b] += start[b - 1];
+	for (i = 0; i < n; i++)
+		tmp[start[(a[i].customer >> (56 - SUB_BITS)) & ((1 << SUB_BITS) - 1)]++] = a[i];
+	for (i = 1; i < n; i++) {
+		struct agg_trace t = tmp[i];
+		for (k = i; k > 0 && before(&t, &tmp[k - 1]); k--)
+			tmp[k] = tmp[k - 1];
+		tmp[k] = t;
 	}
-	return a;
+	return tmp;
 }
 
 struct repeat_job {
