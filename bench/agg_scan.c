@@ -19,8 +19,18 @@
 #include <time.h>
 #include <unistd.h>
 
-#define BLOCK ((size_t)8 << 20)
 #define MAX_THREADS 8
+
+/* Block size and the least bytes worth a thread; the tests make both small
+ * (CXBENCH_SCAN_BLOCK, CXBENCH_SCAN_SPLIT) to cut small files like big ones. */
+static size_t setting(const char *name, size_t fallback, size_t least)
+{
+	const char *v = getenv(name);
+	long long n = v ? atoll(v) : 0;
+	return n >= (long long)least ? (size_t)n : fallback;
+}
+
+#define BLOCK setting("CXBENCH_SCAN_BLOCK", (size_t)8 << 20, 256)
 
 struct scan_job {
 	const char *name;
@@ -211,7 +221,8 @@ static off_t block(struct scan_job *j, char *buf, size_t len, off_t at, int eof)
 static void *scan_worker(void *arg)
 {
 	struct scan_job *j = arg;
-	char *buf = xmalloc(BLOCK + 1);
+	size_t size = BLOCK;
+	char *buf = xmalloc(size + 1);
 	off_t at = j->begin, next;
 	struct timespec last = { 0, 0 }, start;
 	ssize_t n;
@@ -219,23 +230,24 @@ static void *scan_worker(void *arg)
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	j->next = -1;
 	while (j->next < 0) {
-		n = pread(j->fd, buf, BLOCK, at);
+		n = pread(j->fd, buf, size, at);
 		if (n < 0) {
 			snprintf(j->error, sizeof j->error, "cannot read: %s", strerror(errno));
 			break;
 		}
 		buf[n] = '\0';
-		next = block(j, buf, (size_t)n, at, (size_t)n < BLOCK);
+		next = block(j, buf, (size_t)n, at, (size_t)n < size);
 		if (next < 0)
 			break;
-		if (next == at && j->next < 0 && (size_t)n == BLOCK) {
-			fail(j, j->lines + 1, "a record longer than %s MiB%s", "8", "");
+		if (next == at && j->next < 0 && (size_t)n == size) {
+			fail(j, j->lines + 1, "a record longer than the %s-byte block%s",
+			     "read", "");
 			break;
 		}
 		__atomic_add_fetch(j->done, next - at, __ATOMIC_RELAXED);
 		if (j->total)
 			progress(j, &last, &start);
-		if ((size_t)n < BLOCK && j->next < 0)
+		if ((size_t)n < size && j->next < 0)
 			j->next = at + n;
 		at = next;
 	}
@@ -251,6 +263,7 @@ static int read_header(int fd, const char *name, const struct agg_options *o,
 	ssize_t n = pread(fd, buf, 65536, 0);
 	struct csv_reader r;
 	int rc = CX_OK;
+	size_t skip;
 
 	if (n < 0) {
 		msg_at(name, 0, "cannot read: %s", strerror(errno));
@@ -258,7 +271,8 @@ static int read_header(int fd, const char *name, const struct agg_options *o,
 		return CX_EIO;
 	}
 	buf[n] = '\0';
-	csv_init(&r, buf, (size_t)n);
+	skip = n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	csv_init(&r, buf + skip, (size_t)n - skip);
 	if (csv_next(&r) <= 0 || r.p == r.end) {
 		msg_at(name, 1, n == 0 ? "empty file" : "no header line ending within 64 KiB");
 		rc = CX_EINPUT;
@@ -411,8 +425,9 @@ static int scan_file(const char *name, int survey, const struct agg_options *o,
 		return rc;
 	}
 	n = o->threads < MAX_THREADS ? o->threads : MAX_THREADS;
-	if (st.st_size - body < ((off_t)16 << 20) * n)
-		n = 1;
+	while (n > 1 && st.st_size - body < (off_t)setting("CXBENCH_SCAN_SPLIT",
+							(size_t)16 << 20, 1) * n)
+		n--;
 	setup_jobs(jobs, n, fd, name, body, st.st_size, o, &map, survey, &done);
 	run_jobs(jobs, n);
 	mend(jobs, n);

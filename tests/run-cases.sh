@@ -2,7 +2,8 @@
 # Runs the command-line cases in tests/cases/*.test against a cxbench binary.
 #
 # A case file holds lines "args: ..." (the arguments, shell-quoted; $ROOT is
-# the source tree) and "exit: N", then sections that start with a line
+# the source tree), "exit: N" and optionally "env: NAME=VALUE ..." (set for
+# that case only), then sections that start with a line
 # "--- KIND [NAME]":
 #   --- file NAME         a file created in the case's working directory
 #                         (NAME may include subdirectories: dir/q1.json)
@@ -69,8 +70,9 @@ run_case() {
 	split_case "$t" "$dir"
 	args=$(sed -n 's/^args: //p' "$t" | head -n 1)
 	want=$(sed -n 's/^exit: //p' "$t" | head -n 1)
+	vars=$(sed -n 's/^env: //p' "$t" | head -n 1)
 	[ -f "$dir/stdin" ] || : > "$dir/stdin"
-	(cd "$dir/wd" && eval "set -- $args" && "$bin" "$@") \
+	(cd "$dir/wd" && eval "set -- $args" && env $vars "$bin" "$@") \
 		< "$dir/stdin" > "$dir/out" 2> "$dir/err"
 	got=$?
 	ok=1
