@@ -68,7 +68,10 @@ check: deps
 	@$(MAKE) --no-print-directory test
 
 # Runs every test: unit tests and command-line cases, then the same under
-# ASan+UBSan (which also reports leaks).
+# ASan+UBSan (which also reports leaks).  The tests get their own cache and
+# pulled-profile directories, whatever the user has in theirs.
+test: export XDG_CACHE_HOME = $(CURDIR)/build/test-home/cache
+test: export XDG_DATA_HOME = $(CURDIR)/build/test-home/data
 test: cxbench build/unit-tests asan build/html-check
 	./build/unit-tests
 	sh tests/run-cases.sh ./cxbench

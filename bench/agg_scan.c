@@ -6,6 +6,7 @@
  * before it ends somewhere else (a quoted field held line breaks), the
  * range is read again from where it really starts. */
 #include "agg.h"
+#include "fetch.h"
 #include "mem.h"
 #include "msg.h"
 #include <errno.h>
@@ -400,8 +401,8 @@ static void mend(struct scan_job *jobs, int n)
 	}
 }
 
-static int scan_file(const char *name, int survey, const struct agg_options *o,
-		     struct agg_result *res, struct agg_part *parts, int *nparts)
+static int scan_fd(int fd, const char *name, int survey, const struct agg_options *o,
+		   struct agg_result *res, struct agg_part *parts, int *nparts)
 {
 	struct scan_job jobs[MAX_THREADS];
 	struct column_map map;
@@ -409,21 +410,17 @@ static int scan_file(const char *name, int survey, const struct agg_options *o,
 	volatile off_t done = 0;
 	off_t body = 0;
 	long header_lines = 0;
-	int fd = open(name, O_RDONLY), n, i, rc;
+	int n, i, rc;
 
-	if (fd < 0 || fstat(fd, &st) < 0) {
-		msg_at(name, 0, "cannot open: %s", strerror(errno));
-		if (fd >= 0)
-			close(fd);
+	if (fstat(fd, &st) < 0) {
+		msg_at(name, 0, "cannot read: %s", strerror(errno));
 		return CX_EIO;
 	}
 	rc = read_header(fd, name, o, &map, &body, &header_lines);
 	if (rc == CX_OK)
 		rc = check_columns(&map, name, survey);
-	if (rc != CX_OK) {
-		close(fd);
+	if (rc != CX_OK)
 		return rc;
-	}
 	n = o->threads < MAX_THREADS ? o->threads : MAX_THREADS;
 	while (n > 1 && st.st_size - body < (off_t)setting("CXBENCH_SCAN_SPLIT",
 							(size_t)16 << 20, 1) * n)
@@ -433,7 +430,6 @@ static int scan_file(const char *name, int survey, const struct agg_options *o,
 	mend(jobs, n);
 	if (jobs[0].total)
 		fputs("\r\033[K", stderr);
-	close(fd);
 	rc = job_error(jobs, n, name, header_lines);
 	for (i = 0; i < n; i++) {
 		agg_table_merge(&res->table, &jobs[i].part.table);
@@ -455,6 +451,38 @@ static int scan_file(const char *name, int survey, const struct agg_options *o,
 	return rc;
 }
 
+/* A URL is read from its cached download, and named without secrets. */
+static int open_source(const char *source, char **name, int *fd)
+{
+	char *local = NULL;
+	int rc;
+
+	*fd = -1;
+	*name = is_url(source) ? url_for_messages(source) : xstrdup(source);
+	if (is_url(source) && (rc = fetch_to_cache(source, &local)) != CX_OK)
+		return rc;
+	*fd = open(local ? local : source, O_RDONLY);
+	free(local);
+	if (*fd < 0) {
+		msg_at(*name, 0, "cannot open: %s", strerror(errno));
+		return CX_EIO;
+	}
+	return CX_OK;
+}
+
+static int scan_file(const char *source, int survey, const struct agg_options *o,
+		     struct agg_result *res, struct agg_part *parts, int *nparts)
+{
+	char *name = NULL;
+	int fd, rc = open_source(source, &name, &fd);
+
+	if (rc == CX_OK)
+		rc = scan_fd(fd, name, survey, o, res, parts, nparts);
+	if (fd >= 0)
+		close(fd);
+	free(name);
+	return rc;
+}
 static void release_parts(struct agg_part *parts, int n)
 {
 	int i;

@@ -51,6 +51,24 @@ fail:
 	return CX_EIO;
 }
 
+int make_dirs(const char *path)
+{
+	char *copy = xstrdup(path), *p;
+	int rc = 0;
+
+	for (p = copy + 1; *p && rc == 0; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		rc = mkdir(copy, 0700) < 0 && errno != EEXIST ? -1 : 0;
+		*p = '/';
+	}
+	if (rc == 0)
+		rc = mkdir(copy, 0700) < 0 && errno != EEXIST ? -1 : 0;
+	free(copy);
+	return rc;
+}
+
 int atomic_copy(const char *from, const char *to)
 {
 	FILE *f = fopen(from, "rb");

@@ -1,5 +1,8 @@
 #include "cli.h"
 #include "context.h"
+#include "fetch.h"
+#include "mem.h"
+#include <stdlib.h>
 #include "msg.h"
 #include <getopt.h>
 #include <errno.h>
@@ -42,6 +45,35 @@ int cli_flush(void)
 	return CX_OK;
 }
 
+int cli_net_option(const char *cmd, int code, const char *arg)
+{
+	char *end = NULL;
+	double v = arg ? strtod(arg, &end) : 0;
+	int number = arg && *arg && !*end && v >= 1;
+
+	if ((code == 0x1001 || code == 0x1002) && !number)
+		return cli_usage_error(cmd, "--%s: '%s' is not a number of 1 or more",
+				       code == 0x1001 ? "timeout" : "max-bytes", arg);
+	if (code == 0x1001)
+		fetch_opts.timeout = v > 86400 ? 86400 : (long)v;
+	else if (code == 0x1002)
+		fetch_opts.max_bytes = v > 1e15 ? (size_t)1e15 : (size_t)v;
+	else if (code == 0x1003)
+		fetch_opts.allow_http = 1;
+	else if (code == 0x1005)
+		fetch_opts.offline = 1;
+	else if (code == 0x1006)
+		fetch_opts.cacert = arg;
+	else if (!strchr(arg, ':') || strpbrk(arg, "\r\n"))
+		return cli_usage_error(cmd, "--header: expected 'Name: value' on one line");
+	else {
+		xgrow((void **)&fetch_opts.headers, &fetch_opts.headers_cap,
+		      fetch_opts.nheaders, sizeof *fetch_opts.headers);
+		fetch_opts.headers[fetch_opts.nheaders++] = arg;
+	}
+	return CX_OK;
+}
+
 static void set_text_option(struct cli_opts *o, int c, const char *arg)
 {
 	if (c == OPT_OUTPUT)
@@ -77,6 +109,7 @@ int cli_parse(const char *cmd, const char *usage, int argc, char **argv,
 		{ "png-dir", required_argument, NULL, OPT_PNG_DIR },
 		{ "since", required_argument, NULL, OPT_SINCE },
 		{ "until", required_argument, NULL, OPT_UNTIL },
+		CLI_NET_OPTIONS,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 } };
 	int c, at;
@@ -95,6 +128,11 @@ int cli_parse(const char *cmd, const char *usage, int argc, char **argv,
 					       argv[optind - 1]);
 		if (c == '?')
 			return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+		if (c >= 0x1000) {
+			if (cli_net_option(cmd, c, optarg) != CX_OK)
+				return CX_EUSAGE;
+			continue;
+		}
 		if (!(accept & (unsigned)c))
 			return cli_usage_error(cmd, "option '--%s' does not apply to %s",
 					       longs[at].name, cmd);

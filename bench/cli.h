@@ -15,7 +15,26 @@ struct command {
 /* Options a command may accept (a mask for cli_parse). */
 enum { OPT_AGAINST = 1, OPT_PERIOD = 2, OPT_FORMAT = 4, OPT_PROFILE = 8,
        OPT_CATALOG = 16, OPT_OUTPUT = 32, OPT_LANG = 64, OPT_TITLE = 128,
-       OPT_LOGO = 256, OPT_PNG_DIR = 512, OPT_SINCE = 1024, OPT_UNTIL = 2048 };
+       OPT_LOGO = 256, OPT_PNG_DIR = 512, OPT_SINCE = 1024, OPT_UNTIL = 2048,
+       OPT_NET = 4096 /* --timeout --max-bytes --allow-http --header --offline --cacert */ };
+
+/* The network options, as getopt_long entries (codes 0x1000 and up), and
+ * their handling (fetch_opts); shared by every command's parser. */
+#define CLI_NET_OPTIONS \
+	{ "timeout", required_argument, NULL, 0x1001 }, \
+	{ "max-bytes", required_argument, NULL, 0x1002 }, \
+	{ "allow-http", no_argument, NULL, 0x1003 }, \
+	{ "header", required_argument, NULL, 0x1004 }, \
+	{ "offline", no_argument, NULL, 0x1005 }, \
+	{ "cacert", required_argument, NULL, 0x1006 }
+int cli_net_option(const char *cmd, int code, const char *arg);
+#define CLI_NET_HELP \
+	"  --timeout S         network timeout in seconds (default 30)\n" \
+	"  --max-bytes N       refuse downloads larger than N bytes (default 200000000)\n" \
+	"  --allow-http        allow plain http URLs (https only otherwise)\n" \
+	"  --header 'N: V'     an HTTP request header; $VAR reads the environment\n" \
+	"  --cacert FILE       trust the certificates in FILE too\n" \
+	"  --offline           use downloads already cached, fetch nothing\n"
 
 struct context;
 

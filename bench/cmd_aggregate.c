@@ -32,6 +32,7 @@ static const char usage[] =
 	"  --skip-bad          skip malformed rows (counted and reported)\n"
 	"  --threads N         threads to read with (default: the CPUs)\n"
 	"  -o, --output FILE   write here (atomically) instead of stdout\n"
+	CLI_NET_HELP
 	"Fields: contact_id customer_id channel started_at wait_seconds\n"
 	"handle_seconds hold_seconds transfers abandoned resolved proactive\n"
 	"ai_handled escalated human_wait_seconds csat nps ces answered_at\n";
@@ -120,6 +121,7 @@ static int parse(int argc, char **argv, struct agg_cli *a)
 		{ "sl-seconds", required_argument, NULL, 'S' },
 		{ "repeat-days", required_argument, NULL, 'r' },
 		{ "threads", required_argument, NULL, 't' },
+		CLI_NET_OPTIONS,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 } };
 	int c, rc, by_given = 0;
@@ -138,7 +140,8 @@ static int parse(int argc, char **argv, struct agg_cli *a)
 					       "option needs a value:" : "unknown option",
 					       argv[optind - 1]);
 		by_given |= c == 'b';
-		rc = option(a, c, optarg);
+		rc = c >= 0x1000 ? cli_net_option("aggregate", c, optarg) :
+			option(a, c, optarg);
 		if (rc != CX_OK)
 			return rc;
 	}

@@ -25,6 +25,7 @@ static const char usage[] =
 	"  --format F        table (default), json or csv\n"
 	"  --profile FILE    an extra reference profile (repeatable)\n"
 	"  --catalog FILE    a metric catalog other than the bundled one\n"
+	CLI_NET_HELP
 	"  -h, --help        this help\n";
 
 static int pick_period(const struct company *c, const char *label, size_t *out)

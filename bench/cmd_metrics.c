@@ -11,7 +11,8 @@
 static const char usage[] =
 	"usage: cxbench metrics [--format table|json] [--catalog FILE]\n"
 	"List the metric catalog: dimensions and their weights, and for each\n"
-	"metric its kind, direction, scoring range (worst..best) and unit.\n";
+	"metric its kind, direction, scoring range (worst..best) and unit.\n\n"
+	CLI_NET_HELP;
 
 int cmd_metrics(int argc, char **argv)
 {

@@ -36,6 +36,7 @@ static const char usage[] =
 	"  --png-dir DIR       also write every chart as PNG into DIR\n"
 	"  --profile FILE      an extra reference profile (repeatable)\n"
 	"  --catalog FILE      a metric catalog other than the bundled one\n"
+	CLI_NET_HELP
 	"  -h, --help          this help\n";
 
 struct job {

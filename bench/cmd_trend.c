@@ -26,6 +26,7 @@ static const char usage[] =
 	"  --format F        table (default), json or csv\n"
 	"  --profile FILE    an extra reference profile (repeatable)\n"
 	"  --catalog FILE    a metric catalog other than the bundled one\n"
+	CLI_NET_HELP
 	"  -h, --help        this help\n";
 
 int cmd_trend(int argc, char **argv)

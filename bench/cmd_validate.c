@@ -17,6 +17,7 @@ static const char usage[] =
 	"catalog, reporting every problem with its file and position.  Reference\n"
 	"profiles and catalogs are recognised and checked too.\n\n"
 	"  --catalog FILE    a metric catalog other than the bundled one\n"
+	CLI_NET_HELP
 	"  -h, --help        this help\n";
 
 /* What a JSON file is, by the member that only that kind has. */

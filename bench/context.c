@@ -67,11 +67,16 @@ int context_load(struct context *ctx, int profiles)
 	free(path);
 	if (rc != CX_OK || !profiles)
 		return rc;
-	path = xasprintf("%s/profiles", ctx->datadir);
+	/* the bundled profiles, then those added with `profiles pull` */
 	ctx->profiles.skip_unknown = ctx->catalog_path != NULL;
+	path = xasprintf("%s/profiles", ctx->datadir);
 	rc = profile_load_dir(ctx->cat, path, &ctx->profiles);
-	ctx->profiles.skip_unknown = 0;
 	free(path);
+	path = user_profile_dir();
+	if (rc == CX_OK && access(path, R_OK) == 0)
+		rc = profile_load_dir(ctx->cat, path, &ctx->profiles);
+	free(path);
+	ctx->profiles.skip_unknown = 0;
 	for (i = 0; rc == CX_OK && i < ctx->nextra; i++)
 		rc = profile_load(ctx->cat, ctx->extra[i], &ctx->profiles);
 	return rc;

@@ -1,4 +1,5 @@
 #include "input.h"
+#include "fetch.h"
 #include "mem.h"
 #include "msg.h"
 #include <errno.h>
@@ -89,22 +90,41 @@ static int check_text(const struct input *in)
 	return CX_OK;
 }
 
+/* Opens the input: stdin, a file, or an http(s) URL's cached download. */
+static int open_input(const char *path, struct input *in, FILE **f)
+{
+	char *local = NULL;
+	int rc;
+
+	if (strcmp(path, "-") == 0) {
+		in->name = xstrdup("<stdin>");
+		*f = stdin;
+		return CX_OK;
+	}
+	in->name = is_url(path) ? url_for_messages(path) : xstrdup(path);
+	if (is_url(path)) {
+		rc = fetch_to_cache(path, &local);
+		if (rc != CX_OK)
+			return rc;
+	}
+	*f = fopen(local ? local : path, "rb");
+	free(local);
+	if (!*f) {
+		msg_at(in->name, 0, "cannot open: %s", strerror(errno));
+		return CX_EIO;
+	}
+	return CX_OK;
+}
+
 int input_read(const char *path, struct input *in)
 {
 	FILE *f = NULL;
 	int rc;
 
 	memset(in, 0, sizeof *in);
-	in->name = xstrdup(strcmp(path, "-") == 0 ? "<stdin>" : path);
-	if (strcmp(path, "-") == 0) {
-		f = stdin;
-	} else {
-		f = fopen(path, "rb");
-		if (!f) {
-			msg_at(in->name, 0, "cannot open: %s", strerror(errno));
-			return CX_EIO;
-		}
-	}
+	rc = open_input(path, in, &f);
+	if (rc != CX_OK)
+		return rc;
 	rc = read_stream(f, in->name, &in->data, &in->len);
 	if (f != stdin)
 		fclose(f);

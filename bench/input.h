@@ -1,7 +1,7 @@
 /* input: reads one whole input (a path, or "-" for stdin) into memory as
  * checked text: not empty, no NUL bytes, valid UTF-8, BOM removed.  The
  * struct owns its buffers; input_release() frees them (safe on a zeroed
- * struct).  Errors are reported here, naming the input. */
+ * struct).  A path may also be an http(s) URL (see fetch.h).  Errors are reported here, naming the input. */
 #ifndef CX_INPUT_H
 #define CX_INPUT_H
 #include <stddef.h>

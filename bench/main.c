@@ -2,6 +2,7 @@
  * cmd_NAME.c (see cmds.h for how to add one). */
 #include "cli.h"
 #include "cmds.h"
+#include "fetch.h"
 #include "mem.h"
 #include "msg.h"
 #include <cJSON.h>
@@ -47,6 +48,7 @@ int main(int argc, char **argv)
 {
 	cJSON_Hooks hooks = { xmalloc, free };
 	const struct command *cmd;
+	int rc;
 
 	cJSON_InitHooks(&hooks);
 	if (argc < 2) {
@@ -67,5 +69,7 @@ int main(int argc, char **argv)
 		msg_error("'%s' is not a command (see 'cxbench -h')", argv[1]);
 		return CX_EUSAGE;
 	}
-	return cmd->run(argc - 1, argv + 1);
+	rc = cmd->run(argc - 1, argv + 1);
+	fetch_options_release();
+	return rc;
 }

@@ -209,35 +209,40 @@ static int profile_parse(const struct catalog *cat, const char *file,
 	return bad ? -1 : 0;
 }
 
-int profile_from_input(const struct catalog *cat, const struct input *in,
-		       struct profile_set *set)
+int profile_from_json(const struct catalog *cat, const char *file,
+		      const cJSON *root, struct profile_set *set)
 {
-	cJSON *root = NULL;
-	struct profile *p = NULL;
+	struct profile *p = xcalloc(1, sizeof *p);
 	const struct profile *dup;
 	int rc;
 
-	rc = json_parse_input(in, &root);
-	if (rc == CX_OK) {
-		p = xcalloc(1, sizeof *p);
-		p->origin = xstrdup(in->name);
-		p->values = xcalloc(cat->nmetrics, sizeof *p->values);
-		p->nvalues = cat->nmetrics;
-		rc = profile_parse(cat, in->name, root, p, set->skip_unknown) < 0 ?
-			CX_EINPUT : CX_OK;
-	}
+	p->origin = xstrdup(file);
+	p->values = xcalloc(cat->nmetrics, sizeof *p->values);
+	p->nvalues = cat->nmetrics;
+	rc = profile_parse(cat, file, root, p, set->skip_unknown) < 0 ? CX_EINPUT : CX_OK;
 	if (rc == CX_OK && (dup = profile_find(set, p->id)) != NULL) {
-		msg_at(in->name, 0, "id: profile '%s' is already defined by '%s'",
-		       p->id, dup->origin);
+		msg_at(file, 0, "id: profile '%s' is already defined by '%s'", p->id,
+		       dup->origin);
 		rc = CX_EINPUT;
 	}
-	cJSON_Delete(root);
 	if (rc != CX_OK) {
 		profile_free(p);
 		return rc;
 	}
 	profile_set_add(set, p);
 	return CX_OK;
+}
+
+int profile_from_input(const struct catalog *cat, const struct input *in,
+		       struct profile_set *set)
+{
+	cJSON *root = NULL;
+	int rc = json_parse_input(in, &root);
+
+	if (rc == CX_OK)
+		rc = profile_from_json(cat, in->name, root, set);
+	cJSON_Delete(root);
+	return rc;
 }
 
 int profile_load(const struct catalog *cat, const char *path,
@@ -289,6 +294,14 @@ int profile_load_dir(const struct catalog *cat, const char *dir,
 	}
 	free(names);
 	return rc;
+}
+
+char *user_profile_dir(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	if (xdg && *xdg)
+		return xasprintf("%s/cxbench/profiles", xdg);
+	return xasprintf("%s/.local/share/cxbench/profiles", home && *home ? home : "/tmp");
 }
 
 const struct profile *profile_find(const struct profile_set *set, const char *id)

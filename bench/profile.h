@@ -7,6 +7,7 @@
 #define CX_PROFILE_H
 #include <stddef.h>
 #include "catalog.h"
+#include <cJSON.h>
 #include "input.h"
 
 struct profile;
@@ -50,6 +51,12 @@ int profile_load(const struct catalog *cat, const char *path,
 		 struct profile_set *set);
 int profile_from_input(const struct catalog *cat, const struct input *in,
 		       struct profile_set *set);
+/* The same from a parsed JSON object (file names it in messages). */
+int profile_from_json(const struct catalog *cat, const char *file,
+		      const cJSON *root, struct profile_set *set);
+/* Where `profiles pull` keeps profiles: $XDG_DATA_HOME/cxbench/profiles
+ * (~/.local/share/...).  Caller frees. */
+char *user_profile_dir(void);
 /* Loads every *.json file but catalog.json in dir, in id order. */
 int profile_load_dir(const struct catalog *cat, const char *dir,
 		     struct profile_set *set);

@@ -72,7 +72,8 @@ run_case() {
 	want=$(sed -n 's/^exit: //p' "$t" | head -n 1)
 	vars=$(sed -n 's/^env: //p' "$t" | head -n 1)
 	[ -f "$dir/stdin" ] || : > "$dir/stdin"
-	(cd "$dir/wd" && eval "set -- $args" && env $vars "$bin" "$@") \
+	(cd "$dir/wd" && eval "set -- $args" && env XDG_CACHE_HOME="$dir/cache" \
+		XDG_DATA_HOME="$dir/data" $vars "$bin" "$@") \
 		< "$dir/stdin" > "$dir/out" 2> "$dir/err"
 	got=$?
 	ok=1

@@ -166,7 +166,10 @@ char *write_file(const char *dir, const char *name, const char *text)
 	X(test_trend_projection)      \
 	X(test_trend_change_moe)      \
 	X(test_history_window)        \
-	X(test_history_load)
+	X(test_history_load)          \
+	X(test_timestamp_parse)       \
+	X(test_agg_percentile)        \
+	X(test_agg_stats_sums)
 
 #define DECLARE(name) void name(void);
 TESTS(DECLARE)
