@@ -47,6 +47,17 @@ struct agg_options {
 	int threads;
 	const struct rename *renames;
 	size_t nrenames;
+	/* contacts or surveys from XML (agg_xml.c); NULL: that file is CSV */
+	const struct agg_xml *contacts_xml, *surveys_xml;
+};
+
+/* An XML source of records: `record` (an XPath) selects one node per
+ * record; field fields[i].field is the string value of the XPath
+ * fields[i].column, evaluated relative to that node. */
+struct agg_xml {
+	const char *record;
+	const struct rename *fields;
+	size_t nfields;
 };
 
 /* One trace per contact: sorted by (customer, time) with file order kept
@@ -117,4 +128,26 @@ uint64_t agg_hash(const char *s, size_t len);
 int agg_run(const char *contacts, const char *surveys, const struct agg_options *o,
 	    struct agg_result *res);
 void agg_result_release(struct agg_result *res);
+/* For the records of other readers (agg_xml.c): a job that reads no file
+ * of its own.  agg_job_record() sends one record through the CSV scan's
+ * own logic: 0 when it was counted or skipped (--skip-bad), -1 when it is
+ * bad, with the reason in *why ("csat: not a score on its scale", valid
+ * until the next call).  agg_job_finish() adds the sums to res, hands the
+ * repeat traces of contacts with customer ids to parts[0] (setting
+ * *nparts) when ok, and frees the job. */
+struct scan_job;
+struct scan_job *agg_job_new(const char *name, int survey, const struct agg_options *o,
+			     const struct column_map *map);
+int agg_job_record(struct scan_job *j, const struct csv_reader *r, long line,
+		   long offset, const char **why);
+void agg_job_finish(struct scan_job *j, int ok, struct agg_result *res,
+		    struct agg_part *parts, int *nparts);
+
+/* agg_xml.c: checks an XML source given on the command line (XPaths that
+ * compile, fields that exist once, the fields its kind needs): CX_OK or
+ * CX_EUSAGE after a message.  agg_xml_scan() reads one as scan_file()
+ * reads a CSV file (o->contacts_xml or o->surveys_xml, by `survey`). */
+int agg_xml_check(const struct agg_xml *x, int survey);
+int agg_xml_scan(const char *source, int survey, const struct agg_options *o,
+		 struct agg_result *res, struct agg_part *parts, int *nparts);
 #endif

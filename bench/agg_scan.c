@@ -6,6 +6,7 @@
  * before it ends somewhere else (a quoted field held line breaks), the
  * range is read again from where it really starts. */
 #include "agg.h"
+#include "csv_stream.h"
 #include "fetch.h"
 #include "mem.h"
 #include "msg.h"
@@ -45,6 +46,7 @@ struct scan_job {
 	long error_line;        /* relative to begin; 0 when none */
 	char error[256];
 	off_t total;            /* for the progress line (job 0 only) */
+	struct timespec started, shown;
 	volatile off_t *done;   /* bytes read by every job */
 	/* (period, channel) -> group index: a direct-mapped cache in front of
 	 * agg_group_get, which compares names */
@@ -163,96 +165,66 @@ static int record(struct scan_job *j, const struct csv_reader *r, long line,
 	return 0;
 }
 
-static void progress(struct scan_job *j, struct timespec *last, struct timespec *start)
+static void progress(struct scan_job *j)
 {
 	struct timespec now;
 	double el, frac;
 	off_t done = *j->done;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (now.tv_sec - last->tv_sec + (now.tv_nsec - last->tv_nsec) / 1e9 < 0.25)
+	if (now.tv_sec - j->shown.tv_sec + (now.tv_nsec - j->shown.tv_nsec) / 1e9 < 0.25)
 		return;
-	*last = now;
-	el = now.tv_sec - start->tv_sec + (now.tv_nsec - start->tv_nsec) / 1e9;
+	j->shown = now;
+	el = now.tv_sec - j->started.tv_sec + (now.tv_nsec - j->started.tv_nsec) / 1e9;
 	frac = (double)done / (double)j->total;
 	fprintf(stderr, "\rcxbench: reading %s: %3.0f%%  %.1f MB/s  ETA %.0f s ", j->name,
 		100 * frac, (double)done / 1e6 / (el > 0 ? el : 1),
 		frac > 0 ? el / frac - el : 0);
 }
 
-/* Parses the records of one block; returns the offset where reading must
- * go on, or -1 on a bad record. */
-static off_t block(struct scan_job *j, char *buf, size_t len, off_t at, int eof)
+static int on_record(const struct csv_reader *r, long line, off_t offset, void *arg)
 {
-	struct csv_reader r;
-	char *start;
-	int got;
+	struct scan_job *j = arg;
 
-	csv_init(&r, buf, len);
-	for (;;) {
-		start = r.p;
-		if (at + (start - buf) >= j->end && r.p < r.end) {
-			j->next = at + (start - buf);
-			break;
-		}
-		got = csv_next(&r);
-		if (got == 0 || (!eof && ((got < 0 && strcmp(r.error, "unterminated quoted "
-					"field") == 0) || (got > 0 && r.p == r.end &&
-							    r.end[-1] != '\n')))) {
-			r.next_line = r.line; /* re-read that record with the next block */
-			break;
-		}
-		if (got < 0) {
-			fail(j, j->lines + r.line, "%s%s", r.error, "");
-			return -1;
-		}
-		if (record(j, &r, j->lines + r.line, at + (start - buf)) < 0) {
-			if (!j->o->skip_bad)
-				return -1;
-			j->part.skipped++;
-			j->error_line = 0;
-		}
-		j->part.rows++;
-	}
-	j->lines += (r.next_line > 0 ? r.next_line : 1) - 1;
-	csv_release(&r);
-	return at + (start - buf);
+	j->part.rows++;
+	if (record(j, r, line, offset) == 0)
+		return 0;
+	if (!j->o->skip_bad)
+		return -1;
+	j->part.skipped++;
+	j->error_line = 0;
+	j->error[0] = '\0';
+	return 0;
+}
+
+static void on_block(off_t bytes, void *arg)
+{
+	struct scan_job *j = arg;
+	__atomic_add_fetch(j->done, bytes, __ATOMIC_RELAXED);
+	if (j->total)
+		progress(j);
 }
 
 static void *scan_worker(void *arg)
 {
 	struct scan_job *j = arg;
-	size_t size = BLOCK;
-	char *buf = xmalloc(size + 1);
-	off_t at = j->begin, next;
-	struct timespec last = { 0, 0 }, start;
-	ssize_t n;
+	struct csv_stream s;
 
-	clock_gettime(CLOCK_MONOTONIC, &start);
-	j->next = -1;
-	while (j->next < 0) {
-		n = pread(j->fd, buf, size, at);
-		if (n < 0) {
-			snprintf(j->error, sizeof j->error, "cannot read: %s", strerror(errno));
-			break;
-		}
-		buf[n] = '\0';
-		next = block(j, buf, (size_t)n, at, (size_t)n < size);
-		if (next < 0)
-			break;
-		if (next == at && j->next < 0 && (size_t)n == size) {
-			fail(j, j->lines + 1, "a record longer than the %s-byte block%s",
-			     "read", "");
-			break;
-		}
-		__atomic_add_fetch(j->done, next - at, __ATOMIC_RELAXED);
-		if (j->total)
-			progress(j, &last, &start);
-		if ((size_t)n < size && j->next < 0)
-			j->next = at + n;
-		at = next;
+	memset(&s, 0, sizeof s);
+	s.fd = j->fd;
+	s.begin = j->begin;
+	s.end = j->end;
+	s.block = BLOCK;
+	s.on_record = on_record;
+	s.on_block = on_block;
+	s.arg = j;
+	clock_gettime(CLOCK_MONOTONIC, &j->started);
+	if (csv_stream_run(&s) < 0 && !s.stopped) {
+		j->error_line = s.error_line;
+		snprintf(j->error, sizeof j->error, "%s", s.error);
 	}
-	free(buf);
+	j->next = s.next;
+	j->lines = s.lines;
 	return NULL;
 }
 
@@ -274,15 +246,15 @@ static int read_header(int fd, const char *name, const struct agg_options *o,
 	buf[n] = '\0';
 	skip = n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	csv_init(&r, buf + skip, (size_t)n - skip);
-	if (csv_next(&r) <= 0 || r.p == r.end) {
+	/* the header must end within the first 64 KiB, unless the file does */
+	if (csv_next(&r) <= 0 || (r.p == r.end && n == 65536)) {
 		msg_at(name, 1, n == 0 ? "empty file" : "no header line ending within 64 KiB");
 		rc = CX_EINPUT;
 	}
-	if (rc == CX_OK) {
+	*body = (off_t)(r.p - r.end) + n; /* where the first record starts */
+	*lines = r.next_line - 1;
+	if (rc == CX_OK)
 		rc = column_map_build(map, &r, o->renames, o->nrenames, name);
-		*body = r.p - buf;
-		*lines = r.next_line - 1;
-	}
 	csv_release(&r);
 	free(buf);
 	return rc;

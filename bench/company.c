@@ -1,6 +1,7 @@
 #include "company.h"
 #include "mem.h"
 #include "msg.h"
+#include "xmlsafe.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -197,8 +198,12 @@ int company_from_input(const struct catalog *cat, struct input *in,
 
 	*out = NULL;
 	if (strcasecmp(ext, "json") == 0 || (strcasecmp(ext, "csv") != 0 &&
+					     strcasecmp(ext, "xml") != 0 &&
 					     looks_like_json(in)))
 		rc = load_company_json(cat, in, c);
+	else if (strcasecmp(ext, "xml") == 0 || (strcasecmp(ext, "csv") != 0 &&
+						 looks_like_xml(in)))
+		rc = load_company_xml(cat, in, c);
 	else
 		rc = load_company_csv(cat, in, c);
 	if (rc == CX_OK && c->nperiods == 0) {

@@ -1,5 +1,5 @@
-/* company: a company's own metrics, period by period, as loaded from JSON
- * or CSV (load_json.c, load_csv.c).  company_load() picks the loader and
+/* company: a company's own metrics, period by period, as loaded from JSON,
+ * CSV or XML (load_json.c, load_csv.c, load_xml.c).  company_load() picks the loader and
  * returns a company the caller owns (company_free(), NULL is a no-op).
  * Observations are indexed by catalog metric; periods are kept in time
  * order. */
@@ -68,5 +68,7 @@ int company_put(const struct catalog *cat, struct company *c,
 int load_company_json(const struct catalog *cat, const struct input *in,
 		      struct company *c);
 int load_company_csv(const struct catalog *cat, struct input *in,
+		     struct company *c);
+int load_company_xml(const struct catalog *cat, const struct input *in,
 		     struct company *c);
 #endif

@@ -5,6 +5,7 @@
 #include "fetch.h"
 #include "mem.h"
 #include "msg.h"
+#include "xmlsafe.h"
 #include <cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,5 +72,6 @@ int main(int argc, char **argv)
 	}
 	rc = cmd->run(argc - 1, argv + 1);
 	fetch_options_release();
+	xml_cleanup(); /* libxml2's global state, for LeakSanitizer */
 	return rc;
 }
