@@ -10,6 +10,7 @@ int cmd_compare(int argc, char **argv);
 int cmd_aggregate(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_trend(int argc, char **argv);
+int cmd_listen(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_metrics(int argc, char **argv);
 int cmd_profiles(int argc, char **argv);

@@ -139,7 +139,8 @@ int load_company_json(const struct catalog *cat, const struct input *in,
 		      struct company *c)
 {
 	static const char *const keys[] = { "company", "industry", "period",
-		"metrics", "periods", "source", NULL };
+		"metrics", "periods", "source", "conversations", "customer_turns",
+		"contacts", "languages", "signals", "silent_dissatisfied", NULL };
 	const char *name = NULL, *industry = NULL;
 	cJSON *root = NULL;
 	int bad, rc;

@@ -20,6 +20,7 @@ static const struct command commands[] = {
 	{ "report", cmd_report, "write a self-contained HTML report with charts" },
 	{ "trend", cmd_trend, "follow a company's progress period by period" },
 	{ "aggregate", cmd_aggregate, "compute metrics from contact records and surveys" },
+	{ "listen", cmd_listen, "friction signals in call and chat transcripts" },
 	{ "validate", cmd_validate, "check company metrics files without comparing" },
 	{ "metrics", cmd_metrics, "list the metric catalog" },
 	{ "profiles", cmd_profiles, "list, show or validate reference profiles" },
