@@ -87,6 +87,7 @@ bench: deps
 	sh tests/perf/bench-compare.sh ./cxbench
 	sh tests/perf/bench-report.sh ./cxbench
 	sh tests/perf/bench-aggregate.sh ./cxbench
+	sh tests/perf/bench-listen.sh ./cxbench
 
 install: cxbench
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/profiles \

@@ -455,6 +455,15 @@ static int scan_file(const char *source, int survey, const struct agg_options *o
 	free(name);
 	return rc;
 }
+/* A CSV file, or XML records (agg_xml.c). */
+static int scan_source(const char *source, int survey, const struct agg_options *o,
+		       struct agg_result *res, struct agg_part *parts, int *nparts)
+{
+	if (survey ? o->surveys_xml : o->contacts_xml)
+		return agg_xml_scan(source, survey, o, res, parts, nparts);
+	return scan_file(source, survey, o, res, parts, nparts);
+}
+
 static void release_parts(struct agg_part *parts, int n)
 {
 	int i;
@@ -474,14 +483,14 @@ int agg_run(const char *contacts, const char *surveys, const struct agg_options 
 
 	memset(res, 0, sizeof *res);
 	memset(parts, 0, sizeof parts);
-	rc = scan_file(contacts, 0, o, res, parts, &nparts);
+	rc = contacts ? scan_source(contacts, 0, o, res, parts, &nparts) : CX_OK;
 	if (rc == CX_OK && nparts > 0) {
 		agg_repeats(parts, nparts, &res->table, o->repeat_seconds, o->threads);
 		res->traced = 1;
 	}
 	release_parts(parts, MAX_THREADS);
 	if (rc == CX_OK && surveys)
-		rc = scan_file(surveys, 1, o, res, parts, &nparts);
+		rc = scan_source(surveys, 1, o, res, parts, &nparts);
 	agg_sort_groups(&res->table);
 	return rc;
 }
@@ -489,4 +498,45 @@ int agg_run(const char *contacts, const char *surveys, const struct agg_options 
 void agg_result_release(struct agg_result *res)
 {
 	agg_table_release(&res->table);
+}
+
+/* ---- records read by other readers (agg_xml.c) ---- */
+
+struct scan_job *agg_job_new(const char *name, int survey, const struct agg_options *o,
+			     const struct column_map *map)
+{
+	struct scan_job *j = xcalloc(1, sizeof *j);
+	j->name = name;
+	j->survey = survey;
+	j->o = o;
+	j->map = map;
+	return j;
+}
+
+int agg_job_record(struct scan_job *j, const struct csv_reader *r, long line,
+		   long offset, const char **why)
+{
+	if (on_record(r, line, (off_t)offset, j) == 0)
+		return 0;
+	*why = j->error;
+	return -1;
+}
+
+void agg_job_finish(struct scan_job *j, int ok, struct agg_result *res,
+		    struct agg_part *parts, int *nparts)
+{
+	agg_table_merge(&res->table, &j->part.table);
+	agg_table_release(&j->part.table);
+	res->skipped += j->part.skipped;
+	if (j->survey)
+		res->survey_rows += j->part.rows;
+	else
+		res->rows += j->part.rows;
+	if (ok && !j->survey && j->map->col[F_CUSTOMER_ID] >= 0) {
+		parts[0] = j->part;
+		memset(&j->part, 0, sizeof j->part);
+		*nparts = 1;
+	}
+	release_job(j);
+	free(j);
 }

@@ -178,5 +178,6 @@ static int by_period_channel(const void *a, const void *b)
 
 void agg_sort_groups(struct agg_table *t)
 {
-	qsort(t->groups, t->n, sizeof *t->groups, by_period_channel);
+	if (t->n > 1)
+		qsort(t->groups, t->n, sizeof *t->groups, by_period_channel);
 }

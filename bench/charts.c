@@ -349,6 +349,8 @@ void charts_add(struct plot *p, const struct report_model *m)
 	}
 	if (m->ntaxes > 0)
 		chart_timetax(p, m);
+	if (m->signals)
+		charts_voice(p, m);
 	if (m->trend->nperiods > 1) {
 		chart_trend(p, m);
 		for (d = 0; d < m->cat->ndims; d++)

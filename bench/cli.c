@@ -90,6 +90,8 @@ static void set_text_option(struct cli_opts *o, int c, const char *arg)
 		o->since = arg;
 	else if (c == OPT_UNTIL)
 		o->until = arg;
+	else if (c == OPT_SIGNALS)
+		o->signals = arg;
 }
 
 int cli_parse(const char *cmd, const char *usage, int argc, char **argv,
@@ -109,6 +111,7 @@ int cli_parse(const char *cmd, const char *usage, int argc, char **argv,
 		{ "png-dir", required_argument, NULL, OPT_PNG_DIR },
 		{ "since", required_argument, NULL, OPT_SINCE },
 		{ "until", required_argument, NULL, OPT_UNTIL },
+		{ "signals", required_argument, NULL, OPT_SIGNALS },
 		CLI_NET_OPTIONS,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 } };

@@ -16,6 +16,7 @@ struct command {
 enum { OPT_AGAINST = 1, OPT_PERIOD = 2, OPT_FORMAT = 4, OPT_PROFILE = 8,
        OPT_CATALOG = 16, OPT_OUTPUT = 32, OPT_LANG = 64, OPT_TITLE = 128,
        OPT_LOGO = 256, OPT_PNG_DIR = 512, OPT_SINCE = 1024, OPT_UNTIL = 2048,
+       OPT_SIGNALS = 8192,
        OPT_NET = 4096 /* --timeout --max-bytes --allow-http --header --offline --cacert */ };
 
 /* The network options, as getopt_long entries (codes 0x1000 and up), and
@@ -41,7 +42,7 @@ struct context;
 struct cli_opts {
 	const char *against, *period;
 	enum format format;
-	const char *output, *lang, *title, *logo, *png_dir, *since, *until;
+	const char *output, *lang, *title, *logo, *png_dir, *since, *until, *signals;
 };
 
 /* Parses the options of command `cmd` (those in the `accept` mask; --format

@@ -18,11 +18,19 @@
 
 static const char usage[] =
 	"usage: cxbench aggregate CONTACTS.csv [options]\n"
+	"       cxbench aggregate --xml FILE --record XPATH --map FIELD=XPATH... [options]\n"
 	"Compute company metrics (with sample sizes) from contact records, one\n"
-	"row per contact, and optionally survey answers.\n\n"
+	"row per contact, and optionally survey answers (alone: only csat, nps\n"
+	"and ces).\n\n"
 	"  --surveys FILE      survey answers (csat, nps, ces; answered_at or\n"
 	"                      started_at places them in periods)\n"
 	"  --map COL=FIELD     read field FIELD from column COL (repeatable)\n"
+	"  --xml FILE          contact records from XML instead of CONTACTS.csv;\n"
+	"                      then --map FIELD=XPATH reads FIELD from each record\n"
+	"                      (CSV survey columns are then found by name only)\n"
+	"  --record XPATH      with --xml: the elements that are contacts\n"
+	"  --survey-record XPATH  the --surveys file is XML: its answer elements\n"
+	"  --survey-map FIELD=XPATH  a field of each answer (repeatable)\n"
 	"  --company NAME      the company's name (default: the file's name)\n"
 	"  --period P          keep only contacts in period P (2026-Q1, 2026-03, 2026)\n"
 	"  --by quarter|month  one period per quarter (default) or month found\n"
@@ -40,8 +48,11 @@ static const char usage[] =
 struct agg_cli {
 	struct agg_options o;
 	const char *contacts, *surveys, *company, *output;
-	struct rename *renames;
-	size_t nrenames, cap;
+	const char *xml, *record, *survey_record;
+	char **maps, **survey_maps; /* --map, --survey-map as given */
+	size_t nmaps, nsurvey_maps, maps_cap, survey_maps_cap;
+	struct rename *renames, *survey_fields;
+	struct agg_xml contacts_xml, surveys_xml;
 	int by_channel;
 };
 
@@ -56,16 +67,77 @@ static int positive(const char *opt, const char *arg, double max, double *out)
 	return CX_OK;
 }
 
-static int add_rename(struct agg_cli *a, char *arg)
+static int add_map(char ***maps, size_t *n, size_t *cap, char *arg)
 {
-	char *eq = strrchr(arg, '=');
-	if (!eq || eq == arg || !eq[1])
-		return cli_usage_error("aggregate", "--map: '%s' is not COLUMN=FIELD", arg);
-	*eq = '\0';
-	xgrow((void **)&a->renames, &a->cap, a->nrenames, sizeof *a->renames);
-	a->renames[a->nrenames].column = arg;
-	a->renames[a->nrenames++].field = eq + 1;
+	xgrow((void **)maps, cap, *n, sizeof **maps);
+	(*maps)[(*n)++] = arg;
 	return CX_OK;
+}
+
+/* COLUMN=FIELD splits at the last '=' (a column's name may hold one),
+ * FIELD=XPATH at the first (an XPath may hold one). */
+static int split_maps(const char *opt, char **maps, size_t n, int xpath,
+		      struct rename **out)
+{
+	char *eq;
+	size_t i;
+
+	*out = n ? xcalloc(n, sizeof **out) : NULL;
+	for (i = 0; i < n; i++) {
+		eq = xpath ? strchr(maps[i], '=') : strrchr(maps[i], '=');
+		if (!eq || eq == maps[i] || !eq[1])
+			return cli_usage_error("aggregate", "%s: '%s' is not %s", opt,
+					       maps[i], xpath ? "FIELD=XPATH" : "COLUMN=FIELD");
+		*eq = '\0';
+		(*out)[i].column = xpath ? eq + 1 : maps[i];
+		(*out)[i].field = xpath ? maps[i] : eq + 1;
+	}
+	return CX_OK;
+}
+
+/* Where the records come from: CONTACTS.csv or --xml (or neither, with
+ * --surveys), and which XPaths go with which file. */
+static int sources(int argc, char **argv, struct agg_cli *a)
+{
+	int rc;
+
+	if (optind < argc - 1 || (a->xml && optind < argc))
+		return cli_usage_error("aggregate", "expected one CONTACTS file%s",
+				       a->xml ? " (or --xml FILE, not both)" : "");
+	a->contacts = a->xml ? a->xml : optind < argc ? argv[optind] : NULL;
+	if (!a->contacts && !a->surveys)
+		return cli_usage_error("aggregate", "expected a CONTACTS file, --xml FILE "
+				       "or --surveys FILE");
+	if (a->xml && !a->record)
+		return cli_usage_error("aggregate", "--xml needs --record XPATH");
+	if (a->record && !a->xml)
+		return cli_usage_error("aggregate", "--record goes with --xml FILE");
+	if (a->survey_record && !a->surveys)
+		return cli_usage_error("aggregate", "--survey-record goes with --surveys FILE");
+	if (a->nsurvey_maps && !a->survey_record)
+		return cli_usage_error("aggregate", "--survey-map goes with --survey-record");
+	rc = split_maps("--map", a->maps, a->nmaps, a->xml != NULL, &a->renames);
+	if (rc == CX_OK)
+		rc = split_maps("--survey-map", a->survey_maps, a->nsurvey_maps, 1,
+				&a->survey_fields);
+	if (rc == CX_OK && a->xml) {
+		a->contacts_xml.record = a->record;
+		a->contacts_xml.fields = a->renames;
+		a->contacts_xml.nfields = a->nmaps;
+		a->o.contacts_xml = &a->contacts_xml;
+		rc = agg_xml_check(&a->contacts_xml, 0);
+	} else {
+		a->o.renames = a->renames;
+		a->o.nrenames = a->nmaps;
+	}
+	if (rc == CX_OK && a->survey_record) {
+		a->surveys_xml.record = a->survey_record;
+		a->surveys_xml.fields = a->survey_fields;
+		a->surveys_xml.nfields = a->nsurvey_maps;
+		a->o.surveys_xml = &a->surveys_xml;
+		rc = agg_xml_check(&a->surveys_xml, 1);
+	}
+	return rc;
 }
 
 static int option(struct agg_cli *a, int c, char *arg)
@@ -74,7 +146,15 @@ static int option(struct agg_cli *a, int c, char *arg)
 	if (c == 's')
 		a->surveys = arg;
 	else if (c == 'm')
-		return add_rename(a, arg);
+		return add_map(&a->maps, &a->nmaps, &a->maps_cap, arg);
+	else if (c == 'M')
+		return add_map(&a->survey_maps, &a->nsurvey_maps, &a->survey_maps_cap, arg);
+	else if (c == 'x')
+		a->xml = arg;
+	else if (c == 'R')
+		a->record = arg;
+	else if (c == 'Q')
+		a->survey_record = arg;
 	else if (c == 'C')
 		a->company = arg;
 	else if (c == 'o')
@@ -121,6 +201,10 @@ static int parse(int argc, char **argv, struct agg_cli *a)
 		{ "sl-seconds", required_argument, NULL, 'S' },
 		{ "repeat-days", required_argument, NULL, 'r' },
 		{ "threads", required_argument, NULL, 't' },
+		{ "xml", required_argument, NULL, 'x' },
+		{ "record", required_argument, NULL, 'R' },
+		{ "survey-record", required_argument, NULL, 'Q' },
+		{ "survey-map", required_argument, NULL, 'M' },
 		CLI_NET_OPTIONS,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 } };
@@ -145,16 +229,11 @@ static int parse(int argc, char **argv, struct agg_cli *a)
 		if (rc != CX_OK)
 			return rc;
 	}
-	if (optind != argc - 1)
-		return cli_usage_error("aggregate", "expected one CONTACTS file");
 	if (a->o.has_period && by_given)
 		return cli_usage_error("aggregate", "--period and --by do not go together");
 	if (a->o.has_period)
 		a->o.gran = a->o.period.gran;
-	a->contacts = argv[optind];
-	a->o.renames = a->renames;
-	a->o.nrenames = a->nrenames;
-	return CX_OK;
+	return sources(argc, argv, a);
 }
 
 /* Four decimals, rounded half away from zero (as SQL's round() does). */
@@ -300,15 +379,21 @@ static char *default_company(const char *path)
 static cJSON *document(const struct agg_cli *a, const struct agg_result *res)
 {
 	cJSON *root = cJSON_CreateObject(), *src, *periods;
-	char *name = a->company ? xstrdup(a->company) : default_company(a->contacts);
+	char *name = a->company ? xstrdup(a->company) :
+		default_company(a->contacts ? a->contacts : a->surveys);
 	size_t g;
 
 	cJSON_AddStringToObject(root, "company", name);
 	free(name);
 	src = cJSON_AddObjectToObject(root, "source");
-	cJSON_AddStringToObject(src, "contacts", a->contacts);
+	cJSON_AddItemToObject(src, "contacts", a->contacts ?
+			      cJSON_CreateString(a->contacts) : cJSON_CreateNull());
+	if (a->record)
+		cJSON_AddStringToObject(src, "record", a->record);
 	cJSON_AddItemToObject(src, "surveys", a->surveys ? cJSON_CreateString(a->surveys) :
 			      cJSON_CreateNull());
+	if (a->survey_record)
+		cJSON_AddStringToObject(src, "survey_record", a->survey_record);
 	cJSON_AddNumberToObject(src, "rows", (double)res->rows);
 	cJSON_AddNumberToObject(src, "rows_skipped", (double)res->skipped);
 	cJSON_AddNumberToObject(src, "survey_rows", (double)res->survey_rows);
@@ -356,8 +441,9 @@ int cmd_aggregate(int argc, char **argv)
 	if (rc == CX_OK)
 		rc = place_untimed(&res.table, a.surveys);
 	if (rc == CX_OK && res.table.n == 0) {
-		msg_at(a.contacts, 0, a.o.has_period ? "no contacts in the period" :
-		       "no contacts");
+		msg_at(a.contacts ? a.contacts : a.surveys, 0, a.o.has_period ?
+		       "no contacts in the period" : a.contacts ? "no contacts" :
+		       "no survey answers");
 		rc = CX_EINPUT;
 	}
 	if (rc == CX_OK && res.skipped)
@@ -371,5 +457,8 @@ int cmd_aggregate(int argc, char **argv)
 	cJSON_Delete(doc);
 	agg_result_release(&res);
 	free(a.renames);
+	free(a.survey_fields);
+	free(a.maps);
+	free(a.survey_maps);
 	return rc < 0 ? cli_flush() : rc;
 }

@@ -16,7 +16,7 @@
 
 static const char usage[] =
 	"usage: cxbench compare COMPANY [options]\n"
-	"Compare a company's metrics (a JSON or CSV file, a directory of period\n"
+	"Compare a company's metrics (a JSON, CSV or XML file, a directory of period\n"
 	"files, or - for stdin) with\n"
 	"reference brand profiles and the frontier (the best of them).\n\n"
 	"  --against LIST    profile ids, 'all' and 'frontier', comma-separated\n"

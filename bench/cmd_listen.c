@@ -34,12 +34,15 @@ static const char usage[] =
 	"  --period P          the period the transcripts belong to\n"
 	"  --contacts FILE     contact records: coverage = conversations / contacts\n"
 	"  --surveys FILE      survey answers with customer_id: the silent dissatisfied\n"
+	"  --list-phrases      print the phrases looked for (signal, language,\n"
+	"                      phrase; * = any ending) and stop\n"
 	CLI_NET_HELP
 	"  -h, --help          this help\n";
 
 struct listen_cli {
 	const char *path, *lang, *output, *company, *period, *contacts, *surveys;
 	enum format format;
+	int list_phrases;
 };
 
 /* The metrics these signals feed (lower is better). */
@@ -57,6 +60,7 @@ static int parse(int argc, char **argv, struct listen_cli *a)
 		{ "period", required_argument, NULL, 'p' },
 		{ "contacts", required_argument, NULL, 'c' },
 		{ "surveys", required_argument, NULL, 's' },
+		{ "list-phrases", no_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		CLI_NET_OPTIONS,
 		{ NULL, 0, NULL, 0 } };
@@ -90,7 +94,11 @@ static int parse(int argc, char **argv, struct listen_cli *a)
 			a->contacts = optarg;
 		else if (c == 's')
 			a->surveys = optarg;
+		else if (c == 'L')
+			a->list_phrases = 1;
 	}
+	if (a->list_phrases && optind == argc)
+		return CX_OK;
 	if (optind != argc - 1)
 		return cli_usage_error("listen", "expected one TRANSCRIPTS file or directory");
 	if (a->period && period_parse(a->period, &p) < 0)
@@ -334,6 +342,16 @@ static int emit(const struct listen_cli *a, cJSON *doc)
 	return rc;
 }
 
+static void list_phrases(const struct lexicon *lx)
+{
+	size_t i;
+	for (i = 0; i < lx->n; i++) {
+		const struct pattern *p = &lx->patterns[i];
+		printf("%s\t%s\t%.*s%s\n", signal_ids[p->sig], lx->langs[p->lang],
+		       (int)p->len, p->text, p->open_end ? "*" : "");
+	}
+}
+
 int cmd_listen(int argc, char **argv)
 {
 	struct listen_cli a;
@@ -349,7 +367,10 @@ int cmd_listen(int argc, char **argv)
 	rc = parse(argc, argv, &a);
 	if (rc == CX_OK)
 		rc = lexicon_load(datadir, a.lang, &lx);
-	if (rc == CX_OK) {
+	if (rc == CX_OK && a.list_phrases) {
+		list_phrases(lx);
+		rc = -1;
+	} else if (rc == CX_OK) {
 		L = listen_new(lx);
 		rc = transcripts_read(L, a.path);
 	}

@@ -7,6 +7,7 @@
 #include "company.h"
 #include "context.h"
 #include "history.h"
+#include "jsonfile.h"
 #include "mem.h"
 #include "msg.h"
 #include "report.h"
@@ -34,6 +35,7 @@ static const char usage[] =
 	"  --title T           the report's title\n"
 	"  --logo FILE         a PNG, JPEG or SVG logo, embedded\n"
 	"  --png-dir DIR       also write every chart as PNG into DIR\n"
+	"  --signals FILE      `listen` output: adds what customers say unasked\n"
 	"  --profile FILE      an extra reference profile (repeatable)\n"
 	"  --catalog FILE      a metric catalog other than the bundled one\n"
 	CLI_NET_HELP
@@ -49,6 +51,7 @@ struct job {
 	struct plot plot;
 	xmlDocPtr doc;
 	char *against;
+	cJSON *signals;
 };
 
 /* The report always shows the frontier: priorities and gap charts are
@@ -125,6 +128,21 @@ static int write_report(struct job *j)
 	return rc;
 }
 
+static int load_signals(const char *path, cJSON **out)
+{
+	struct input in;
+	int rc = input_read(path, &in);
+
+	if (rc == CX_OK)
+		rc = json_parse_input(&in, out);
+	if (rc == CX_OK && !cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(*out, "signals"))) {
+		msg_at(in.name, 0, "not the output of `cxbench listen` (no signals)");
+		rc = CX_EINPUT;
+	}
+	input_release(&in);
+	return rc;
+}
+
 static int run(struct job *j, const char *path)
 {
 	size_t period = 0;
@@ -142,7 +160,10 @@ static int run(struct job *j, const char *path)
 		rc = pick_period(j->company, j->o.period, &period);
 	if (rc != CX_OK)
 		return rc;
+	if (j->o.signals && (rc = load_signals(j->o.signals, &j->signals)) != CX_OK)
+		return rc;
 	j->model = report_model_new(j->ctx.cat, j->company, period, &j->sel, j->str);
+	j->model->signals = j->signals;
 	style = xasprintf("%s/reports/chart-style.gp", j->ctx.datadir);
 	rc = plot_begin(&j->plot, style, j->o.png_dir != NULL);
 	free(style);
@@ -163,7 +184,7 @@ int cmd_report(int argc, char **argv)
 	memset(&j, 0, sizeof j);
 	rc = cli_parse("report", usage, argc, argv, OPT_AGAINST | OPT_PERIOD |
 		       OPT_PROFILE | OPT_CATALOG | OPT_OUTPUT | OPT_LANG | OPT_TITLE |
-		       OPT_LOGO | OPT_PNG_DIR, 0, &j.o, &j.ctx);
+		       OPT_LOGO | OPT_PNG_DIR | OPT_SIGNALS, 0, &j.o, &j.ctx);
 	if (rc == CX_OK && optind != argc - 1)
 		rc = cli_usage_error("report", "expected one COMPANY file");
 	if (rc == CX_OK && !j.o.output)
@@ -180,5 +201,6 @@ int cmd_report(int argc, char **argv)
 	selection_release(&j.sel);
 	context_release(&j.ctx);
 	free(j.against);
+	cJSON_Delete(j.signals);
 	return rc < 0 ? cli_flush() : rc != CX_OK ? rc : cli_flush();
 }

@@ -13,7 +13,7 @@
 
 static const char usage[] =
 	"usage: cxbench validate FILE...\n"
-	"Check company metrics files (JSON or CSV; - for stdin) against the\n"
+	"Check company metrics files (JSON, CSV or XML; - for stdin) against the\n"
 	"catalog, reporting every problem with its file and position.  Reference\n"
 	"profiles and catalogs are recognised and checked too.\n\n"
 	"  --catalog FILE    a metric catalog other than the bundled one\n"

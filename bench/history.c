@@ -29,7 +29,8 @@ static int list_dir(const char *dir, char ***names, size_t *n)
 	while ((e = readdir(d)) != NULL) {
 		const char *ext = strrchr(e->d_name, '.');
 		if (e->d_name[0] == '.' || !ext ||
-		    (strcasecmp(ext, ".json") != 0 && strcasecmp(ext, ".csv") != 0))
+		    (strcasecmp(ext, ".json") != 0 && strcasecmp(ext, ".csv") != 0 &&
+		     strcasecmp(ext, ".xml") != 0))
 			continue;
 		xgrow((void **)names, &cap, *n, sizeof **names);
 		(*names)[(*n)++] = xasprintf("%s%s%s", dir,
@@ -39,7 +40,7 @@ static int list_dir(const char *dir, char ***names, size_t *n)
 	if (*n > 1)
 		qsort(*names, *n, sizeof **names, by_name);
 	if (*n == 0) {
-		msg_at(dir, 0, "no .json or .csv files in the directory");
+		msg_at(dir, 0, "no .json, .csv or .xml files in the directory");
 		return CX_EINPUT;
 	}
 	return CX_OK;

@@ -65,27 +65,42 @@ static int check_attrs(const char *file, const xmlNode *el, const char *const *a
 	return bad;
 }
 
-/* A child that is neither a `want` element nor ignorable: report it.
- * Returns 1 when it was reported. */
+/* Text that is not only blanks: its first line is reported.  libxml2
+ * gives a short text node the line where it ends. */
+static int stray_text(const char *file, const xmlNode *parent, const xmlNode *n)
+{
+	const char *s = (const char *)n->content, *p;
+	long line = line_of(n);
+	int len;
+
+	while (s && *s && strchr(" \t\r\n", *s))
+		s++;
+	if (!s || !*s)
+		return 0;
+	for (p = s; *p; p++)
+		line -= *p == '\n';
+	len = (int)strcspn(s, "\r\n");
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	msg_at(file, line > 0 ? line : line_of(parent), "unexpected text in <%s>: "
+	       "'%.*s'", (const char *)parent->name, len > 40 ? 40 : len, s);
+	return 1;
+}
+
+/* A child that is neither a `want` element (NULL: none) nor ignorable:
+ * report it.  Returns 1 when it was reported. */
 static int stray(const char *file, const xmlNode *parent, const xmlNode *n,
 		 const char *want)
 {
-	const xmlChar *s;
-
 	switch (n->type) {
 	case XML_ELEMENT_NODE:
-		msg_at(file, line_of(n), "unknown element <%.60s> in <%s> (expected <%s>)",
-		       (const char *)n->name, (const char *)parent->name, want);
+		msg_at(file, line_of(n), "unknown element <%.60s> in <%s>%s%s%s",
+		       (const char *)n->name, (const char *)parent->name,
+		       want ? " (expected <" : "", want ? want : "", want ? ">)" : "");
 		return 1;
 	case XML_TEXT_NODE:
 	case XML_CDATA_SECTION_NODE:
-		for (s = n->content; s && *s && strchr(" \t\r\n", *s); s++)
-			;
-		if (!s || !*s)
-			return 0;
-		msg_at(file, line_of(n), "unexpected text in <%s>: '%.40s'",
-		       (const char *)parent->name, (const char *)s);
-		return 1;
+		return stray_text(file, parent, n);
 	case XML_COMMENT_NODE:
 	case XML_PI_NODE:
 		return 0;
@@ -119,10 +134,13 @@ static int read_metric(const struct catalog *cat, struct company *c,
 {
 	char *id = xml_attr(el, "id"), *value = xml_attr(el, "value"), why[120];
 	const char *hint;
+	const xmlNode *n;
 	struct obs o;
 	long m = -1, line = line_of(el);
 	int bad = check_attrs(c->origin, el, metric_attrs), has_n = 0, rc = -1;
 
+	for (n = el->children; n; n = n->next)
+		bad += stray(c->origin, el, n, NULL);
 	memset(&o, 0, sizeof o);
 	o.line = line;
 	if (!id || !*id) {

@@ -174,9 +174,11 @@ static void add_head(xmlNodePtr head, const char *title)
 static void add_toc(xmlNodePtr body, const struct report_model *m)
 {
 	static const char *const ids[] = { "summary", "priorities", "dimensions",
-		"metrics", "timetax", "trend", "not-compared", "methodology", "sources" };
+		"metrics", "timetax", "trend", "voice", "not-compared", "methodology",
+		"sources" };
 	static const char *const keys[] = { "summary_h", "priorities_h", "dimensions_h",
-		"gaps_h", "timetax_h", "trend_h", "not_compared_h", "method_h", "sources_h" };
+		"gaps_h", "timetax_h", "trend_h", "voice_h", "not_compared_h", "method_h",
+		"sources_h" };
 	xmlNodePtr nav = h_el(body, "nav", "toc"), ol;
 	char href[32];
 	size_t i;
@@ -184,7 +186,8 @@ static void add_toc(xmlNodePtr body, const struct report_model *m)
 	h_text(nav, "h2", NULL, str_get(m->str, "contents"));
 	ol = h_el(nav, "ol", NULL);
 	for (i = 0; i < sizeof ids / sizeof *ids; i++) {
-		if (strcmp(ids[i], "trend") == 0 && m->trend->nperiods < 2)
+		if ((strcmp(ids[i], "trend") == 0 && m->trend->nperiods < 2) ||
+		    (strcmp(ids[i], "voice") == 0 && !m->signals))
 			continue;
 		snprintf(href, sizeof href, "#%s", ids[i]);
 		h_attr(h_text(h_el(ol, "li", NULL), "a", NULL, str_get(m->str, keys[i])),
@@ -232,6 +235,7 @@ static int add_body(xmlNodePtr body, const struct report_model *m,
 	bad |= part_metrics(body, m, p);
 	bad |= part_timetax(body, m, p);
 	bad |= part_trend(body, m, p);
+	bad |= part_voice(body, m, p);
 	part_not_compared(body, m);
 	part_methodology(body, m);
 	part_sources(body, m);

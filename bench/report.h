@@ -15,6 +15,7 @@
 #include "strings.h"
 #include "timetax.h"
 #include "trend.h"
+#include <cJSON.h>
 
 #define REPORT_TOP 5 /* priorities in the report, lines in the trend chart */
 
@@ -46,6 +47,7 @@ struct report_model {
 	int company_taxed;
 	struct trend *trend;    /* periods up to the compared one */
 	size_t ndims;           /* dimensions the company reports */
+	const cJSON *signals;   /* `listen` output, or NULL (borrowed) */
 	size_t top[REPORT_TOP], ntop; /* catalog metrics of the top priorities */
 };
 
@@ -60,6 +62,7 @@ const char *report_ref_name(const struct report_model *m, const struct profile *
 
 /* Adds every chart of the model to the gnuplot script. */
 void charts_add(struct plot *p, const struct report_model *m);
+void charts_voice(struct plot *p, const struct report_model *m);
 
 struct report_look {
 	const char *title;     /* NULL: from the string table */

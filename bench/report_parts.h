@@ -25,6 +25,7 @@ int part_metrics(xmlNodePtr body, const struct report_model *m, const struct plo
 int part_timetax(xmlNodePtr body, const struct report_model *m, const struct plot *p);
 int part_trend(xmlNodePtr body, const struct report_model *m, const struct plot *p);
 void part_not_compared(xmlNodePtr body, const struct report_model *m);
+int part_voice(xmlNodePtr body, const struct report_model *m, const struct plot *p);
 void part_methodology(xmlNodePtr body, const struct report_model *m);
 void part_sources(xmlNodePtr body, const struct report_model *m);
 #endif
