@@ -294,6 +294,22 @@ static cJSON *document(const struct listen_cli *a, const struct listen *L,
 	return root;
 }
 
+/* At most `chars` characters of UTF-8 text, never half of one. */
+static void put_cut(FILE *f, const char *s, size_t chars)
+{
+	const char *p = s;
+	size_t n = 0;
+	while (*p && n < chars) {
+		p++;
+		while (((unsigned char)*p & 0xC0) == 0x80)
+			p++;
+		n++;
+	}
+	fwrite(s, 1, (size_t)(p - s), f);
+	if (*p)
+		fputs("...", f);
+}
+
 static void table(FILE *f, const cJSON *doc)
 {
 	const cJSON *sig = cJSON_GetObjectItemCaseSensitive(doc, "signals"), *s, *ex;
@@ -306,10 +322,11 @@ static void table(FILE *f, const cJSON *doc)
 	fprintf(f, "  %-18s %8s %8s  %s\n", "signal", "share", "n", "example");
 	cJSON_ArrayForEach(s, sig) {
 		ex = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(s, "examples"), 0);
-		fprintf(f, "  %-18s %7s%% %8.0f  %.70s\n", s->string,
+		fprintf(f, "  %-18s %7s%% %8.0f  ", s->string,
 			fmt_num(num, cJSON_GetObjectItemCaseSensitive(s, "pct")->valuedouble, 1),
-			cJSON_GetObjectItemCaseSensitive(s, "n")->valuedouble,
-			ex ? ex->valuestring : "");
+			cJSON_GetObjectItemCaseSensitive(s, "n")->valuedouble);
+		put_cut(f, ex ? ex->valuestring : "", 70);
+		fputc('\n', f);
 	}
 	if (silent)
 		fprintf(f, "\nsilent dissatisfied: %.0f of %.0f customers with friction "

@@ -42,7 +42,9 @@ int is_word_char(const unsigned char *s, size_t left)
 		return 0;
 	if (*s < 0x80)
 		return isalnum(*s) || *s == '_';
-	return *s >= 0xC0 && *s != 0xE2; /* E2: general punctuation, quotes */
+	/* C2: Latin-1 punctuation (« », no-break space); E2: general
+	 * punctuation and quotes; other letters of any script count */
+	return *s >= 0xC3 && *s != 0xE2;
 }
 
 static void add(struct lexicon *lx, const char *text, size_t len, enum signal sig,

@@ -213,6 +213,8 @@ static size_t mask_email(const char *t, size_t i, size_t end, char *out, size_t 
 	for (j = a + 1; j < end && (isalnum((unsigned char)t[j]) || t[j] == '.' ||
 				    t[j] == '-'); j++)
 		;
+	while (j > a + 1 && t[j - 1] == '.') /* a full stop after the address */
+		j--;
 	if (j == a + 1 || !memchr(t + a + 1, '.', j - a - 1))
 		return 0;
 	memcpy(out + *o, "[email]", 7);

@@ -3,83 +3,175 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* States near the root get a full 256-entry row (the text spends nearly
+ * all its time there); deeper states keep sorted child edges and follow
+ * failure links, so thousands of phrases cost megabytes, not hundreds. */
+#define DENSE_DEPTH 2
+
+struct edge {
+	unsigned char byte;
+	uint32_t to;
+};
+
 struct matcher {
-	uint32_t *next;   /* nstates x 256 transitions */
-	uint32_t *fail;
-	uint32_t *first;  /* per state: start of its outputs in out[], */
-	uint32_t *count;  /* and how many (its own and its suffixes') */
-	uint32_t *out;
+	struct edge *edges;   /* each state's children, sorted by byte */
+	uint32_t *first_edge, *nedges, *fail, *depth;
+	int32_t *row;         /* dense row of a state, or -1 */
+	uint32_t *dense;      /* nrows x 256 full transitions */
+	uint32_t *first, *count, *out; /* outputs, own then the suffixes' */
 	size_t nstates;
 };
 
-static uint32_t new_state(uint32_t **next, size_t *cap, size_t *n)
+struct tmp_edge {
+	uint32_t from, to;
+	unsigned char byte;
+};
+
+static int by_from_byte(const void *a, const void *b)
 {
-	if (*n >= *cap) {
-		size_t old = *cap;
-		*cap = *cap ? *cap * 2 : 256;
-		*next = xrealloc(*next, *cap * 256 * sizeof **next);
-		memset(*next + old * 256, 0, (*cap - old) * 256 * sizeof **next);
-	}
-	return (uint32_t)(*n)++;
+	const struct tmp_edge *x = a, *y = b;
+	if (x->from != y->from)
+		return x->from < y->from ? -1 : 1;
+	return (int)x->byte - (int)y->byte;
 }
 
-/* The trie: next[] holds children (0 = none: the root is never a child). */
-static uint32_t *build_trie(const char *const *pat, const size_t *lens, size_t n,
-			    uint32_t **ends, size_t *nstates)
+static uint32_t child(const struct matcher *m, uint32_t s, unsigned char c)
 {
-	uint32_t *next = NULL;
-	size_t cap = 0, i, k;
+	const struct edge *e = m->edges + m->first_edge[s];
+	size_t lo = 0, hi = m->nedges[s];
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (e[mid].byte < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < m->nedges[s] && e[lo].byte == c ? e[lo].to : 0;
+}
 
-	*nstates = 0;
-	new_state(&next, &cap, nstates);
-	*ends = xcalloc(n, sizeof **ends);
+static const char *const *sort_pat;
+static const size_t *sort_len;
+
+static int by_text(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	size_t n = sort_len[i] < sort_len[j] ? sort_len[i] : sort_len[j];
+	int c = memcmp(sort_pat[i], sort_pat[j], n);
+	return c ? c : (sort_len[i] > sort_len[j]) - (sort_len[i] < sort_len[j]);
+}
+
+/* The trie as sorted edge lists, built from the patterns in sorted order:
+ * each shares its common prefix with the one before, so the path of the
+ * previous pattern is all the state needed.  ends[i]: where pattern i
+ * ends. */
+static void build_trie(struct matcher *m, const char *const *pat, const size_t *lens,
+		       size_t n, uint32_t *ends)
+{
+	size_t *order = xcalloc(n ? n : 1, sizeof *order), cap = 0, ne = 0, i, k, e;
+	size_t longest = 0, prev_len = 0;
+	uint32_t *path;
+	struct tmp_edge *t = NULL;
+	const char *prev = "";
+
 	for (i = 0; i < n; i++) {
-		uint32_t s = 0;
-		for (k = 0; k < lens[i]; k++) {
-			unsigned char c = (unsigned char)pat[i][k];
-			if (!next[s * 256 + c]) {
-				uint32_t t = new_state(&next, &cap, nstates);
-				next[s * 256 + c] = t;
-			}
-			s = next[s * 256 + c];
-		}
-		(*ends)[i] = s;
+		order[i] = i;
+		longest = lens[i] > longest ? lens[i] : longest;
 	}
-	return next;
+	sort_pat = pat;
+	sort_len = lens;
+	if (n > 1)
+		qsort(order, n, sizeof *order, by_text);
+	path = xcalloc(longest + 1, sizeof *path);
+	m->nstates = 1;
+	for (i = 0; i < n; i++) {
+		const char *p = pat[order[i]];
+		size_t len = lens[order[i]], lcp = 0;
+		while (lcp < len && lcp < prev_len && p[lcp] == prev[lcp])
+			lcp++;
+		for (k = lcp; k < len; k++) {
+			xgrow((void **)&t, &cap, ne, sizeof *t);
+			t[ne].from = path[k];
+			t[ne].byte = (unsigned char)p[k];
+			t[ne++].to = (uint32_t)m->nstates;
+			path[k + 1] = (uint32_t)m->nstates++;
+		}
+		ends[order[i]] = path[len];
+		prev = p;
+		prev_len = len;
+	}
+	free(path);
+	free(order);
+	if (ne > 1)
+		qsort(t, ne, sizeof *t, by_from_byte);
+	m->edges = xcalloc(ne ? ne : 1, sizeof *m->edges);
+	m->first_edge = xcalloc(m->nstates, sizeof *m->first_edge);
+	m->nedges = xcalloc(m->nstates, sizeof *m->nedges);
+	for (e = 0; e < ne; e++) {
+		if (!m->nedges[t[e].from])
+			m->first_edge[t[e].from] = (uint32_t)e;
+		m->nedges[t[e].from]++;
+		m->edges[e].byte = t[e].byte;
+		m->edges[e].to = t[e].to;
+	}
+	free(t);
 }
 
-/* Breadth-first: failure links, full transitions, and each state's
- * outputs as its own followed by its failure state's. */
+/* The transition from s on c: a dense row, or the child, or the same
+ * from the failure state. */
+static uint32_t step(const struct matcher *m, uint32_t s, unsigned char c)
+{
+	uint32_t to;
+	for (;;) {
+		if (m->row[s] >= 0)
+			return m->dense[(size_t)m->row[s] * 256 + c];
+		to = child(m, s, c);
+		if (to)
+			return to;
+		s = m->fail[s];
+	}
+}
+
+/* Breadth-first: depth, failure links, dense rows for shallow states,
+ * and outputs (own, then the failure state's, complete by BFS order). */
 static void link(struct matcher *m, const uint32_t *ends, size_t npat)
 {
-	uint32_t *queue = xcalloc(m->nstates, sizeof *queue), *own, *own_n;
-	size_t head = 0, tail = 0, i, total = 0;
+	uint32_t *queue = xcalloc(m->nstates, sizeof *queue), *own_n, *own;
+	size_t head = 0, tail = 1, i, total = 0, rows = 0;
 	unsigned c;
 
+	m->fail = xcalloc(m->nstates, sizeof *m->fail);
+	m->depth = xcalloc(m->nstates, sizeof *m->depth);
+	m->row = xcalloc(m->nstates, sizeof *m->row);
+	for (i = 0; i < m->nstates; i++)
+		m->row[i] = -1;
+	queue[0] = 0;
+	while (head < tail) {
+		uint32_t s = queue[head++];
+		const struct edge *e = m->edges + m->first_edge[s];
+		for (i = 0; i < m->nedges[s]; i++) {
+			uint32_t t = e[i].to;
+			m->depth[t] = m->depth[s] + 1;
+			m->fail[t] = s == 0 ? 0 : step(m, m->fail[s], e[i].byte);
+			queue[tail++] = t;
+		}
+		/* a dense row once its failure state's row exists (BFS) */
+		if (m->depth[s] <= DENSE_DEPTH) {
+			m->dense = xrealloc(m->dense, (rows + 1) * 256 * sizeof *m->dense);
+			for (c = 0; c < 256; c++) {
+				uint32_t to = child(m, s, (unsigned char)c);
+				m->dense[rows * 256 + c] = to ? to : s == 0 ? 0 :
+					step(m, m->fail[s], (unsigned char)c);
+			}
+			m->row[s] = (int32_t)rows++;
+		}
+	}
 	own_n = xcalloc(m->nstates, sizeof *own_n);
 	for (i = 0; i < npat; i++)
 		own_n[ends[i]]++;
-	m->fail = xcalloc(m->nstates, sizeof *m->fail);
-	for (c = 0; c < 256; c++)
-		if (m->next[c])
-			queue[tail++] = m->next[c];
-	while (head < tail) {
-		uint32_t s = queue[head++];
-		for (c = 0; c < 256; c++) {
-			uint32_t t = m->next[s * 256 + c];
-			if (t) {
-				m->fail[t] = m->next[m->fail[s] * 256 + c];
-				queue[tail++] = t;
-			} else {
-				m->next[s * 256 + c] = m->next[m->fail[s] * 256 + c];
-			}
-		}
-	}
-	/* outputs: count along the failure chain, in BFS order */
 	m->first = xcalloc(m->nstates, sizeof *m->first);
 	m->count = xcalloc(m->nstates, sizeof *m->count);
 	for (i = 0; i < tail; i++)
-		m->count[queue[i]] = own_n[queue[i]] + m->count[m->fail[queue[i]]];
+		m->count[queue[i]] = own_n[queue[i]] + (queue[i] ? m->count[m->fail[queue[i]]] : 0);
 	for (i = 0; i < m->nstates; i++) {
 		m->first[i] = (uint32_t)total;
 		total += m->count[i];
@@ -88,7 +180,7 @@ static void link(struct matcher *m, const uint32_t *ends, size_t npat)
 	own = xcalloc(m->nstates, sizeof *own);
 	for (i = 0; i < npat; i++)
 		m->out[m->first[ends[i]] + own[ends[i]]++] = (uint32_t)i;
-	for (i = 0; i < tail; i++) {
+	for (i = 1; i < tail; i++) {
 		uint32_t s = queue[i], f = m->fail[s];
 		memcpy(&m->out[m->first[s] + own_n[s]], &m->out[m->first[f]],
 		       m->count[f] * sizeof *m->out);
@@ -101,9 +193,9 @@ static void link(struct matcher *m, const uint32_t *ends, size_t npat)
 struct matcher *matcher_new(const char *const *patterns, const size_t *lens, size_t n)
 {
 	struct matcher *m = xcalloc(1, sizeof *m);
-	uint32_t *ends = NULL;
+	uint32_t *ends = xcalloc(n ? n : 1, sizeof *ends);
 
-	m->next = build_trie(patterns, lens, n, &ends, &m->nstates);
+	build_trie(m, patterns, lens, n, ends);
 	link(m, ends, n);
 	free(ends);
 	return m;
@@ -113,8 +205,13 @@ void matcher_free(struct matcher *m)
 {
 	if (!m)
 		return;
-	free(m->next);
+	free(m->edges);
+	free(m->first_edge);
+	free(m->nedges);
 	free(m->fail);
+	free(m->depth);
+	free(m->row);
+	free(m->dense);
 	free(m->first);
 	free(m->count);
 	free(m->out);
@@ -129,7 +226,7 @@ void matcher_scan(const struct matcher *m, const char *text, size_t len,
 	size_t i;
 
 	for (i = 0; i < len; i++) {
-		s = m->next[s * 256 + p[i]];
+		s = step(m, s, p[i]);
 		for (k = 0; k < m->count[s]; k++)
 			if (found(m->out[m->first[s] + k], i + 1, arg))
 				return;
