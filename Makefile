@@ -72,15 +72,21 @@ check: deps
 # pulled-profile directories, whatever the user has in theirs.
 test: export XDG_CACHE_HOME = $(CURDIR)/build/test-home/cache
 test: export XDG_DATA_HOME = $(CURDIR)/build/test-home/data
+test: export CXBENCH_DATA = $(CURDIR)
 test: cxbench build/unit-tests asan build/html-check
 	./build/unit-tests
 	sh tests/run-cases.sh ./cxbench
 	CXBENCH_DATA=. python3 tests/recompute.py ./cxbench
 	CXBENCH_DATA=. python3 tests/report_test.py ./cxbench
 	sh tests/browser-test.sh ./cxbench
+	python3 tests/listen_test.py ./cxbench
+	sh tests/aggregate-output-test.sh ./cxbench
+	sh tests/aggregate-split-test.sh ./cxbench
+	sh tests/aggregate-sqlite-test.sh ./cxbench
 	ASAN_OPTIONS=detect_leaks=1 ./build/asan/unit-tests
 	ASAN_OPTIONS=detect_leaks=1 sh tests/run-cases.sh ./build/asan/cxbench
 	ASAN_OPTIONS=detect_leaks=1 CXBENCH_DATA=. python3 tests/report_test.py ./build/asan/cxbench
+	ASAN_OPTIONS=detect_leaks=1 python3 tests/listen_test.py ./build/asan/cxbench
 
 bench: deps
 	@$(MAKE) --no-print-directory cxbench

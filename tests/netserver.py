@@ -7,7 +7,7 @@ by itself after --lifetime seconds (default 120), so a test that forgets it
 cannot leave it running for long.
 
 Usage:
-  netserver.py [--root DIR] [--tls CERT KEY] [--lifetime S]
+  netserver.py [--root DIR] [--tls CERT KEY] [--lifetime S] [--stats-file F]
   netserver.py --root DIR --dump OUTDIR   (write the generated fixtures)
 
 Routes (GET):
@@ -39,7 +39,8 @@ Routes (GET):
   /auth             401 unless "Authorization: Bearer s3cret-token", then
                     acme.json
   /stats            JSON: requests per path, 304s per path, the validators
-                    and header names each path last received
+                    and header names each path last received (--stats-file
+                    writes the same as text after each request)
 """
 import argparse
 import json
@@ -115,9 +116,18 @@ def fixtures(root):
 
 
 class Stats:
-    def __init__(self):
+    """Requests per path; with a file, it is rewritten (atomically) before
+    each response is sent, one fact a line, for the shell to read:
+        count PATH N            requests
+        not_modified PATH N     304 answers
+        header PATH NAME        a header name the last request sent
+        inm PATH VALUE / ims PATH VALUE   its If-None-Match, If-Modified-Since
+    """
+    def __init__(self, path=None):
         self.lock = threading.Lock()
         self.counts, self.not_modified, self.seen = {}, {}, {}
+        self.path = path
+        self.save()
 
     def request(self, path, headers):
         with self.lock:
@@ -127,10 +137,26 @@ class Stats:
                 "if_modified_since": headers.get("If-Modified-Since"),
                 "header_names": sorted(k.lower() for k in headers.keys()),
             }
+            self.save()
 
     def got_304(self, path):
         with self.lock:
             self.not_modified[path] = self.not_modified.get(path, 0) + 1
+            self.save()
+
+    def save(self):
+        if not self.path:
+            return
+        lines = ["count %s %d" % kv for kv in sorted(self.counts.items())]
+        lines += ["not_modified %s %d" % kv for kv in sorted(self.not_modified.items())]
+        for path, seen in sorted(self.seen.items()):
+            lines += ["header %s %s" % (path, h) for h in seen["header_names"]]
+            for key, name in (("inm", "if_none_match"), ("ims", "if_modified_since")):
+                if seen[name] is not None:
+                    lines.append("%s %s %s" % (key, path, seen[name]))
+        with open(self.path + ".tmp", "w") as f:
+            f.write("".join(l.replace("\n", " ") + "\n" for l in lines))
+        os.replace(self.path + ".tmp", self.path)
 
     def json(self):
         with self.lock:
@@ -298,6 +324,7 @@ def main():
     ap.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
     ap.add_argument("--lifetime", type=float, default=120)
     ap.add_argument("--dump", metavar="DIR")
+    ap.add_argument("--stats-file", metavar="FILE")
     a = ap.parse_args()
     gen = fixtures(a.root)
     if a.dump:
@@ -306,7 +333,7 @@ def main():
                 f.write(body)
         return
     srv = Server(("127.0.0.1", 0), Handler)
-    srv.root, srv.fixtures, srv.stats = a.root, gen, Stats()
+    srv.root, srv.fixtures, srv.stats = a.root, gen, Stats(a.stats_file)
     if a.tls:
         srv.tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         srv.tls.load_cert_chain(a.tls[0], a.tls[1])
