@@ -331,6 +331,7 @@ int agg_xml_scan(const char *source, int survey, const struct agg_options *o,
 		rc = xml_parse_input(&in, &doc);
 	if (rc == CX_OK) {
 		xr.ctx = xmlXPathNewContext(doc);
+		xmlXPathContextSetCache(xr.ctx, 1, -1, 0); /* fewer allocations */
 		register_namespaces(xr.ctx, xmlDocGetRootElement(doc));
 		rc = compile_fields(&xr, survey);
 	}

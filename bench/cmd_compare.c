@@ -15,9 +15,9 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: cxbench compare COMPANY [options]\n"
+	"usage: cxbench compare COMPANY... [options]\n"
 	"Compare a company's metrics (a JSON, CSV or XML file, a directory of period\n"
-	"files, or - for stdin) with\n"
+	"files, or - for stdin; several are merged as `trend` merges them) with\n"
 	"reference brand profiles and the frontier (the best of them).\n\n"
 	"  --against LIST    profile ids, 'all' and 'frontier', comma-separated\n"
 	"                    (default: all,frontier)\n"
@@ -68,15 +68,15 @@ int cmd_compare(int argc, char **argv)
 			   OPT_FORMAT | OPT_PROFILE | OPT_CATALOG,
 			   FMT_TABLE | FMT_JSON | FMT_CSV, &o, &ctx);
 
-	if (rc == CX_OK && optind != argc - 1)
-		rc = cli_usage_error("compare", "expected one COMPANY file");
+	if (rc == CX_OK && optind >= argc)
+		rc = cli_usage_error("compare", "expected a COMPANY file");
 	if (rc != CX_OK)
 		goto out;
 	rc = context_load(&ctx, 1);
 	if (rc == CX_OK)
 		rc = selection_parse(&ctx, o.against ? o.against : "all,frontier", &sel);
 	if (rc == CX_OK)
-		rc = history_load(ctx.cat, argv + optind, 1, &company);
+		rc = history_load(ctx.cat, argv + optind, (size_t)(argc - optind), &company);
 	if (rc == CX_OK)
 		rc = pick_period(company, o.period, &period);
 	if (rc != CX_OK)

@@ -24,7 +24,7 @@
 #endif
 
 static const char usage[] =
-	"usage: cxbench report COMPANY -o FILE.html [options]\n"
+	"usage: cxbench report COMPANY... -o FILE.html [options]\n"
 	"Write a self-contained HTML report (inline CSS and SVG charts, no\n"
 	"external requests) comparing a company with reference brands.\n\n"
 	"  -o, --output FILE   the report to write (required)\n"
@@ -143,7 +143,7 @@ static int load_signals(const char *path, cJSON **out)
 	return rc;
 }
 
-static int run(struct job *j, const char *path)
+static int run(struct job *j, char *const *paths, size_t npaths)
 {
 	size_t period = 0;
 	char *style;
@@ -155,7 +155,7 @@ static int run(struct job *j, const char *path)
 	if (rc == CX_OK)
 		rc = strings_load(j->ctx.datadir, j->o.lang ? j->o.lang : "en", &j->str);
 	if (rc == CX_OK)
-		rc = history_load(j->ctx.cat, (char *const *)&path, 1, &j->company);
+		rc = history_load(j->ctx.cat, paths, npaths, &j->company);
 	if (rc == CX_OK)
 		rc = pick_period(j->company, j->o.period, &period);
 	if (rc != CX_OK)
@@ -185,12 +185,12 @@ int cmd_report(int argc, char **argv)
 	rc = cli_parse("report", usage, argc, argv, OPT_AGAINST | OPT_PERIOD |
 		       OPT_PROFILE | OPT_CATALOG | OPT_OUTPUT | OPT_LANG | OPT_TITLE |
 		       OPT_LOGO | OPT_PNG_DIR | OPT_SIGNALS, 0, &j.o, &j.ctx);
-	if (rc == CX_OK && optind != argc - 1)
-		rc = cli_usage_error("report", "expected one COMPANY file");
+	if (rc == CX_OK && optind >= argc)
+		rc = cli_usage_error("report", "expected a COMPANY file");
 	if (rc == CX_OK && !j.o.output)
 		rc = cli_usage_error("report", "-o FILE.html is required");
 	if (rc == CX_OK)
-		rc = run(&j, argv[optind]);
+		rc = run(&j, argv + optind, (size_t)(argc - optind));
 	if (rc == CX_OK)
 		printf("%s\n", j.o.output);
 	plot_release(&j.plot);

@@ -17,7 +17,8 @@ typedef const xmlError *xml_error_arg;
 typedef xmlError *xml_error_arg;
 #endif
 
-#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_IGNORE_ENC | XML_PARSE_BIG_LINES)
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_IGNORE_ENC | XML_PARSE_BIG_LINES | \
+		       XML_PARSE_COMPACT)
 
 static int initialised;
 
