@@ -47,7 +47,9 @@ struct scan_job {
 	char error[256];
 	off_t total;            /* for the progress line (job 0 only) */
 	struct timespec started, shown;
-	volatile off_t *done;   /* bytes read by every job */
+	volatile off_t *done;   /* bytes read by every job (done[0]), and rows
+				 * (done[1]) */
+	uint64_t rows_counted;  /* this job's rows already added to done[1] */
 	/* (period, channel) -> group index: a direct-mapped cache in front of
 	 * agg_group_get, which compares names */
 	uint64_t cache_key[256];
@@ -167,18 +169,20 @@ static int record(struct scan_job *j, const struct csv_reader *r, long line,
 
 static void progress(struct scan_job *j)
 {
+	static const char bar[] = "####################";
 	struct timespec now;
 	double el, frac;
-	off_t done = *j->done;
+	off_t done = j->done[0], rows = j->done[1];
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	if (now.tv_sec - j->shown.tv_sec + (now.tv_nsec - j->shown.tv_nsec) / 1e9 < 0.25)
 		return;
 	j->shown = now;
 	el = now.tv_sec - j->started.tv_sec + (now.tv_nsec - j->started.tv_nsec) / 1e9;
+	el = el > 0 ? el : 1e-3;
 	frac = (double)done / (double)j->total;
-	fprintf(stderr, "\rcxbench: reading %s: %3.0f%%  %.1f MB/s  ETA %.0f s ", j->name,
-		100 * frac, (double)done / 1e6 / (el > 0 ? el : 1),
+	fprintf(stderr, "\rcxbench: %s [%-20.*s] %3.0f%%  %.2f M rows/s  ETA %.0f s ",
+		j->name, (int)(frac * 20), bar, 100 * frac, (double)rows / 1e6 / el,
 		frac > 0 ? el / frac - el : 0);
 }
 
@@ -200,7 +204,10 @@ static int on_record(const struct csv_reader *r, long line, off_t offset, void *
 static void on_block(off_t bytes, void *arg)
 {
 	struct scan_job *j = arg;
-	__atomic_add_fetch(j->done, bytes, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&j->done[0], bytes, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&j->done[1], (off_t)(j->part.rows - j->rows_counted),
+			   __ATOMIC_RELAXED);
+	j->rows_counted = j->part.rows;
 	if (j->total)
 		progress(j);
 }
@@ -379,7 +386,7 @@ static int scan_fd(int fd, const char *name, int survey, const struct agg_option
 	struct scan_job jobs[MAX_THREADS];
 	struct column_map map;
 	struct stat st;
-	volatile off_t done = 0;
+	volatile off_t done[2] = { 0, 0 };
 	off_t body = 0;
 	long header_lines = 0;
 	int n, i, rc;
@@ -397,7 +404,7 @@ static int scan_fd(int fd, const char *name, int survey, const struct agg_option
 	while (n > 1 && st.st_size - body < (off_t)setting("CXBENCH_SCAN_SPLIT",
 							(size_t)16 << 20, 1) * n)
 		n--;
-	setup_jobs(jobs, n, fd, name, body, st.st_size, o, &map, survey, &done);
+	setup_jobs(jobs, n, fd, name, body, st.st_size, o, &map, survey, done);
 	run_jobs(jobs, n);
 	mend(jobs, n);
 	if (jobs[0].total)

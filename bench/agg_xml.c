@@ -298,7 +298,7 @@ static int read_records(struct xml_reader *xr, xmlNodeSetPtr set,
 	int i, rc = CX_OK;
 
 	for (i = 0; rc == CX_OK && i < set->nodeNr; i++) {
-		line = xmlGetLineNo(set->nodeTab[i]);
+		line = xml_line(set->nodeTab[i]);
 		rc = read_record(xr, set->nodeTab[i], line);
 		if (rc == CX_OK && agg_job_record(job, &xr->r, line, i, &why) < 0) {
 			msg_at(xr->file, line, "%s", why);

@@ -29,7 +29,7 @@ static const char *const metric_attrs[] = { "id", "value", "n", "promoters_pct",
 
 static long line_of(const xmlNode *n)
 {
-	return xmlGetLineNo(n);
+	return xml_line(n);
 }
 
 static int named(const xmlNode *n, const char *name)

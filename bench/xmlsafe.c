@@ -3,6 +3,7 @@
 #include "msg.h"
 #include <ctype.h>
 #include <limits.h>
+#include <stddef.h>
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -148,6 +149,10 @@ static void count_element(void *ctx, const xmlChar *localname, const xmlChar *pr
 	}
 	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces, namespaces,
 			      nb_attributes, nb_defaulted, attributes);
+	/* libxml2 keeps an element's line in 16 bits; the whole line goes in
+	 * psvi, which only schema validation would use (see xml_line) */
+	if (p->node)
+		p->node->psvi = (void *)(ptrdiff_t)xmlSAX2GetLineNumber(p);
 }
 
 /* libxml2 starts most messages with a capital; ours are lowercase, but
@@ -231,6 +236,13 @@ int xml_parse_input(const struct input *in, xmlDoc **out)
 	xmlFreeDoc(doc);
 	xmlFreeParserCtxt(p);
 	return rc;
+}
+
+long xml_line(const xmlNode *n)
+{
+	if (n->type == XML_ELEMENT_NODE && n->psvi)
+		return (long)(ptrdiff_t)n->psvi;
+	return xmlGetLineNo(n);
 }
 
 char *xml_attr(const xmlNode *el, const char *name)

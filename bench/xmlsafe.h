@@ -36,6 +36,9 @@ const char *xml_error_text(int *offset);
  * reference (the parser leaves none; this holds even if it did).  The
  * caller frees it with free(). */
 char *xml_attr(const xmlNode *el, const char *name);
+/* The line a node starts on (an element's start tag ends there), beyond
+ * the 65535 that libxml2 itself keeps for elements. */
+long xml_line(const xmlNode *n);
 /* Frees libxml2's global state if it was set up; at the end of main. */
 void xml_cleanup(void);
 #endif
