@@ -430,30 +430,11 @@ static int scan_fd(int fd, const char *name, int survey, const struct agg_option
 	return rc;
 }
 
-/* A URL is read from its cached download, and named without secrets. */
-static int open_source(const char *source, char **name, int *fd)
-{
-	char *local = NULL;
-	int rc;
-
-	*fd = -1;
-	*name = is_url(source) ? url_for_messages(source) : xstrdup(source);
-	if (is_url(source) && (rc = fetch_to_cache(source, &local)) != CX_OK)
-		return rc;
-	*fd = open(local ? local : source, O_RDONLY);
-	free(local);
-	if (*fd < 0) {
-		msg_at(*name, 0, "cannot open: %s", strerror(errno));
-		return CX_EIO;
-	}
-	return CX_OK;
-}
-
 static int scan_file(const char *source, int survey, const struct agg_options *o,
 		     struct agg_result *res, struct agg_part *parts, int *nparts)
 {
 	char *name = NULL;
-	int fd, rc = open_source(source, &name, &fd);
+	int fd, rc = fetch_open(source, &name, &fd);
 
 	if (rc == CX_OK)
 		rc = scan_fd(fd, name, survey, o, res, parts, nparts);

@@ -28,24 +28,6 @@ static const char usage[] =
 	CLI_NET_HELP
 	"  -h, --help        this help\n";
 
-static int pick_period(const struct company *c, const char *label, size_t *out)
-{
-	long i;
-
-	if (!label) {
-		*out = c->nperiods - 1;
-		return CX_OK;
-	}
-	i = company_period(c, label);
-	if (i < 0) {
-		msg_at(c->origin, 0, "--period: no period '%s' (the file has %s to %s)",
-		       label, c->periods[0].label, c->periods[c->nperiods - 1].label);
-		return CX_EUSAGE;
-	}
-	*out = (size_t)i;
-	return CX_OK;
-}
-
 static void render(const struct gap_report *r, enum format format)
 {
 	if (format == FMT_JSON)
@@ -78,7 +60,7 @@ int cmd_compare(int argc, char **argv)
 	if (rc == CX_OK)
 		rc = history_load(ctx.cat, argv + optind, (size_t)(argc - optind), &company);
 	if (rc == CX_OK)
-		rc = pick_period(company, o.period, &period);
+		rc = history_pick(company, o.period, &period);
 	if (rc != CX_OK)
 		goto out;
 	report = gap_compute(ctx.cat, company, period, sel.refs, sel.n, sel.frontier);

@@ -68,18 +68,6 @@ static char *against_with_frontier(const char *against)
 	return has ? xstrdup(a) : xasprintf("%s,frontier", a);
 }
 
-static int pick_period(const struct company *c, const char *label, size_t *out)
-{
-	long i = label ? company_period(c, label) : (long)c->nperiods - 1;
-	if (i < 0) {
-		msg_at(c->origin, 0, "--period: no period '%s' (the file has %s to %s)",
-		       label, c->periods[0].label, c->periods[c->nperiods - 1].label);
-		return CX_EUSAGE;
-	}
-	*out = (size_t)i;
-	return CX_OK;
-}
-
 static int copy_pngs(const struct plot *p, const char *dir)
 {
 	DIR *d = opendir(p->dir);
@@ -157,7 +145,7 @@ static int run(struct job *j, char *const *paths, size_t npaths)
 	if (rc == CX_OK)
 		rc = history_load(j->ctx.cat, paths, npaths, &j->company);
 	if (rc == CX_OK)
-		rc = pick_period(j->company, j->o.period, &period);
+		rc = history_pick(j->company, j->o.period, &period);
 	if (rc != CX_OK)
 		return rc;
 	if (j->o.signals && (rc = load_signals(j->o.signals, &j->signals)) != CX_OK)

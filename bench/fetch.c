@@ -6,6 +6,7 @@
 #include <curl/curl.h>
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -445,4 +446,22 @@ out:
 	free(dir);
 	free(tmp);
 	return rc;
+}
+
+int fetch_open(const char *source, char **name, int *fd)
+{
+	char *local = NULL;
+	int rc;
+
+	*fd = -1;
+	*name = is_url(source) ? url_for_messages(source) : xstrdup(source);
+	if (is_url(source) && (rc = fetch_to_cache(source, &local)) != CX_OK)
+		return rc;
+	*fd = open(local ? local : source, O_RDONLY);
+	free(local);
+	if (*fd < 0) {
+		msg_at(*name, 0, "cannot open: %s", strerror(errno));
+		return CX_EIO;
+	}
+	return CX_OK;
 }

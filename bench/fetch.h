@@ -31,4 +31,8 @@ char *url_for_messages(const char *url);
  * the cached file (caller frees).  CX_OK, or CX_EIO (or CX_EUSAGE for a
  * refused URL) after a message naming the URL. */
 int fetch_to_cache(const char *url, char **path);
+/* Opens a path, or a URL's cached download, for reading: *fd (or -1) and
+ * *name, the name for messages (caller frees).  CX_OK or an error status
+ * after a message. */
+int fetch_open(const char *source, char **name, int *fd);
 #endif

@@ -197,3 +197,16 @@ int history_window(struct company *c, const char *since, const char *until)
 	}
 	return CX_OK;
 }
+
+int history_pick(const struct company *c, const char *label, size_t *out)
+{
+	long i = label ? company_period(c, label) : (long)c->nperiods - 1;
+
+	if (i < 0) {
+		msg_at(c->origin, 0, "--period: no period '%s' (the file has %s to %s)",
+		       label, c->periods[0].label, c->periods[c->nperiods - 1].label);
+		return CX_EUSAGE;
+	}
+	*out = (size_t)i;
+	return CX_OK;
+}

@@ -12,6 +12,9 @@
  * after every problem was reported. */
 int history_load(const struct catalog *cat, char *const *paths, size_t n,
 		 struct company **out);
+/* The index of the period labelled `label` (NULL: the latest); CX_EUSAGE
+ * after a message when the company has no such period. */
+int history_pick(const struct company *c, const char *label, size_t *out);
 /* Keeps only the periods from `since` to `until` (either may be NULL);
  * CX_EUSAGE after a message when a bound is not a period of the company's
  * granularity or nothing is left. */

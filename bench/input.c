@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 static int read_stream(FILE *f, const char *name, char **data, size_t *len)
 {
@@ -93,27 +94,20 @@ static int check_text(const struct input *in)
 /* Opens the input: stdin, a file, or an http(s) URL's cached download. */
 static int open_input(const char *path, struct input *in, FILE **f)
 {
-	char *local = NULL;
-	int rc;
+	int fd, rc;
 
 	if (strcmp(path, "-") == 0) {
 		in->name = xstrdup("<stdin>");
 		*f = stdin;
 		return CX_OK;
 	}
-	in->name = is_url(path) ? url_for_messages(path) : xstrdup(path);
-	if (is_url(path)) {
-		rc = fetch_to_cache(path, &local);
-		if (rc != CX_OK)
-			return rc;
-	}
-	*f = fopen(local ? local : path, "rb");
-	free(local);
-	if (!*f) {
+	rc = fetch_open(path, &in->name, &fd);
+	if (rc == CX_OK && !(*f = fdopen(fd, "rb"))) {
 		msg_at(in->name, 0, "cannot open: %s", strerror(errno));
-		return CX_EIO;
+		close(fd);
+		rc = CX_EIO;
 	}
-	return CX_OK;
+	return rc;
 }
 
 int input_read(const char *path, struct input *in)

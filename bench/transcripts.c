@@ -17,25 +17,6 @@
 
 #define BLOCK ((size_t)8 << 20)
 
-/* A file or a URL's cached download, opened for reading. */
-static int open_file(const char *path, char **name, int *fd)
-{
-	char *local = NULL;
-	int rc;
-
-	*name = is_url(path) ? url_for_messages(path) : xstrdup(path);
-	*fd = -1;
-	if (is_url(path) && (rc = fetch_to_cache(path, &local)) != CX_OK)
-		return rc;
-	*fd = open(local ? local : path, O_RDONLY);
-	free(local);
-	if (*fd < 0) {
-		msg_at(*name, 0, "cannot open: %s", strerror(errno));
-		return CX_EIO;
-	}
-	return CX_OK;
-}
-
 /* ---- CSV ---- */
 
 enum { T_CONTACT, T_CUSTOMER, T_CHANNEL, T_SPEAKER, T_TEXT, NT };
@@ -105,7 +86,7 @@ static int run_csv(const char *path, int (*each)(const struct csv_reader *, long
 {
 	struct csv_stream s;
 	char *name = NULL;
-	int fd, rc = open_file(path, &name, &fd);
+	int fd, rc = fetch_open(path, &name, &fd);
 
 	j->name = name;
 	if (rc == CX_OK) {
@@ -262,7 +243,7 @@ static int lines_of(struct listen *L, const char *name, int fd)
 static int run_jsonl(struct listen *L, const char *path)
 {
 	char *name = NULL;
-	int fd, rc = open_file(path, &name, &fd);
+	int fd, rc = fetch_open(path, &name, &fd);
 
 	if (rc == CX_OK)
 		rc = lines_of(L, name, fd);

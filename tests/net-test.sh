@@ -4,6 +4,8 @@
 # with a certificate from a CA made here).  Each case checks the exit code
 # and the exact stderr line, and that a failure leaves no output behind.
 # Usage: tests/net-test.sh BINARY      (VERBOSE=1 lists the passing cases)
+# $CA is one word (--cacert=ca.pem, in the working directory) on purpose:
+# shellcheck disable=SC2086
 set -u
 LC_ALL=C
 export LC_ALL
@@ -44,7 +46,6 @@ cd "$T" || exit 1
 # ---- a CA and a certificate for 127.0.0.1 ----
 ec="-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes"
 printf 'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n' > ext.cnf
-# shellcheck disable=SC2086
 { openssl req -x509 $ec -keyout ca.key -out ca.pem -days 2 -subj /CN=cxbench-test-ca \
 	-addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign &&
   openssl req $ec -keyout srv.key -out srv.csr -subj /CN=127.0.0.1 &&
@@ -69,11 +70,14 @@ wait_port() {
 	done
 	return 1
 }
-HP=$(wait_port http.port) && SP=$(wait_port tls.port) ||
-	{ cat http.log tls.log; echo "net: the test servers did not start" >&2; exit 1; }
+if ! HP=$(wait_port http.port) || ! SP=$(wait_port tls.port); then
+	cat http.log tls.log
+	echo "net: the test servers did not start" >&2
+	exit 1
+fi
 H=http://127.0.0.1:$HP
 S=https://127.0.0.1:$SP
-CA="--cacert $T/ca.pem"
+CA=--cacert=ca.pem
 mkdir fx && python3 "$ROOT/tests/netserver.py" --root "$ROOT" --dump fx
 
 # ---- helpers ----
@@ -106,8 +110,8 @@ run() {
 	cat out >> all.stdout
 	cat err >> all.stderr
 }
-bodies() { ls "$CACHE" 2>/dev/null | grep -c '\.body$'; }
-parts() { ls "$CACHE" 2>/dev/null | grep -c '\.part'; }
+bodies() { find "$CACHE" -name '*.body' 2>/dev/null | wc -l; }
+parts() { find "$CACHE" -name '*.part*' 2>/dev/null | wc -l; }
 # What a server saw (netserver.py --stats-file): served http|tls KIND PATH
 # prints the count (0 if none); requests http|tls is the total; seen
 # http|tls KIND PATH VALUE succeeds when that line is there.
