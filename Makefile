@@ -83,10 +83,12 @@ test: cxbench build/unit-tests asan build/html-check
 	sh tests/aggregate-output-test.sh ./cxbench
 	sh tests/aggregate-split-test.sh ./cxbench
 	sh tests/aggregate-sqlite-test.sh ./cxbench
+	sh tests/net-test.sh ./cxbench
 	ASAN_OPTIONS=detect_leaks=1 ./build/asan/unit-tests
 	ASAN_OPTIONS=detect_leaks=1 sh tests/run-cases.sh ./build/asan/cxbench
 	ASAN_OPTIONS=detect_leaks=1 CXBENCH_DATA=. python3 tests/report_test.py ./build/asan/cxbench
 	ASAN_OPTIONS=detect_leaks=1 python3 tests/listen_test.py ./build/asan/cxbench
+	ASAN_OPTIONS=detect_leaks=1 sh tests/net-test.sh ./build/asan/cxbench
 
 bench: deps
 	@$(MAKE) --no-print-directory cxbench

@@ -3,7 +3,7 @@
 # charts, and only those that are missing.  Uses sudo when not root.
 set -eu
 
-packages="gcc make pkg-config libcjson-dev libxml2-dev libcurl4-openssl-dev gnuplot-nox python3 chromium sqlite3"
+packages="gcc make pkg-config libcjson-dev libxml2-dev libcurl4-openssl-dev gnuplot-nox python3 chromium sqlite3 openssl"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	for lib in libcjson libxml-2.0 libcurl; do

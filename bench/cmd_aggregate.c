@@ -5,6 +5,7 @@
 #include "agg.h"
 #include "atomic.h"
 #include "cli.h"
+#include "fetch.h"
 #include "mem.h"
 #include "msg.h"
 #include "out_json.h"
@@ -376,6 +377,20 @@ static char *default_company(const char *path)
 	return dot && dot > base ? xstrndup(base, (size_t)(dot - base)) : xstrdup(base);
 }
 
+/* A source as the output may show it: never a URL's secrets. */
+static cJSON *shown_source(const char *source)
+{
+	char *shown;
+	cJSON *item;
+
+	if (!source)
+		return cJSON_CreateNull();
+	shown = is_url(source) ? url_for_messages(source) : xstrdup(source);
+	item = cJSON_CreateString(shown);
+	free(shown);
+	return item;
+}
+
 static cJSON *document(const struct agg_cli *a, const struct agg_result *res)
 {
 	cJSON *root = cJSON_CreateObject(), *src, *periods;
@@ -386,12 +401,10 @@ static cJSON *document(const struct agg_cli *a, const struct agg_result *res)
 	cJSON_AddStringToObject(root, "company", name);
 	free(name);
 	src = cJSON_AddObjectToObject(root, "source");
-	cJSON_AddItemToObject(src, "contacts", a->contacts ?
-			      cJSON_CreateString(a->contacts) : cJSON_CreateNull());
+	cJSON_AddItemToObject(src, "contacts", shown_source(a->contacts));
 	if (a->record)
 		cJSON_AddStringToObject(src, "record", a->record);
-	cJSON_AddItemToObject(src, "surveys", a->surveys ? cJSON_CreateString(a->surveys) :
-			      cJSON_CreateNull());
+	cJSON_AddItemToObject(src, "surveys", shown_source(a->surveys));
 	if (a->survey_record)
 		cJSON_AddStringToObject(src, "survey_record", a->survey_record);
 	cJSON_AddNumberToObject(src, "rows", (double)res->rows);

@@ -67,8 +67,8 @@ static int validate(const struct context *ctx, int argc, char **argv)
 		struct profile_set set = { 0 };
 		rc = profile_load(ctx->cat, argv[i], &set);
 		if (rc == CX_OK)
-			printf("%s: ok: profile '%s' (%s)\n", argv[i], set.items[0]->id,
-			       set.items[0]->brand);
+			printf("%s: ok: profile '%s' (%s)\n", set.items[0]->origin,
+			       set.items[0]->id, set.items[0]->brand);
 		worst = rc > worst ? rc : worst;
 		profile_set_release(&set);
 	}

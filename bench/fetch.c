@@ -217,6 +217,10 @@ static char *expand_header(const char *h)
 			msg_error("--header: environment variable '%s' is not set", name);
 			free(out);
 			return NULL;
+		} else if (strpbrk(v, "\r\n")) { /* would smuggle in another header */
+			msg_error("--header: environment variable '%s' holds a line break", name);
+			free(out);
+			return NULL;
 		}
 		if (!v) {
 			name[0] = *h;
@@ -415,14 +419,14 @@ int fetch_to_cache(const char *url, char **path)
 
 	*path = NULL;
 	meta_load(metap, &cached);
+	if (refuse_plain_http(url, shown) < 0)
+		goto out;
 	if (fetch_opts.offline) {
 		rc = exists(body) ? CX_OK : CX_EIO;
 		if (rc != CX_OK)
 			msg_at(shown, 0, "not in the cache (--offline)");
 		goto out;
 	}
-	if (refuse_plain_http(url, shown) < 0)
-		goto out;
 	tmp = xasprintf("%s.part-XXXXXX", body);
 	if (make_dirs(dir) < 0 || (fd = mkstemp(tmp)) < 0 || !(f = fdopen(fd, "wb"))) {
 		msg_at(dir, 0, "cannot write the cache: %s", strerror(errno));

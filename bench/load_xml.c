@@ -27,11 +27,6 @@ static const char *const period_attrs[] = { "id", NULL };
 static const char *const metric_attrs[] = { "id", "value", "n", "promoters_pct",
 	"detractors_pct", NULL };
 
-static long line_of(const xmlNode *n)
-{
-	return xml_line(n);
-}
-
 static int named(const xmlNode *n, const char *name)
 {
 	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
@@ -56,7 +51,7 @@ static int check_attrs(const char *file, const xmlNode *el, const char *const *a
 		for (known = 0, i = 0; allowed[i]; i++)
 			known |= strcmp((const char *)a->name, allowed[i]) == 0;
 		if (!known) {
-			msg_at(file, line_of(el), "unknown attribute '%.60s' on <%s> "
+			msg_at(file, xml_line(el), "unknown attribute '%.60s' on <%s> "
 			       "(expected %s)", (const char *)a->name,
 			       (const char *)el->name, expected);
 			bad++;
@@ -70,7 +65,7 @@ static int check_attrs(const char *file, const xmlNode *el, const char *const *a
 static int stray_text(const char *file, const xmlNode *parent, const xmlNode *n)
 {
 	const char *s = (const char *)n->content, *p;
-	long line = line_of(n);
+	long line = xml_line(n);
 	int len;
 
 	while (s && *s && strchr(" \t\r\n", *s))
@@ -82,7 +77,7 @@ static int stray_text(const char *file, const xmlNode *parent, const xmlNode *n)
 	len = (int)strcspn(s, "\r\n");
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
 		len--;
-	msg_at(file, line > 0 ? line : line_of(parent), "unexpected text in <%s>: "
+	msg_at(file, line > 0 ? line : xml_line(parent), "unexpected text in <%s>: "
 	       "'%.*s'", (const char *)parent->name, len > 40 ? 40 : len, s);
 	return 1;
 }
@@ -94,7 +89,7 @@ static int stray(const char *file, const xmlNode *parent, const xmlNode *n,
 {
 	switch (n->type) {
 	case XML_ELEMENT_NODE:
-		msg_at(file, line_of(n), "unknown element <%.60s> in <%s>%s%s%s",
+		msg_at(file, xml_line(n), "unknown element <%.60s> in <%s>%s%s%s",
 		       (const char *)n->name, (const char *)parent->name,
 		       want ? " (expected <" : "", want ? want : "", want ? ">)" : "");
 		return 1;
@@ -105,7 +100,7 @@ static int stray(const char *file, const xmlNode *parent, const xmlNode *n,
 	case XML_PI_NODE:
 		return 0;
 	default:
-		msg_at(file, line_of(n), "unexpected content in <%s>",
+		msg_at(file, xml_line(n), "unexpected content in <%s>",
 		       (const char *)parent->name);
 		return 1;
 	}
@@ -122,7 +117,7 @@ static int opt_number(const char *file, const xmlNode *el, const char *name,
 	if (given)
 		*given = s && *s;
 	if (s && *s && csv_number(s, out) < 0) {
-		msg_at(file, line_of(el), "%s: '%.40s' is not a number", name, s);
+		msg_at(file, xml_line(el), "%s: '%.40s' is not a number", name, s);
 		rc = -1;
 	}
 	free(s);
@@ -136,7 +131,7 @@ static int read_metric(const struct catalog *cat, struct company *c,
 	const char *hint;
 	const xmlNode *n;
 	struct obs o;
-	long m = -1, line = line_of(el);
+	long m = -1, line = xml_line(el);
 	int bad = check_attrs(c->origin, el, metric_attrs), has_n = 0, rc = -1;
 
 	for (n = el->children; n; n = n->next)
@@ -187,7 +182,7 @@ static long earlier_period(const xmlNode *el, struct period key)
 			continue;
 		id = xml_attr(p, "id");
 		if (id && period_parse(id, &k) == 0 && period_cmp(k, key) == 0)
-			line = line_of(p);
+			line = xml_line(p);
 		free(id);
 	}
 	return line;
@@ -202,7 +197,7 @@ static int read_period(const struct catalog *cat, struct company *c,
 	struct period key;
 	struct period_data *pd;
 	size_t before = c->nperiods;
-	long line = line_of(holder), first;
+	long line = xml_line(holder), first;
 	int bad = 0, metrics = 0;
 
 	if (period_parse(label, &key) < 0) {
@@ -247,13 +242,13 @@ static int read_periods(const struct catalog *cat, struct company *c,
 	for (n = root->children; n; n = n->next)
 		periods += named(n, "period");
 	if (label && periods) {
-		msg_at(c->origin, line_of(root), "use either <period> elements or a "
+		msg_at(c->origin, xml_line(root), "use either <period> elements or a "
 		       "period attribute on <metrics>, not both");
 		bad++;
 	} else if (label) {
 		bad += read_period(cat, c, root, label) < 0;
 	} else if (!periods) {
-		msg_at(c->origin, line_of(root), "no <period> elements in <metrics> "
+		msg_at(c->origin, xml_line(root), "no <period> elements in <metrics> "
 		       "(and no period attribute)");
 		bad++;
 	}
@@ -268,7 +263,7 @@ static int read_periods(const struct catalog *cat, struct company *c,
 		}
 		id = xml_attr(n, "id");
 		if (!id)
-			msg_at(c->origin, line_of(n), "missing attribute 'id' on <period>");
+			msg_at(c->origin, xml_line(n), "missing attribute 'id' on <period>");
 		bad += !id || read_period(cat, c, n, id) < 0;
 		free(id);
 	}
@@ -289,7 +284,7 @@ int load_company_xml(const struct catalog *cat, const struct input *in,
 		return rc;
 	root = xmlDocGetRootElement(doc);
 	if (!named(root, "metrics")) {
-		msg_at(c->origin, line_of(root), "expected a <metrics> root element, "
+		msg_at(c->origin, xml_line(root), "expected a <metrics> root element, "
 		       "got <%.60s>", (const char *)root->name);
 		bad++;
 		goto out;
@@ -298,10 +293,10 @@ int load_company_xml(const struct catalog *cat, const struct input *in,
 	name = xml_attr(root, "company");
 	industry = xml_attr(root, "industry");
 	if (!name) {
-		msg_at(c->origin, line_of(root), "missing attribute 'company' on <metrics>");
+		msg_at(c->origin, xml_line(root), "missing attribute 'company' on <metrics>");
 		bad++;
 	} else if (!*name) {
-		msg_at(c->origin, line_of(root), "company: the name is empty");
+		msg_at(c->origin, xml_line(root), "company: the name is empty");
 		bad++;
 	}
 	if (!bad) {

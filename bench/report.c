@@ -1,7 +1,9 @@
 /* report: the document's skeleton (head, header, contents, footer) and
  * the helpers its sections share. */
 #include "report_parts.h"
+#include "fetch.h"
 #include "input.h"
+#include <unistd.h>
 #include "mem.h"
 #include "msg.h"
 #include <math.h>
@@ -115,25 +117,29 @@ static int logo_type(const unsigned char *p, size_t n, const char **mime)
  * SVG logo shown through <img> cannot run scripts. */
 static int add_logo(xmlNodePtr header, const char *path)
 {
-	FILE *f = fopen(path, "rb");
 	unsigned char *buf = NULL;
 	const char *mime = NULL;
-	char *enc, *uri;
-	size_t n;
+	char *enc, *uri, *name = NULL;
+	size_t n = 0;
+	ssize_t got;
+	int fd, rc = fetch_open(path, &name, &fd);
 
-	if (!f) {
-		msg_at(path, 0, "cannot open the logo");
-		return CX_EIO;
+	if (rc != CX_OK) {
+		free(name);
+		return rc;
 	}
 	buf = xmalloc(LOGO_MAX + 1);
-	n = fread(buf, 1, LOGO_MAX + 1, f);
-	fclose(f);
+	while (n <= LOGO_MAX && (got = read(fd, buf + n, LOGO_MAX + 1 - n)) > 0)
+		n += (size_t)got;
+	close(fd);
 	if (n > LOGO_MAX || logo_type(buf, n, &mime) < 0) {
-		msg_at(path, 0, n > LOGO_MAX ? "logo larger than 2 MiB" :
+		msg_at(name, 0, n > LOGO_MAX ? "logo larger than 2 MiB" :
 		       "the logo is not a PNG, JPEG or SVG image");
 		free(buf);
+		free(name);
 		return CX_EINPUT;
 	}
+	free(name);
 	enc = base64(buf, n);
 	uri = xasprintf("data:%s;base64,%s", mime, enc);
 	h_attr(h_el(header, "img", "logo"), "src", uri);

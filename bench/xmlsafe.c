@@ -22,6 +22,8 @@ typedef xmlError *xml_error_arg;
 		       XML_PARSE_COMPACT)
 
 static int initialised;
+static int guarding;                         /* inside xml_parse_input */
+static xmlExternalEntityLoader other_loader; /* libxml2's, for everyone else */
 
 /* The first error libxml2 reported since xml_error_reset(): what the one
  * message we print is made of. */
@@ -59,13 +61,15 @@ static void drop_generic(void *data, const char *fmt, ...)
 	(void)fmt;
 }
 
-/* Never called for a document we accept (it has no DTD); refusing here
- * too means no path inside libxml2 can read a file or a URL for us. */
-static xmlParserInputPtr refuse_loading(const char *url, const char *id,
+/* During our parse nothing may be loaded: never called there (the DOCTYPE
+ * is refused first), and refusing here too means no path inside libxml2
+ * can read a file or a URL for an input.  Other users of libxml2 (the
+ * report reads gnuplot's SVG files with xmlReadFile) keep the default. */
+static xmlParserInputPtr guarded_loader(const char *url, const char *id,
 					xmlParserCtxtPtr ctxt)
 {
-	(void)url;
-	(void)id;
+	if (!guarding)
+		return other_loader(url, id, ctxt);
 	if (ctxt)
 		xmlStopParser(ctxt);
 	return NULL;
@@ -79,7 +83,8 @@ static void xml_init(void)
 	xmlInitParser();
 	xmlSetStructuredErrorFunc(NULL, keep_error);
 	xmlSetGenericErrorFunc(NULL, drop_generic);
-	xmlSetExternalEntityLoader(refuse_loading);
+	other_loader = xmlGetExternalEntityLoader();
+	xmlSetExternalEntityLoader(guarded_loader);
 	initialised = 1;
 }
 
@@ -220,7 +225,9 @@ int xml_parse_input(const struct input *in, xmlDoc **out)
 	p->_private = &g;
 	p->sax->internalSubset = refuse_doctype;
 	p->sax->startElementNs = count_element;
+	guarding = 1;
 	xmlParseDocument(p);
+	guarding = 0;
 	doc = p->myDoc;
 	p->myDoc = NULL;
 	if (g.why == GOING && doc && (doc->intSubset || doc->extSubset))

@@ -8,7 +8,8 @@
  * entity reference than the five predefined ones is then a well-formedness
  * error.  The parser also gets XML_PARSE_NONET, never XML_PARSE_NOENT,
  * XML_PARSE_DTDLOAD or XML_PARSE_HUGE, and an external entity loader that
- * refuses everything; depth stays within libxml2's default (256 levels),
+ * refuses everything while it runs (libxml2's other users in the program
+ * keep the default); depth stays within libxml2's default (256 levels),
  * and the tree within CX_XML_MAX_NODES elements and attributes (the text
  * is already within CX_INPUT_MAX).  Every problem is one line of ours,
  * "cxbench: FILE:LINE: what is wrong"; libxml2 itself prints nothing.
@@ -25,7 +26,8 @@
 /* 1 when the text starts like XML ('<' after blanks). */
 int looks_like_xml(const struct input *in);
 /* CX_OK with *doc set (the caller frees it with xmlFreeDoc), or CX_EINPUT
- * after one message naming the file and line. */
+ * after one message naming the file and line (CX_EIO when libxml2 cannot
+ * set up a parser). */
 int xml_parse_input(const struct input *in, xmlDoc **doc);
 /* libxml2's last message since xml_error_reset(), e.g. why an XPath did
  * not compile ("invalid expression"), and where (its int1, a character
@@ -36,8 +38,8 @@ const char *xml_error_text(int *offset);
  * reference (the parser leaves none; this holds even if it did).  The
  * caller frees it with free(). */
 char *xml_attr(const xmlNode *el, const char *name);
-/* The line a node starts on (an element's start tag ends there), beyond
- * the 65535 that libxml2 itself keeps for elements. */
+/* A node's line (for an element, the line where its start tag ends), also
+ * past line 65535, where libxml2's own count for elements stops. */
 long xml_line(const xmlNode *n);
 /* Frees libxml2's global state if it was set up; at the end of main. */
 void xml_cleanup(void);
