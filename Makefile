@@ -84,6 +84,8 @@ test: cxbench build/unit-tests asan build/html-check
 	sh tests/aggregate-split-test.sh ./cxbench
 	sh tests/aggregate-sqlite-test.sh ./cxbench
 	sh tests/net-test.sh ./cxbench
+	sh tests/fault-test.sh ./cxbench
+	sh tests/limits-test.sh ./cxbench
 	ASAN_OPTIONS=detect_leaks=1 ./build/asan/unit-tests
 	ASAN_OPTIONS=detect_leaks=1 sh tests/run-cases.sh ./build/asan/cxbench
 	ASAN_OPTIONS=detect_leaks=1 CXBENCH_DATA=. python3 tests/report_test.py ./build/asan/cxbench
@@ -111,3 +113,62 @@ clean:
 
 .PHONY: all asan deps demo check test bench install clean
 -include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d)
+
+# Fuzz harnesses (tests/fuzz/, one per input path): libFuzzer with
+# ASan+UBSan, built with Debian's clang into build/fuzz/.  `make fuzz` runs
+# each for FUZZ_SECONDS on a scratch copy of its seed corpus and fails if
+# any crashes (tests/fuzz/run.sh).
+FUZZ_SECONDS ?= 60
+FUZZ_CC = clang
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS = $(filter-out -Werror,$(CX_CFLAGS))
+FUZZ_NAMES = company_json company_csv company_xml contacts_csv xml_records profile catalog period
+FUZZ_BIN = $(FUZZ_NAMES:%=build/fuzz/fuzz_%)
+FUZZ_LIB_OBJ = $(LIB_SRC:bench/%.c=build/fuzz/obj/%.o)
+
+fuzz: fuzz-deps
+	@$(MAKE) --no-print-directory fuzz-build
+	sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_NAMES)
+
+fuzz-deps:
+	@sh ./install-deps.sh clang libclang-rt-dev
+
+fuzz-build: $(FUZZ_BIN)
+
+build/fuzz/obj:
+	mkdir -p $@
+
+build/fuzz/obj/%.o: bench/%.c | build/fuzz/obj
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_FLAGS) -c -o $@ $<
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h tests/fuzz/fuzz_company.h $(FUZZ_LIB_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_FLAGS) -Ibench -o $@ $< $(FUZZ_LIB_OBJ) $(CX_LIBS)
+
+.PHONY: fuzz fuzz-deps fuzz-build
+-include $(FUZZ_LIB_OBJ:.o=.d) $(FUZZ_BIN:=.d)
+
+# Static analysis: cppcheck and clang-tidy (its checks and why: .clang-tidy)
+# over the program, the unit tests and the test tools; any finding fails.
+# Deliberate exceptions are .cppcheck-suppressions and NOLINT /
+# cppcheck-suppress comments in the code, each with its reason.
+LINT_SRC = $(SRC) $(UNIT_SRC) $(wildcard tests/tools/*.c tests/perf/*.c)
+# -iquote, not -I: bench/strings.h must not stand in for <strings.h>
+LINT_CFLAGS = $(filter-out -MMD -MP -Werror,$(CX_CFLAGS)) -iquote bench
+CPPCHECK_FLAGS = --enable=warning,style,performance,portability --inline-suppr \
+	--error-exitcode=1 --std=c11 -q --library=posix \
+	--suppressions-list=.cppcheck-suppressions \
+	-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ibench \
+	$(shell pkg-config --cflags-only-I $(PKGS))
+
+# clang-tidy runs once per file, as many at once as there are CPUs; its
+# "N warnings generated" (about library headers, never shown) is dropped.
+lint: deps
+	cppcheck $(CPPCHECK_FLAGS) -j "$$(nproc)" bench tests/unit tests/tools tests/perf
+	@echo "clang-tidy $(words $(LINT_SRC)) files"
+	@printf '%s\n' $(LINT_SRC) | xargs -P "$$(nproc)" -I{} sh -c \
+		'out=$$(clang-tidy --quiet "$$0" -- "$$@" 2>&1); rc=$$?; \
+		[ -z "$$out" ] || printf "%s\n" "$$out" | grep -v "^[0-9].* generated\.$$"; \
+		exit $$rc' \
+		{} $(LINT_CFLAGS)
+
+.PHONY: lint

@@ -4,6 +4,10 @@
 set -eu
 
 packages="gcc make pkg-config libcjson-dev libxml2-dev libcurl4-openssl-dev gnuplot-nox python3 chromium sqlite3 openssl"
+# make lint
+packages="$packages cppcheck clang-tidy"
+# more for one target, as arguments (make fuzz: clang libclang-rt-dev)
+packages="$packages $*"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	for lib in libcjson libxml-2.0 libcurl; do

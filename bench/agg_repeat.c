@@ -140,7 +140,7 @@ static size_t gather(const struct repeat_job *j, size_t p, struct agg_trace **bu
 	for (k = 0; k < j->nparts; k++) {
 		const struct agg_block *b;
 		for (b = j->parts[k].traces.head[p]; b; b = b->next) {
-			if (n + b->n > *cap) {
+			if (!*buf || n + b->n > *cap) {
 				*cap = (n + b->n) * 2;
 				*buf = xrealloc(*buf, *cap * 2 * sizeof **buf);
 			}
@@ -159,6 +159,8 @@ static void *repeat_worker(void *arg)
 
 	for (p = (size_t)j->first; p < AGG_PARTS; p += (size_t)j->step) {
 		n = gather(j, p, &buf, &cap);
+		if (n == 0)
+			continue; /* buf may still be NULL, and NULL + 0 is undefined */
 		t = sort_traces(buf, buf + cap, n);
 		for (i = 0; i < n; i++) {
 			int followed = i + 1 < n && t[i + 1].customer == t[i].customer &&

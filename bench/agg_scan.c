@@ -28,7 +28,7 @@
 static size_t setting(const char *name, size_t fallback, size_t least)
 {
 	const char *v = getenv(name);
-	long long n = v ? atoll(v) : 0;
+	long long n = v ? strtoll(v, NULL, 10) : 0;
 	return n >= (long long)least ? (size_t)n : fallback;
 }
 
@@ -320,6 +320,9 @@ static void release_job(struct scan_job *j)
 	for (i = 0; i < j->part.nchannels; i++)
 		free(j->part.channels[i]);
 	memset(&j->part, 0, sizeof j->part);
+	/* the group cache points into the table just freed (mend() reads the
+	 * range again with this job) */
+	memset(j->cache_key, 0, sizeof j->cache_key);
 }
 
 static int job_error(const struct scan_job *jobs, int n, const char *name,

@@ -238,7 +238,7 @@ static void keep_value(struct xml_reader *xr, size_t i, const char *s, size_t *l
 	n = strlen(s);
 	while (n > 0 && is_blank((unsigned char)s[n - 1]))
 		n--;
-	if (*len + n + 1 > xr->cap) {
+	if (!xr->buf || *len + n + 1 > xr->cap) {
 		xr->cap = (*len + n + 1) * 2;
 		xr->buf = xrealloc(xr->buf, xr->cap);
 	}

@@ -15,6 +15,8 @@ static int write_all(int fd, const char *p, size_t len)
 		ssize_t n = write(fd, p, len);
 		if (n < 0 && errno == EINTR)
 			continue;
+		if (n == 0)
+			errno = EIO; /* no progress and no reason given */
 		if (n <= 0)
 			return -1;
 		p += n;
@@ -23,11 +25,34 @@ static int write_all(int fd, const char *p, size_t len)
 	return 0;
 }
 
+/* A target that exists and is not a regular file or a directory (/dev/null,
+ * /dev/stdout, /dev/full, a FIFO) is written in place: renaming a file over
+ * it would replace the device node itself when run as root, and fail in a
+ * directory such as /dev otherwise. */
+static int write_in_place(const char *path, const void *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC), err = 0;
+
+	if (fd < 0 || write_all(fd, data, len) < 0)
+		err = errno;
+	if (fd >= 0 && close(fd) < 0 && !err)
+		err = errno;
+	if (!err)
+		return CX_OK;
+	msg_at(path, 0, "cannot write: %s", strerror(err));
+	return CX_EIO;
+}
+
 int atomic_write(const char *path, const void *data, size_t len)
 {
-	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
-	int fd = mkstemp(tmp), err;
+	struct stat st;
+	char *tmp;
+	int fd, err;
 
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+		return write_in_place(path, data, len);
+	tmp = xasprintf("%s.tmp-XXXXXX", path);
+	fd = mkstemp(tmp);
 	if (fd < 0) {
 		msg_at(path, 0, "cannot write: %s", strerror(errno));
 		free(tmp);
@@ -86,7 +111,7 @@ int atomic_copy(const char *from, const char *to)
 		len += got;
 	} while (got > 0);
 	rc = ferror(f) ? CX_EIO : CX_OK;
-	fclose(f);
+	(void)fclose(f); /* read only: ferror said it all */
 	if (rc != CX_OK)
 		msg_at(from, 0, "cannot read");
 	else

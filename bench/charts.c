@@ -255,22 +255,42 @@ static void trend_row_start(FILE *f, const struct trend *t, size_t i)
 	fprintf(f, "\t%zu", i);
 }
 
-static void trend_plot(struct plot *p, const char *path, size_t nperiods,
+/* With more periods than TICKS_MAX, every k-th period is labelled and
+ * marked with a point: a label and a marker per period would make
+ * thousands of SVG elements per chart for a long history. */
+#define TICKS_MAX 12
+
+static void trend_plot(struct plot *p, const char *path, const struct trend *t,
 		       size_t nseries, int second_is_reference)
 {
 	FILE *s = p->script;
+	size_t k = (t->nperiods + TICKS_MAX - 1) / TICKS_MAX, i;
+	char label[16], every[48] = "";
 
 	fprintf(s, "set yrange [0:100]\nset xrange [-0.3:%zu+0.3]\nset grid ytics\n"
-		"set key outside right top vertical autotitle columnheader\nd = ",
-		nperiods - 1);
+		"set key outside right top vertical autotitle columnheader\n",
+		t->nperiods - 1);
+	if (k > 1) {
+		fputs("set xtics (", s);
+		for (i = 0; i < t->nperiods; i += k) {
+			period_format(t->timeline[i], label);
+			fputs(i ? ", " : "", s);
+			gp_quote(s, label);
+			fprintf(s, " %zu", i);
+		}
+		fputs(")\n", s);
+		snprintf(every, sizeof every, " pointinterval %zu", k);
+	}
+	fputs("d = ", s);
 	gp_quote(s, path);
-	fputs("\nplot d using 2:3:xtic(1) with linespoints lt 1", s);
+	fprintf(s, "\nplot d using 2:3%s with linespoints%s lt 1",
+		k > 1 ? "" : ":xtic(1)", every);
 	if (nseries > 1)
-		fprintf(s, ", d using 2:4 with %s lt 2", second_is_reference ?
-			"lines" : "linespoints");
+		fprintf(s, ", d using 2:4 with %s%s lt 2", second_is_reference ?
+			"lines" : "linespoints", second_is_reference ? "" : every);
 	if (nseries > 2)
-		fprintf(s, ", for [i=5:%zu] d using 2:i with linespoints lt i-2",
-			nseries + 2);
+		fprintf(s, ", for [i=5:%zu] d using 2:i with linespoints%s lt i-2",
+			nseries + 2, every);
 	fputc('\n', s);
 }
 
@@ -303,7 +323,7 @@ static void chart_trend(struct plot *p, const struct report_model *m)
 	}
 	close_data(f, path);
 	plot_chart(p, "trend", WIDTH, 480);
-	trend_plot(p, path, t->nperiods, n, 1);
+	trend_plot(p, path, t, n, 1);
 	plot_end_chart(p, "trend");
 	free(path);
 }
@@ -327,7 +347,7 @@ static void chart_trend_dimension(struct plot *p, const struct report_model *m,
 	close_data(f, path);
 	snprintf(name, sizeof name, "trend-%zu", d);
 	plot_chart(p, name, WIDTH, 300);
-	trend_plot(p, path, t->nperiods, 2, 1);
+	trend_plot(p, path, t, 2, 1);
 	plot_end_chart(p, name);
 	free(path);
 }

@@ -64,7 +64,7 @@ int cli_net_option(const char *cmd, int code, const char *arg)
 		fetch_opts.offline = 1;
 	else if (code == 0x1006)
 		fetch_opts.cacert = arg;
-	else if (!strchr(arg, ':') || strpbrk(arg, "\r\n"))
+	else if (!arg || !strchr(arg, ':') || strpbrk(arg, "\r\n"))
 		return cli_usage_error(cmd, "--header: expected 'Name: value' on one line");
 	else {
 		xgrow((void **)&fetch_opts.headers, &fetch_opts.headers_cap,

@@ -6,6 +6,7 @@
 #include "agg.h"
 #include "atomic.h"
 #include "cli.h"
+#include "company.h"
 #include "context.h"
 #include "mem.h"
 #include "msg.h"
@@ -65,6 +66,7 @@ static int parse(int argc, char **argv, struct listen_cli *a)
 		CLI_NET_OPTIONS,
 		{ NULL, 0, NULL, 0 } };
 	struct period p;
+	char why[80];
 	int c;
 
 	a->lang = "auto";
@@ -78,7 +80,7 @@ static int parse(int argc, char **argv, struct listen_cli *a)
 					       "option needs a value:" : "unknown option",
 					       argv[optind - 1]);
 		if (c >= 0x1000 && cli_net_option("listen", c, optarg) != CX_OK)
-			return CX_EUSAGE;
+			return CX_EUSAGE; /* NOLINT(bugprone-branch-clone): so is a bad --format */
 		else if (c == 'l')
 			a->lang = optarg;
 		else if (c == 'f' && cli_format("listen", optarg, FMT_TABLE | FMT_JSON,
@@ -86,6 +88,8 @@ static int parse(int argc, char **argv, struct listen_cli *a)
 			return CX_EUSAGE;
 		else if (c == 'o')
 			a->output = optarg;
+		else if (c == 'C' && company_name_check(optarg, why, sizeof why) < 0)
+			return cli_usage_error("listen", "--company: %s", why);
 		else if (c == 'C')
 			a->company = optarg;
 		else if (c == 'p')
@@ -131,7 +135,7 @@ static const char **channels(const struct listen *L, size_t *n)
 
 	*n = 0;
 	for (i = 0; i < L->n; i++) {
-		for (k = 0; k < *n && strcmp(names[k], L->convos[i].channel); k++)
+		for (k = 0; k < *n && strcmp(names[k], L->convos[i].channel) != 0; k++)
 			;
 		if (k == *n)
 			names[(*n)++] = L->convos[i].channel;

@@ -72,7 +72,7 @@ struct period_data *company_add_period(struct company *c, struct period key,
 				       long line)
 {
 	struct period_data *pd;
-	size_t i;
+	size_t i = 0, hi = c->nperiods, mid;
 
 	if (c->nperiods && c->periods[0].key.gran != key.gran) {
 		char have[16], got[16];
@@ -83,8 +83,14 @@ struct period_data *company_add_period(struct company *c, struct period key,
 		       have, granularity_name(c->periods[0].key.gran));
 		return NULL;
 	}
-	for (i = 0; i < c->nperiods && period_cmp(c->periods[i].key, key) < 0; i++)
-		;
+	while (i < hi) { /* the first period not before key: binary search, for
+			  * files with thousands of periods */
+		mid = i + (hi - i) / 2;
+		if (period_cmp(c->periods[mid].key, key) < 0)
+			i = mid + 1;
+		else
+			hi = mid;
+	}
 	if (i < c->nperiods && period_cmp(c->periods[i].key, key) == 0)
 		return &c->periods[i];
 	xgrow((void **)&c->periods, &c->cap, c->nperiods, sizeof *c->periods);
@@ -130,6 +136,21 @@ static int check_shares(const struct metric_def *m, const struct obs *o,
 		return -1;
 	}
 	return 0;
+}
+
+int company_name_check(const char *name, char *why, size_t size)
+{
+	size_t chars = 0;
+	const char *p;
+
+	for (p = name; *p; p++)
+		chars += ((unsigned char)*p & 0xC0) != 0x80; /* not a continuation byte */
+	if (chars == 0)
+		snprintf(why, size, "the name is empty");
+	else if (chars > COMPANY_NAME_MAX)
+		snprintf(why, size, "the name is %zu characters long (at most %d)", chars,
+			 COMPANY_NAME_MAX);
+	return chars == 0 || chars > COMPANY_NAME_MAX ? -1 : 0;
 }
 
 int sample_size_check(double n, char *why, size_t size)

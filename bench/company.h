@@ -53,6 +53,12 @@ const char *company_file(struct company *c, const char *name);
 #define SAMPLE_SIZE_MAX 1e12
 /* 0 when n, as given in a file, is a usable sample size; else -1 and why. */
 int sample_size_check(double n, char *why, size_t size);
+/* The name is in every output (each CSV row, the report's titles): a
+ * longer one is refused rather than repeated hundreds of times. */
+#define COMPANY_NAME_MAX 1000
+/* 0 when name (UTF-8) is a usable company name: not empty, at most
+ * COMPANY_NAME_MAX characters; else -1 and why ("the name is empty"). */
+int company_name_check(const char *name, char *why, size_t size);
 struct company *company_new(const struct catalog *cat, const char *origin);
 /* The period with this key, created in time order if absent; NULL (after
  * an error naming file and line) when its granularity differs. */

@@ -163,6 +163,7 @@ int contact_parse(const struct column_map *map, const struct csv_reader *r,
 	}
 	for (i = 0; i < sizeof nums / sizeof *nums; i++) {
 		if (numeric(map, r, nums[i].f, nums[i].lo, nums[i].hi,
+			    /* cppcheck-suppress invalidPointerCast ; a double member, by offsetof */
 			    (double *)((char *)c + nums[i].off)) < 0) {
 			*why = nums[i].lo > 0 || nums[i].f == F_NPS ?
 				"not a score on its scale" : "not a number of 0 or more";

@@ -139,6 +139,7 @@ int selection_parse(const struct context *ctx, const char *against,
 	size_t i, nbrands;
 
 	memset(sel, 0, sizeof *sel);
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	sel->refs = xcalloc(ctx->profiles.n + 1, sizeof *sel->refs);
 	for (id = strtok_r(list, ",", &save); id; id = strtok_r(NULL, ",", &save)) {
 		if (strcmp(id, "all") == 0) {
@@ -168,8 +169,10 @@ int selection_parse(const struct context *ctx, const char *against,
 	else
 		sel->frontier = frontier_new(ctx->cat, sel->refs, nbrands);
 	if (want_frontier) {
+		/* NOLINTBEGIN(bugprone-sizeof-expression): an array of pointers */
 		memmove(&sel->refs[frontier_pos + 1], &sel->refs[frontier_pos],
 			(nbrands - (size_t)frontier_pos) * sizeof *sel->refs);
+		/* NOLINTEND(bugprone-sizeof-expression) */
 		sel->refs[frontier_pos] = sel->frontier;
 		sel->n++;
 	}

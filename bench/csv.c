@@ -142,12 +142,14 @@ int csv_number(const char *s, double *out)
 	       ((*p == '+' || *p == '-') && (p[-1] == 'e' || p[-1] == 'E')))
 		p++;
 	v = strtod(digits, &end);
-	if (end != p || !isfinite(v))
+	if (end != p)
 		return -1;
 	while (*p == ' ' || *p == '\t')
 		p++;
 	if (*p)
 		return -1;
+	if (!isfinite(v))
+		return -2; /* a number, but beyond a double: 1e999 */
 	*out = v;
 	return 0;
 }

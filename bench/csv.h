@@ -28,6 +28,7 @@ void csv_init(struct csv_reader *r, char *buf, size_t len);
 int csv_next(struct csv_reader *r);
 void csv_release(struct csv_reader *r);
 /* A plain decimal number ("12", "-3.5", "1e3"); surrounding blanks are
- * allowed.  0 on success, -1 for anything else (text, nan, inf, hex). */
+ * allowed.  0 on success, -2 for a number too large for a double (1e999),
+ * -1 for anything else (text, nan, inf, hex). */
 int csv_number(const char *s, double *out);
 #endif

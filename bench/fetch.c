@@ -89,7 +89,7 @@ static void meta_load(const char *path, struct meta *m)
 	if (!f)
 		return;
 	n = fread(buf, 1, sizeof buf - 1, f);
-	fclose(f);
+	(void)fclose(f); /* read only: what fread got is all that counts */
 	buf[n] = '\0';
 	root = cJSON_Parse(buf);
 	e = cJSON_GetObjectItemCaseSensitive(root, "etag");
@@ -335,7 +335,7 @@ static int global_init(void)
 		return 0;
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
 		return -1;
-	atexit(curl_global_cleanup);
+	(void)atexit(curl_global_cleanup); /* failing, only the cleanup is lost */
 	done = 1;
 	return 0;
 }

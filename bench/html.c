@@ -1,5 +1,6 @@
 #include "html.h"
 #include "msg.h"
+#include "xmlsafe.h"
 #include <libxml/parser.h>
 #include <string.h>
 
@@ -142,12 +143,13 @@ static void set_title(xmlNodePtr svg, const char *title)
 int h_svg(xmlNodePtr parent, const char *path, const char *prefix,
 	  const char *title)
 {
-	/* NODICT: the names are then the nodes' own, so the tree can move
-	 * into the report instead of being copied. */
-	xmlDocPtr svg = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS |
-				    XML_PARSE_NODICT);
+	xmlDocPtr svg = NULL;
 	xmlNodePtr root;
 
+	xml_error_reset(); /* libxml2's own messages (a missing file) go to ours */
+	/* NODICT: the names are then the nodes' own, so the tree can move
+	 * into the report instead of being copied. */
+	svg = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NODICT);
 	if (!svg || !(root = xmlDocGetRootElement(svg)) ||
 	    xmlStrcmp(root->name, BAD_CAST "svg") != 0) {
 		msg_at(path, 0, "gnuplot wrote no usable SVG");

@@ -91,6 +91,17 @@ static int check_text(const struct input *in)
 	return CX_OK;
 }
 
+/* What every input goes through once read: the BOM removed, the text
+ * checked. */
+static int finish_text(struct input *in)
+{
+	if (in->len >= 3 && memcmp(in->data, "\xEF\xBB\xBF", 3) == 0) {
+		memmove(in->data, in->data + 3, in->len - 2);
+		in->len -= 3;
+	}
+	return check_text(in);
+}
+
 /* Opens the input: stdin, a file, or an http(s) URL's cached download. */
 static int open_input(const char *path, struct input *in, FILE **f)
 {
@@ -121,14 +132,27 @@ int input_read(const char *path, struct input *in)
 		return rc;
 	rc = read_stream(f, in->name, &in->data, &in->len);
 	if (f != stdin)
-		fclose(f);
+		(void)fclose(f); /* read only: read_stream checked ferror */
 	if (rc != CX_OK)
 		return rc;
-	if (in->len >= 3 && memcmp(in->data, "\xEF\xBB\xBF", 3) == 0) {
-		memmove(in->data, in->data + 3, in->len - 2);
-		in->len -= 3;
+	return finish_text(in);
+}
+
+int input_from_memory(const char *name, const char *data, size_t len,
+		      struct input *in)
+{
+	memset(in, 0, sizeof *in);
+	in->name = xstrdup(name);
+	if (len > CX_INPUT_MAX) {
+		msg_at(in->name, 0, "input larger than %zu MiB", CX_INPUT_MAX >> 20);
+		return CX_EINPUT;
 	}
-	return check_text(in);
+	in->data = xmalloc(len + 1);
+	if (len)
+		memcpy(in->data, data, len);
+	in->data[len] = '\0';
+	in->len = len;
+	return finish_text(in);
 }
 
 void input_release(struct input *in)

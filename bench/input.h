@@ -16,6 +16,10 @@ struct input {
 
 /* Returns CX_OK, CX_EIO (cannot read) or CX_EINPUT (empty, binary). */
 int input_read(const char *path, struct input *in);
+/* The same checks on text already in memory (copied; `name` as shown in
+ * messages), for the fuzz harnesses and other in-memory sources. */
+int input_from_memory(const char *name, const char *data, size_t len,
+		      struct input *in);
 void input_release(struct input *in);
 /* 1-based line and column of byte offset `off` in the text. */
 void input_position(const struct input *in, size_t off, long *line, long *col);

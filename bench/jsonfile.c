@@ -43,6 +43,30 @@ static long raw_control_in_string(const struct input *in)
 	return -1;
 }
 
+/* cJSON refuses arrays and objects nested deeper than CJSON_NESTING_LIMIT
+ * (so that a deep document cannot exhaust the stack); 1 when that is why
+ * it stopped at offset `off`, to say so rather than "invalid JSON". */
+static int too_deep(const struct input *in, size_t off)
+{
+	size_t i, depth = 0;
+	int in_string = 0;
+
+	for (i = 0; i <= off && i < in->len; i++) {
+		char c = in->data[i];
+		if (in_string && c == '\\')
+			i++;
+		else if (in_string)
+			in_string = c != '"';
+		else if (c == '"')
+			in_string = 1;
+		else if ((c == '[' || c == '{') && ++depth > CJSON_NESTING_LIMIT)
+			return 1;
+		else if ((c == ']' || c == '}') && depth > 0)
+			depth--;
+	}
+	return 0;
+}
+
 int json_parse_input(const struct input *in, cJSON **root)
 {
 	const char *end = NULL;
@@ -63,7 +87,11 @@ int json_parse_input(const struct input *in, cJSON **root)
 		return CX_EINPUT;
 	}
 	input_position(in, error_offset(in, end), &line, &col);
-	msg_at(in->name, line, "invalid JSON at column %ld", col);
+	if (too_deep(in, error_offset(in, end)))
+		msg_at(in->name, line, "JSON nested more than %d levels deep at column %ld",
+		       CJSON_NESTING_LIMIT, col);
+	else
+		msg_at(in->name, line, "invalid JSON at column %ld", col);
 	return CX_EINPUT;
 }
 
@@ -142,30 +170,30 @@ int json_number(const char *file, const char *path, const cJSON *obj,
 	return json_finite(file, where, item, out);
 }
 
+/* Which allowed keys were seen is a bit mask, so that an object with
+ * 100,000 keys takes 100,000 steps, not 100,000 squared (the lists of
+ * allowed keys are short). */
 int json_check_keys(const char *file, const char *path, const cJSON *obj,
 		    const char *const *allowed)
 {
-	const cJSON *item, *prev;
+	const cJSON *item;
+	unsigned long long seen = 0;
 	int errors = 0;
 	size_t i;
 
 	cJSON_ArrayForEach(item, obj) {
-		int known = 0;
-		for (i = 0; allowed[i]; i++)
-			known |= strcmp(allowed[i], item->string) == 0;
-		if (!known) {
+		for (i = 0; allowed[i] && strcmp(allowed[i], item->string) != 0; i++)
+			;
+		if (!allowed[i]) {
 			msg_at(file, 0, "%s%s%s: unknown field", path, sep(path),
 			       item->string);
 			errors++;
-			continue;
-		}
-		for (prev = obj->child; prev != item; prev = prev->next) {
-			if (strcmp(prev->string, item->string) == 0) {
-				msg_at(file, 0, "%s%s%s: duplicate field", path,
-				       sep(path), item->string);
-				errors++;
-				break;
-			}
+		} else if (i < 64 && (seen >> i & 1)) {
+			msg_at(file, 0, "%s%s%s: duplicate field", path, sep(path),
+			       item->string);
+			errors++;
+		} else if (i < 64) {
+			seen |= 1ULL << i;
 		}
 	}
 	return errors;

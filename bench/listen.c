@@ -112,10 +112,10 @@ struct scan {
 };
 
 static void keep_example(struct listen *L, enum signal sig, const char *text,
-			 size_t len, size_t at, size_t plen)
+			 size_t text_len, size_t at, size_t len)
 {
 	if (L->nexamples[sig] < LISTEN_EXAMPLES)
-		L->examples[sig][L->nexamples[sig]++] = listen_quote(text, len, at, plen);
+		L->examples[sig][L->nexamples[sig]++] = listen_quote(text, text_len, at, len);
 }
 
 static int on_match(size_t pattern, size_t end, void *arg)
@@ -196,6 +196,7 @@ static size_t mask_digits(const char *t, size_t i, size_t end, char *out, size_t
 		digits += isdigit((unsigned char)t[j++]) != 0;
 	if (digits < 3)
 		return 0;
+	/* NOLINTNEXTLINE(bugprone-not-null-terminated-result): listen_quote ends it */
 	memcpy(out + *o, "###", 3);
 	*o += 3;
 	return j - i;
@@ -217,6 +218,7 @@ static size_t mask_email(const char *t, size_t i, size_t end, char *out, size_t 
 		j--;
 	if (j == a + 1 || !memchr(t + a + 1, '.', j - a - 1))
 		return 0;
+	/* NOLINTNEXTLINE(bugprone-not-null-terminated-result): listen_quote ends it */
 	memcpy(out + *o, "[email]", 7);
 	*o += 7;
 	return j - i;
@@ -227,7 +229,9 @@ char *listen_quote(const char *text, size_t text_len, size_t at, size_t len)
 	size_t from = at > LISTEN_QUOTE / 2 ? at - LISTEN_QUOTE / 2 : 0;
 	size_t to = at + len + LISTEN_QUOTE / 2 < text_len ? at + len + LISTEN_QUOTE / 2 :
 		text_len;
-	char *out = xmalloc(to - from + 16), *p;
+	/* masking can lengthen the text by 3/4 ("a@.b" becomes "[email]"); 16
+	 * for the ends: "..." twice, the '\0' and the rest of a UTF-8 character */
+	char *out = xmalloc(2 * (to - from) + 16), *p;
 	size_t i, o = 0, used;
 
 	while (from > 0 && ((unsigned char)text[from] & 0xC0) == 0x80)
@@ -241,9 +245,10 @@ char *listen_quote(const char *text, size_t text_len, size_t at, size_t len)
 		used = start_of_word ? mask_email(text, i, to, out, &o) : 0;
 		if (!used && (i == from || !isalnum((unsigned char)text[i - 1])))
 			used = mask_digits(text, i, to, out, &o);
-		if (!used)
-			out[o++] = text[i] == '\n' || text[i] == '\r' || text[i] == '\t' ?
-				' ' : text[i];
+		if (!used && (text[i] == '\n' || text[i] == '\r' || text[i] == '\t'))
+			out[o++] = ' ';
+		else if (!used)
+			out[o++] = text[i];
 	}
 	if (to < text_len)
 		memcpy(out + o, "...", 3), o += 3;

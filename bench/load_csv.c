@@ -61,13 +61,17 @@ static int opt_number(const struct csv_reader *r, const struct layout *l,
 		      enum col k, double fallback, double *out, const char *file)
 {
 	const char *s = cell(r, l, k);
+	int rc;
+
 	if (!*s) {
 		*out = fallback;
 		return 0;
 	}
-	if (csv_number(s, out) == 0)
+	rc = csv_number(s, out);
+	if (rc == 0)
 		return 0;
-	msg_at(file, r->line, "%s: '%.40s' is not a number", col_names[k], s);
+	msg_at(file, r->line, "%s: '%.40s' is %s", col_names[k], s,
+	       rc == -2 ? "out of range" : "not a number");
 	return -1;
 }
 
@@ -75,9 +79,10 @@ static int same_company(struct company *c, const struct csv_reader *r,
 			const struct layout *l)
 {
 	const char *name = cell(r, l, COL_COMPANY), *ind = cell(r, l, COL_INDUSTRY);
+	char why[80];
 
-	if (!*name) {
-		msg_at(c->origin, r->line, "company: the name is empty");
+	if (company_name_check(name, why, sizeof why) < 0) {
+		msg_at(c->origin, r->line, "company: %s", why);
 		return -1;
 	}
 	if (!c->name) {

@@ -143,6 +143,7 @@ int load_company_json(const struct catalog *cat, const struct input *in,
 		"contacts", "languages", "signals", "silent_dissatisfied", NULL };
 	const char *name = NULL, *industry = NULL;
 	cJSON *root = NULL;
+	char why[80];
 	int bad, rc;
 
 	rc = json_parse_input(in, &root);
@@ -157,8 +158,8 @@ int load_company_json(const struct catalog *cat, const struct input *in,
 	bad = json_check_keys(c->origin, "", root, keys);
 	bad += json_string(c->origin, "", root, "company", 1, &name) < 0;
 	bad += json_string(c->origin, "", root, "industry", 0, &industry) < 0;
-	if (name && !*name) {
-		msg_at(c->origin, 0, "company: the name is empty");
+	if (name && company_name_check(name, why, sizeof why) < 0) {
+		msg_at(c->origin, 0, "company: %s", why);
 		bad++;
 	}
 	if (!bad) {

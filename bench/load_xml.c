@@ -116,8 +116,11 @@ static int opt_number(const char *file, const xmlNode *el, const char *name,
 	*out = fallback;
 	if (given)
 		*given = s && *s;
-	if (s && *s && csv_number(s, out) < 0) {
-		msg_at(file, xml_line(el), "%s: '%.40s' is not a number", name, s);
+	if (s && *s)
+		rc = csv_number(s, out);
+	if (rc < 0) {
+		msg_at(file, xml_line(el), "%s: '%.40s' is %s", name, s,
+		       rc == -2 ? "out of range" : "not a number");
 		rc = -1;
 	}
 	free(s);
@@ -276,7 +279,7 @@ int load_company_xml(const struct catalog *cat, const struct input *in,
 {
 	xmlDoc *doc = NULL;
 	const xmlNode *root;
-	char *name = NULL, *industry = NULL;
+	char *name = NULL, *industry = NULL, why[80];
 	int bad = 0, rc;
 
 	rc = xml_parse_input(in, &doc);
@@ -295,8 +298,8 @@ int load_company_xml(const struct catalog *cat, const struct input *in,
 	if (!name) {
 		msg_at(c->origin, xml_line(root), "missing attribute 'company' on <metrics>");
 		bad++;
-	} else if (!*name) {
-		msg_at(c->origin, xml_line(root), "company: the name is empty");
+	} else if (company_name_check(name, why, sizeof why) < 0) {
+		msg_at(c->origin, xml_line(root), "company: %s", why);
 		bad++;
 	}
 	if (!bad) {

@@ -7,6 +7,7 @@
 #include "msg.h"
 #include "xmlsafe.h"
 #include <cJSON.h>
+#include <libxml/xmlmemory.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +54,10 @@ int main(int argc, char **argv)
 	int rc;
 
 	cJSON_InitHooks(&hooks);
+	/* libxml2 too, before its first allocation: out of memory inside it
+	 * ends the run like anywhere else (one message, exit 3), and the
+	 * CXBENCH_FAIL_ALLOC test hook covers it. */
+	xmlMemSetup(free, xmalloc, xrealloc, xstrdup);
 	if (argc < 2) {
 		print_usage(stderr);
 		return CX_EUSAGE;
@@ -72,6 +77,7 @@ int main(int argc, char **argv)
 		return CX_EUSAGE;
 	}
 	rc = cmd->run(argc - 1, argv + 1);
+	msg_summary();
 	fetch_options_release();
 	xml_cleanup(); /* libxml2's global state, for LeakSanitizer */
 	return rc;

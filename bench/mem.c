@@ -1,6 +1,7 @@
 #include "mem.h"
 #include "msg.h"
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,9 +12,31 @@ static void out_of_memory(size_t n)
 	exit(CX_EIO);
 }
 
+/* The CXBENCH_FAIL_ALLOC test hook (see mem.h).  fail_at is -1 until the
+ * variable is read, then N, or 0 when it is not set; both are atomic
+ * because aggregate's worker threads allocate too (reading the variable
+ * twice in a race gives the same N). */
+static atomic_long fail_at = -1;
+static atomic_ulong calls;
+
+static int injected_failure(void)
+{
+	long n = atomic_load(&fail_at);
+
+	if (n < 0) {
+		const char *v = getenv("CXBENCH_FAIL_ALLOC");
+		char *end = NULL;
+		n = v && *v ? strtol(v, &end, 10) : 0;
+		if (!end || *end || n < 0)
+			n = 0;
+		atomic_store(&fail_at, n);
+	}
+	return n > 0 && atomic_fetch_add(&calls, 1) + 1 == (unsigned long)n;
+}
+
 void *xmalloc(size_t n)
 {
-	void *p = malloc(n ? n : 1);
+	void *p = injected_failure() ? NULL : malloc(n ? n : 1);
 	if (!p)
 		out_of_memory(n);
 	return p;
@@ -21,7 +44,7 @@ void *xmalloc(size_t n)
 
 void *xcalloc(size_t count, size_t size)
 {
-	void *p = calloc(count ? count : 1, size ? size : 1);
+	void *p = injected_failure() ? NULL : calloc(count ? count : 1, size ? size : 1);
 	if (!p)
 		out_of_memory(count * size);
 	return p;
@@ -29,7 +52,7 @@ void *xcalloc(size_t count, size_t size)
 
 void *xrealloc(void *old, size_t n)
 {
-	void *p = realloc(old, n ? n : 1);
+	void *p = injected_failure() ? NULL : realloc(old, n ? n : 1);
 	if (!p)
 		out_of_memory(n);
 	return p;

@@ -1,13 +1,20 @@
 /* mem: checked allocation.  Every x* function either returns memory or ends
  * the process with "out of memory" and exit code 3, so callers never test
- * for NULL.  The caller owns what they return and frees it with free(). */
+ * for NULL.  The caller owns what they return and frees it with free().
+ * cJSON and libxml2 allocate through them too (main.c).
+ *
+ * Test hook: with CXBENCH_FAIL_ALLOC=N in the environment (read once, at
+ * the first allocation), the Nth call of xmalloc, xcalloc or xrealloc
+ * (xstrdup, xasprintf and xgrow included, counted over all threads)
+ * fails as a real failure would: "out of memory" and exit code 3.
+ * tests/fault-test.sh sweeps N over whole commands. */
 #ifndef CX_MEM_H
 #define CX_MEM_H
 #include <stddef.h>
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
-void *xrealloc(void *p, size_t n);
+void *xrealloc(void *old, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* Grow *items (of *cap elements of size `size`) so that index `need` fits. */

@@ -11,4 +11,7 @@ void msg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void msg_at(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void msg_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* msg_at() prints the first 20 problems and counts the others; this says
+ * how many were not shown, if any (main calls it after the command). */
+void msg_summary(void);
 #endif

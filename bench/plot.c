@@ -43,6 +43,13 @@ void gp_field(FILE *f, const char *s)
 	}
 }
 
+/* The plot in progress: when the program exits before plot_release()
+ * (out of memory ends it from anywhere), remove_active() removes its
+ * directory at exit. */
+static struct plot *active;
+static int registered;
+static void remove_active(void);
+
 int plot_begin(struct plot *p, const char *style_path, int png)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -56,6 +63,9 @@ int plot_begin(struct plot *p, const char *style_path, int png)
 		return CX_EIO;
 	}
 	p->dir = dir;
+	if (!registered)
+		registered = atexit(remove_active) == 0;
+	active = p;
 	p->script_path = xasprintf("%s/charts.gp", dir);
 	p->script = fopen(p->script_path, "w");
 	if (!p->script) {
@@ -174,28 +184,36 @@ int plot_run(struct plot *p)
 	return CX_EIO;
 }
 
+/* Allocates nothing of ours: it runs after the report is written (where
+ * running out of memory must not turn success into failure) and at exit. */
 static void remove_dir(const char *dir)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
 
 	while (d && (e = readdir(d)) != NULL) {
-		char *path;
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
-		path = xasprintf("%s/%s", dir, e->d_name);
-		unlink(path);
-		free(path);
+		unlinkat(dirfd(d), e->d_name, 0);
 	}
 	if (d)
 		closedir(d);
 	rmdir(dir);
 }
 
+static void remove_active(void)
+{
+	if (active && active->dir && !active->failed)
+		remove_dir(active->dir);
+	active = NULL;
+}
+
 void plot_release(struct plot *p)
 {
-	if (p->script)
-		fclose(p->script);
+	if (active == p)
+		active = NULL;
+	if (p->script) /* a script never run; plot_run checks the ones it runs */
+		(void)fclose(p->script);
 	if (p->dir && !p->failed)
 		remove_dir(p->dir);
 	free(p->dir);

@@ -378,6 +378,7 @@ void profile_free(struct profile *p)
 
 void profile_set_add(struct profile_set *set, struct profile *p)
 {
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	xgrow((void **)&set->items, &set->cap, set->n, sizeof *set->items);
 	set->items[set->n++] = p;
 }

@@ -18,15 +18,23 @@ xmlNodePtr part_section(xmlNodePtr body, const char *id, const char *heading)
 	return s;
 }
 
+/* Set when a chart could not be read: gnuplot that exits 0 without
+ * drawing makes one message, not one per chart.  report_build() clears it. */
+static int figure_failed;
+
 int part_figure(xmlNodePtr parent, const struct plot *p, const char *name,
 		const char *caption)
 {
 	xmlNodePtr fig = h_el(parent, "figure", "chart");
-	char *path = plot_file(p, name, "svg");
+	char *path = NULL;
 	int rc;
 
+	if (figure_failed)
+		return -1;
+	path = plot_file(p, name, "svg");
 	h_text(fig, "figcaption", NULL, caption);
 	rc = h_svg(fig, path, name, caption);
+	figure_failed = rc != 0;
 	free(path);
 	return rc;
 }
@@ -81,7 +89,7 @@ static char *base64(const unsigned char *p, size_t n)
 	if (i < n) {
 		o[0] = b64[p[i] >> 2];
 		o[1] = b64[((p[i] & 3) << 4) | (i + 1 < n ? p[i + 1] >> 4 : 0)];
-		o[2] = i + 1 < n ? b64[(p[i + 1] & 15) << 2] : '=';
+		o[2] = (char)(i + 1 < n ? b64[(p[i + 1] & 15) << 2] : '=');
 		o[3] = '=';
 		o += 4;
 	}
@@ -256,6 +264,7 @@ int report_build(const struct report_model *m, const struct plot *p,
 	char *title = look->title ? xstrdup(look->title) : part_text(m, "title_default");
 	int rc;
 
+	figure_failed = 0;
 	add_head(head, title);
 	rc = add_style(head, look->css_path);
 	if (rc == CX_OK)

@@ -12,7 +12,7 @@
 #include "gap.h"
 #include "html.h"
 #include "plot.h"
-#include "strings.h"
+#include "strtab.h"
 #include "timetax.h"
 #include "trend.h"
 #include <cJSON.h>

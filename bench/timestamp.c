@@ -73,7 +73,8 @@ int timestamp_parse(const char *s, size_t len, struct timestamp *t)
 	}
 	if (zone(s + p, len - p, &offset) < 0 || (s[10] == ' ' && p < len))
 		return -1;
-	t->epoch = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - offset;
+	t->epoch = days_from_civil(y, mo, d) * 86400 + (int64_t)h * 3600 +
+		   (int64_t)mi * 60 + sec - offset;
 	if (t->epoch < 0) /* before 1970 in UTC: out of the traces' range */
 		return -1;
 	t->year = y;

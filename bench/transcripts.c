@@ -324,7 +324,8 @@ static int run_dir(struct listen *L, const char *dir)
 	}
 	while ((e = readdir(d)) != NULL) {
 		size_t len = strlen(e->d_name);
-		if (e->d_name[0] == '.' || len < 5 || strcasecmp(e->d_name + len - 4, ".txt"))
+		if (e->d_name[0] == '.' || len < 5 ||
+		    strcasecmp(e->d_name + len - 4, ".txt") != 0)
 			continue;
 		xgrow((void **)&names, &cap, n, sizeof *names);
 		names[n++] = xstrdup(e->d_name);

@@ -149,6 +149,7 @@ static void metric_rows(struct trend *t)
 		const struct metric_def *def = &t->cat->metrics[m];
 		struct trend_row *r = NULL;
 		for (i = 0; i < t->nperiods && !r; i++)
+			/* NOLINTNEXTLINE(clang-analyzer-core.NullDereference): obs is never NULL */
 			if (t->at[i] >= 0 && t->company->periods[t->at[i]].obs[m].present)
 				r = new_row(t, TREND_METRIC, m);
 		if (!r)
@@ -173,6 +174,7 @@ static void metric_rows(struct trend *t)
  * company's metrics of the period the row was last observed in. */
 static void aggregate_rows(struct trend *t, const struct profile *frontier)
 {
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	struct gap_report **g = xcalloc(t->nperiods, sizeof *g);
 	struct trend_row *r;
 	size_t i, d, k, first = t->nrows;

@@ -156,7 +156,7 @@ static void count_element(void *ctx, const xmlChar *localname, const xmlChar *pr
 			      nb_attributes, nb_defaulted, attributes);
 	/* libxml2 keeps an element's line in 16 bits; the whole line goes in
 	 * psvi, which only schema validation would use (see xml_line) */
-	if (p->node)
+	if (p->node) /* NOLINTNEXTLINE(performance-no-int-to-ptr): a number, not an address */
 		p->node->psvi = (void *)(ptrdiff_t)xmlSAX2GetLineNumber(p);
 }
 

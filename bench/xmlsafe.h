@@ -25,10 +25,10 @@
 
 /* 1 when the text starts like XML ('<' after blanks). */
 int looks_like_xml(const struct input *in);
-/* CX_OK with *doc set (the caller frees it with xmlFreeDoc), or CX_EINPUT
+/* CX_OK with *out set (the caller frees it with xmlFreeDoc), or CX_EINPUT
  * after one message naming the file and line (CX_EIO when libxml2 cannot
  * set up a parser). */
-int xml_parse_input(const struct input *in, xmlDoc **doc);
+int xml_parse_input(const struct input *in, xmlDoc **out);
 /* libxml2's last message since xml_error_reset(), e.g. why an XPath did
  * not compile ("invalid expression"), and where (its int1, a character
  * offset for XPath); "" when there was none.  Not owned by the caller. */

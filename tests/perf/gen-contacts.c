@@ -46,7 +46,7 @@ static void opt_num(unsigned value, unsigned empty_pct)
 int main(int argc, char **argv)
 {
 	static const char *const channels[] = { "phone", "chat", "email", "app" };
-	long n = argc > 1 ? atol(argv[1]) : 1000, i;
+	long n = argc > 1 ? strtol(argv[1], NULL, 10) : 1000, i;
 	char when[32];
 
 	puts("contact_id,customer_id,channel,started_at,wait_seconds,handle_seconds,"

@@ -66,7 +66,7 @@ static const char *const agent[3][4] = {
 int main(int argc, char **argv)
 {
 	static const char *const channels[] = { "phone", "chat", "email" };
-	long long bytes = argc > 1 ? atoll(argv[1]) : 1000000, written = 0;
+	long long bytes = argc > 1 ? strtoll(argv[1], NULL, 10) : 1000000, written = 0;
 	long contact = 0;
 
 	written += printf("contact_id,customer_id,channel,speaker,text\n");

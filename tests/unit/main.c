@@ -75,7 +75,7 @@ static int saved_stderr = -1;
 void quiet_begin(void)
 {
 	int null = open("/dev/null", O_WRONLY);
-	fflush(stderr);
+	(void)fflush(stderr); /* stderr is unbuffered: nothing to lose */
 	saved_stderr = dup(2);
 	if (null >= 0) {
 		dup2(null, 2);
@@ -85,7 +85,7 @@ void quiet_begin(void)
 
 void quiet_end(void)
 {
-	fflush(stderr);
+	(void)fflush(stderr); /* stderr is unbuffered: nothing to lose */
 	if (saved_stderr >= 0) {
 		dup2(saved_stderr, 2);
 		close(saved_stderr);

@@ -1,10 +1,10 @@
-/* strings: the report's fixed texts, from reports/strings/LANG.json, with
+/* strtab: the report's fixed texts, from reports/strings/LANG.json, with
  * English as the fallback for any key a language lacks; "{name}"
  * placeholders filled from name/value pairs (never a printf format, since
  * the tables are data); numbers written the language's way.  A table is
  * owned by the caller: strings_free() (NULL is a no-op). */
-#ifndef CX_STRINGS_H
-#define CX_STRINGS_H
+#ifndef CX_STRTAB_H
+#define CX_STRTAB_H
 #include <stddef.h>
 #include "catalog.h"
 

@@ -1,4 +1,4 @@
-#include "strings.h"
+#include "strtab.h"
 #include "input.h"
 #include "jsonfile.h"
 #include "mem.h"
