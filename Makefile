@@ -152,7 +152,7 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h tests/fuzz/fuzz_company
 # Deliberate exceptions are .cppcheck-suppressions and NOLINT /
 # cppcheck-suppress comments in the code, each with its reason.
 LINT_SRC = $(SRC) $(UNIT_SRC) $(wildcard tests/tools/*.c tests/perf/*.c)
-# -iquote, not -I: bench/strings.h must not stand in for <strings.h>
+# -iquote keeps the project headers out of the way of system ones
 LINT_CFLAGS = $(filter-out -MMD -MP -Werror,$(CX_CFLAGS)) -iquote bench
 CPPCHECK_FLAGS = --enable=warning,style,performance,portability --inline-suppr \
 	--error-exitcode=1 --std=c11 -q --library=posix \
