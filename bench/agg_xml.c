@@ -46,15 +46,6 @@ static const char *map_opt(int survey)
 	return survey ? "--survey-map" : "--map";
 }
 
-static long field_of(const char *name)
-{
-	size_t f;
-	for (f = 0; f < NFIELDS; f++)
-		if (strcasecmp(name, field_names[f]) == 0)
-			return (long)f;
-	return -1;
-}
-
 /* Field f is at position i of the record: the order of the mapping. */
 static int build_map(const struct agg_xml *x, int survey, struct column_map *map)
 {

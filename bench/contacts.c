@@ -8,7 +8,7 @@ const char *const field_names[NFIELDS] = { "contact_id", "customer_id", "channel
 	"abandoned", "resolved", "proactive", "ai_handled", "escalated",
 	"human_wait_seconds", "csat", "nps", "ces", "answered_at" };
 
-static long field_of(const char *name)
+long field_of(const char *name)
 {
 	size_t f;
 	for (f = 0; f < NFIELDS; f++)

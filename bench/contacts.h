@@ -16,6 +16,8 @@ enum field {
 };
 
 extern const char *const field_names[NFIELDS];
+/* The field with this name (any case), or -1. */
+long field_of(const char *name);
 
 /* Which column holds each field (-1: none), from a header row. */
 struct column_map {

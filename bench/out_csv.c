@@ -18,7 +18,7 @@ void csv_put_field(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-static void put_num(FILE *f, double v)
+void csv_put_number(FILE *f, double v)
 {
 	char buf[32];
 	fputc(',', f);
@@ -44,17 +44,17 @@ static void row(FILE *f, const struct gap_report *r, const struct gap_metric *gm
 	put_text(f, r->period->label);
 	put_text(f, def->id);
 	put_text(f, r->cat->dims[def->dim].id);
-	put_num(f, gm->value);
-	put_num(f, gm->score);
-	put_num(f, gm->moe);
-	put_num(f, gm->change);
+	csv_put_number(f, gm->value);
+	csv_put_number(f, gm->score);
+	csv_put_number(f, gm->moe);
+	csv_put_number(f, gm->change);
 	put_text(f, gm->change_from);
 	put_text(f, r->refs[k]->id);
 	put_text(f, c->present ? p->brand : "");
-	put_num(f, c->present ? c->value : NAN);
-	put_num(f, c->present ? c->score : NAN);
-	put_num(f, c->present ? c->gap : NAN);
-	put_num(f, c->present ? c->gap_points : NAN);
+	csv_put_number(f, c->present ? c->value : NAN);
+	csv_put_number(f, c->present ? c->score : NAN);
+	csv_put_number(f, c->present ? c->gap : NAN);
+	csv_put_number(f, c->present ? c->gap_points : NAN);
 	put_text(f, !c->present || c->significant < 0 ? "" :
 		 c->significant ? "yes" : "no");
 	put_text(f, !c->present ? "" : v->reported ? "reported" : "modeled");

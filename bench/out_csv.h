@@ -8,4 +8,6 @@
 void gap_csv(FILE *f, const struct gap_report *r);
 /* One field, quoted when it holds a comma, quote or line break. */
 void csv_put_field(FILE *f, const char *s);
+/* A comma, then the number (6 decimals at most), or nothing for NAN. */
+void csv_put_number(FILE *f, double v);
 #endif

@@ -211,14 +211,6 @@ void trend_table(FILE *f, const struct trend *t, int color)
 	}
 }
 
-static void csv_num(FILE *f, double v)
-{
-	char buf[32];
-	fputc(',', f);
-	if (!isnan(v))
-		fputs(fmt_num(buf, v, 6), f);
-}
-
 void trend_csv(FILE *f, const struct trend *t)
 {
 	char buf[16];
@@ -245,19 +237,19 @@ void trend_csv(FILE *f, const struct trend *t)
 			if (r->last >= 0)
 				period_format(t->timeline[r->last], buf);
 			fprintf(f, ",%s", buf);
-			csv_num(f, r->change);
-			csv_num(f, r->change_moe);
+			csv_put_number(f, r->change);
+			csv_put_number(f, r->change_moe);
 			fputs(r->change_significant < 0 ? "," : r->change_significant ?
 			      ",yes" : ",no", f);
-			csv_num(f, r->velocity);
-			csv_num(f, tr->gap_points);
-			csv_num(f, tr->periods_to_close);
+			csv_put_number(f, r->velocity);
+			csv_put_number(f, tr->gap_points);
+			csv_put_number(f, tr->periods_to_close);
 			buf[0] = '\0';
 			if (tr->status == TREND_CLOSING)
 				period_format(tr->closes_in, buf);
 			fprintf(f, ",%s,%s", buf, trend_status_name(tr->status));
 			for (p = 0; p < t->nperiods; p++)
-				csv_num(f, r->scores[p]);
+				csv_put_number(f, r->scores[p]);
 			fputc('\n', f);
 		}
 	}
