@@ -3,6 +3,7 @@
  * company built in memory (history_load() from temporary files).  Every
  * expected number is worked out in the comments. */
 #include "check.h"
+#include "fixture.h"
 #include "company.h"
 #include "gap.h"
 #include "history.h"
@@ -19,32 +20,6 @@ enum { WAIT, SL, NPS, CSAT, ABAND, CES, TRUST, NMETRICS };
 enum { SPEED, OUTCOME, TRUSTD, NDIMS };
 /* Reference indexes. */
 enum { ALPHA, BETA };
-
-static void set_dim(struct dimension *d, const char *id, double weight)
-{
-	d->id = strdup(id);
-	d->name = strdup(id);
-	d->description = strdup("");
-	d->weight = weight;
-}
-
-static void set_metric(struct metric_def *m, const char *id, size_t dim,
-		       int higher, double worst, double best,
-		       enum metric_kind kind)
-{
-	m->id = strdup(id);
-	m->name = strdup(id);
-	m->unit = strdup(kind == KIND_MEAN ? "seconds" : "%");
-	m->description = strdup("");
-	m->dim = dim;
-	m->higher = higher;
-	m->worst = worst;
-	m->best = best;
-	m->kind = kind;
-	m->min = kind == KIND_NPS ? -100 : kind == KIND_SCALE ? 1 : 0;
-	m->max = kind == KIND_NPS || kind == KIND_PERCENT ? 100 :
-		 kind == KIND_SCALE ? 7 : HUGE_VAL;
-}
 
 /* dims: speed (weight 2), outcome (1), trust (1).
  * metrics (score = 100 * (v - worst) / (best - worst)):
@@ -75,22 +50,6 @@ static struct catalog *trend_catalog(void)
 	set_metric(&cat->metrics[CES], "ces", OUTCOME, 1, 3, 7, KIND_SCALE);
 	set_metric(&cat->metrics[TRUST], "trust_pct", TRUSTD, 1, 30, 95, KIND_PERCENT);
 	return cat;
-}
-
-static struct profile *new_profile(const struct catalog *cat, const char *id)
-{
-	struct profile *p = calloc(1, sizeof *p);
-	p->id = strdup(id);
-	p->brand = strdup(id);
-	p->values = calloc(cat->nmetrics, sizeof *p->values);
-	p->nvalues = cat->nmetrics;
-	return p;
-}
-
-static void set_value(struct profile *p, size_t m, double v)
-{
-	p->values[m].present = 1;
-	p->values[m].value = v;
 }
 
 static struct period_data *add_period(struct company *c, const char *label)
