@@ -8,18 +8,7 @@
 #
 # Usage: tests/aggregate-output-test.sh BINARY.  Ends with
 # "aggregate-output: N passed, N failed"; exits 1 when a check failed.
-set -u
-LC_ALL=C
-export LC_ALL
-if [ $# -ne 1 ]; then
-	echo "usage: tests/aggregate-output-test.sh BINARY" >&2
-	exit 2
-fi
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-CXBENCH_DATA=$ROOT
-NO_COLOR=1
-export CXBENCH_DATA NO_COLOR
+. "$(dirname "$0")/setup.sh"
 work=$(mktemp -d "${TMPDIR:-/tmp}/cxbench-agg-out.XXXXXX")
 pass=0
 fail=0

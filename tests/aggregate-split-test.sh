@@ -16,18 +16,7 @@
 #
 # Usage: tests/aggregate-split-test.sh BINARY.  Ends with
 # "aggregate-split: N passed, N failed"; exits 1 when a check failed.
-set -u
-LC_ALL=C
-export LC_ALL
-if [ $# -ne 1 ]; then
-	echo "usage: tests/aggregate-split-test.sh BINARY" >&2
-	exit 2
-fi
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-CXBENCH_DATA=$ROOT
-NO_COLOR=1
-export CXBENCH_DATA NO_COLOR
+. "$(dirname "$0")/setup.sh"
 work=$(mktemp -d "${TMPDIR:-/tmp}/cxbench-agg-split.XXXXXX")
 pass=0
 fail=0

@@ -19,15 +19,7 @@
 # Usage: tests/aggregate-sqlite-test.sh BINARY.  Needs cc, sqlite3 (make
 # check installs it), python3, sort and shuf.  Ends with
 # "aggregate-sqlite: N passed, N failed"; exits 1 when a check failed.
-set -u
-LC_ALL=C
-export LC_ALL
-if [ $# -ne 1 ]; then
-	echo "usage: tests/aggregate-sqlite-test.sh BINARY" >&2
-	exit 2
-fi
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/setup.sh"
 ROWS=100000
 work=$(mktemp -d "${TMPDIR:-/tmp}/cxbench-agg-sql.XXXXXX")
 pass=0

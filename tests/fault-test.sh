@@ -30,18 +30,7 @@
 #
 # Usage: tests/fault-test.sh BINARY.  Ends with "fault: N passed, N failed";
 # exits 1 when a check failed.
-set -u
-LC_ALL=C
-export LC_ALL
-if [ $# -ne 1 ]; then
-	echo "usage: tests/fault-test.sh BINARY" >&2
-	exit 2
-fi
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-CXBENCH_DATA=$ROOT
-NO_COLOR=1
-export CXBENCH_DATA NO_COLOR
+. "$(dirname "$0")/setup.sh"
 unset CXBENCH_FAIL_ALLOC CXBENCH_GNUPLOT
 asan=${FAULT_ASAN-$ROOT/build/asan/cxbench}
 [ -n "$asan" ] && [ -x "$asan" ] && [ "$asan" != "$bin" ] || asan=

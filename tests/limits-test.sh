@@ -25,18 +25,7 @@
 # Time and memory come from /usr/bin/time, or tests/perf/peak.c (wall
 # time) when it is missing.  Usage: tests/limits-test.sh BINARY.  Ends with
 # "limits: N passed, N failed"; exits 1 when a check failed.
-set -u
-LC_ALL=C
-export LC_ALL
-if [ $# -ne 1 ]; then
-	echo "usage: tests/limits-test.sh BINARY" >&2
-	exit 2
-fi
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-CXBENCH_DATA=$ROOT
-NO_COLOR=1
-export CXBENCH_DATA NO_COLOR
+. "$(dirname "$0")/setup.sh"
 unset CXBENCH_FAIL_ALLOC CXBENCH_GNUPLOT
 work=$(mktemp -d "${TMPDIR:-/tmp}/cxbench-limits.XXXXXX")
 pass=0

@@ -1,4 +1,5 @@
 #include "fixture.h"
+#include "check.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,4 +44,16 @@ void set_value(struct profile *p, size_t m, double v)
 {
 	p->values[m].present = 1;
 	p->values[m].value = v;
+}
+
+void put(const struct catalog *cat, struct company *c,
+		struct period_data *pd, long m, double value, double n, double p,
+		double d)
+{
+	struct obs o = { 0 };
+	o.value = value;
+	o.n = n;
+	o.promoters = p;
+	o.detractors = d;
+	CHECK_INT(company_put(cat, c, pd, m, &o, "test"), 0);
 }

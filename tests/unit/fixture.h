@@ -4,6 +4,7 @@
 #ifndef CX_TEST_FIXTURE_H
 #define CX_TEST_FIXTURE_H
 #include "catalog.h"
+#include "company.h"
 #include "profile.h"
 
 void set_dim(struct dimension *d, const char *id, double weight);
@@ -11,4 +12,8 @@ void set_metric(struct metric_def *m, const char *id, size_t dim, int higher,
 		double worst, double best, enum metric_kind kind);
 struct profile *new_profile(const struct catalog *cat, const char *id);
 void set_value(struct profile *p, size_t m, double v);
+/* Stores an observation in the period, checking that the loader's rules
+ * accept it. */
+void put(const struct catalog *cat, struct company *c, struct period_data *pd,
+	 long m, double value, double n, double p, double d);
 #endif

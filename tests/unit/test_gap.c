@@ -48,18 +48,6 @@ static struct catalog *test_catalog(void)
 	return cat;
 }
 
-static void put(const struct catalog *cat, struct company *c,
-		struct period_data *pd, long m, double value, double n, double p,
-		double d)
-{
-	struct obs o = { 0 };
-	o.value = value;
-	o.n = n;
-	o.promoters = p;
-	o.detractors = d;
-	CHECK_INT(company_put(cat, c, pd, m, &o, "test"), 0);
-}
-
 /* The company: 2026-Q1 (compared) and an earlier 2025-Q4 added second.
  *   wait 60         score 100*(60-300)/(0-300) = 80,  moe NaN (mean)
  *   sl 70, n 400    score 100*(70-40)/60 = 50,        moe 1.96*sqrt(.7*.3/400)*100 = 4.490924

@@ -59,18 +59,6 @@ static struct period_data *add_period(struct company *c, const char *label)
 	return company_add_period(c, p, 0);
 }
 
-static void put(const struct catalog *cat, struct company *c,
-		struct period_data *pd, long m, double value, double n, double p,
-		double d)
-{
-	struct obs o = { 0 };
-	o.value = value;
-	o.n = n;
-	o.promoters = p;
-	o.detractors = d;
-	CHECK_INT(company_put(cat, c, pd, m, &o, "test"), 0);
-}
-
 static struct obs obs_of(double value, double n, double p, double d)
 {
 	struct obs o = { 0 };
