@@ -11,11 +11,11 @@ SANITIZE_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanit
 
 # The flags cxbench needs whatever CFLAGS the user gives.
 CX_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
-	-MMD -MP -DCX_DATADIR='"$(DATADIR)"' $(shell pkg-config --cflags $(PKGS))
+	-MMD -MP -Ibench -DCX_DATADIR='"$(DATADIR)"' $(shell pkg-config --cflags $(PKGS))
 CX_LIBS = $(shell pkg-config --libs $(PKGS)) -lm -pthread
 
-SRC = $(wildcard bench/*.c)
-LIB_SRC = $(filter-out bench/main.c,$(SRC))
+SRC = $(wildcard bench/*/*.c)
+LIB_SRC = $(filter-out bench/cmd/main.c,$(SRC))
 UNIT_SRC = $(wildcard tests/unit/*.c)
 
 OBJ = $(SRC:bench/%.c=build/%.o)
@@ -28,10 +28,12 @@ all: cxbench
 cxbench: $(OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(CX_LIBS)
 
-build/%.o: bench/%.c | build
+build/%.o: bench/%.c
+	@mkdir -p $(@D)
 	$(CC) $(CX_CFLAGS) $(CFLAGS) -c -o $@ $<
 
-build/asan/%.o: bench/%.c | build/asan
+build/asan/%.o: bench/%.c
+	@mkdir -p $(@D)
 	$(CC) $(CX_CFLAGS) -O1 -g $(SANITIZE_FLAGS) -c -o $@ $<
 
 build build/asan:
@@ -138,7 +140,8 @@ fuzz-build: $(FUZZ_BIN)
 build/fuzz/obj:
 	mkdir -p $@
 
-build/fuzz/obj/%.o: bench/%.c | build/fuzz/obj
+build/fuzz/obj/%.o: bench/%.c
+	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_FLAGS) -c -o $@ $<
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h tests/fuzz/fuzz_company.h $(FUZZ_LIB_OBJ)

@@ -19,12 +19,12 @@
 #ifndef CX_FUZZ_H
 #define CX_FUZZ_H
 #define _GNU_SOURCE /* memfd_create */
-#include "catalog.h"
-#include "context.h"
-#include "input.h"
-#include "mem.h"
-#include "msg.h"
-#include "profile.h"
+#include "core/catalog.h"
+#include "core/context.h"
+#include "io/input.h"
+#include "base/mem.h"
+#include "base/msg.h"
+#include "core/profile.h"
 #include <cJSON.h>
 #include <libxml/xmlmemory.h>
 #include <limits.h>

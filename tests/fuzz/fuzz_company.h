@@ -8,13 +8,13 @@
 #ifndef CX_FUZZ_COMPANY_H
 #define CX_FUZZ_COMPANY_H
 #include "fuzz.h"
-#include "company.h"
-#include "gap.h"
-#include "out_csv.h"
-#include "out_json.h"
-#include "out_table.h"
-#include "out_trend.h"
-#include "trend.h"
+#include "core/company.h"
+#include "core/gap.h"
+#include "out/out_csv.h"
+#include "out/out_json.h"
+#include "out/out_table.h"
+#include "out/out_trend.h"
+#include "core/trend.h"
 
 /* What compare and trend do with a company: every number, every format. */
 static inline void fuzz_use_company(const struct catalog *cat, const struct company *c,

@@ -11,7 +11,7 @@
  * with CXBENCH_SCAN_BLOCK=256 and CXBENCH_SCAN_SPLIT=1, so that small
  * inputs are cut into blocks and thread ranges as big files are. */
 #include "fuzz.h"
-#include "cmds.h"
+#include "cmd/cmds.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {

@@ -5,8 +5,8 @@
  * as `compare --period` and `trend --since`/`--until` use it, on the
  * example company. */
 #include "fuzz.h"
-#include "company.h"
-#include "history.h"
+#include "core/company.h"
+#include "load/history.h"
 
 static struct input example; /* examples/acme-telecom.json */
 

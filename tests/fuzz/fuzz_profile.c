@@ -4,8 +4,8 @@
  * an id clash is checked too); a profile that loads is shown as `profiles
  * show` shows it (table and JSON) and joins the frontier. */
 #include "fuzz.h"
-#include "out_json.h"
-#include "out_table.h"
+#include "out/out_json.h"
+#include "out/out_table.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {

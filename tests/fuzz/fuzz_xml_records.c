@@ -18,7 +18,7 @@
  * named on the command line would.  FUZZ_SHOW_ARGS=1 prints the command
  * line of an input. */
 #include "fuzz.h"
-#include "cmds.h"
+#include "cmd/cmds.h"
 
 #define MAX_ARGS 64
 

@@ -3,9 +3,9 @@
  * them). */
 #ifndef CX_TEST_FIXTURE_H
 #define CX_TEST_FIXTURE_H
-#include "catalog.h"
-#include "company.h"
-#include "profile.h"
+#include "core/catalog.h"
+#include "core/company.h"
+#include "core/profile.h"
 
 void set_dim(struct dimension *d, const char *id, double weight);
 void set_metric(struct metric_def *m, const char *id, size_t dim, int higher,

@@ -1,5 +1,5 @@
 /* catalog.c: look-ups, suggestions and value ranges. */
-#include "catalog.h"
+#include "core/catalog.h"
 #include "check.h"
 #include <math.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* csv.c: the RFC 4180 reader and csv_number. */
 #include "check.h"
-#include "csv.h"
+#include "io/csv.h"
 #include <stdlib.h>
 #include <string.h>
 

@@ -3,9 +3,9 @@
  * out in the comments from DESIGN.md's formulas. */
 #include "check.h"
 #include "fixture.h"
-#include "company.h"
-#include "gap.h"
-#include "profile.h"
+#include "core/company.h"
+#include "core/gap.h"
+#include "core/profile.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,12 +1,12 @@
 /* The loaders: catalog, profiles and company metrics (JSON and CSV) from
  * files in a temporary directory, then a gap report over what was loaded;
  * and the errors they must refuse. */
-#include "catalog.h"
+#include "core/catalog.h"
 #include "check.h"
-#include "company.h"
-#include "gap.h"
-#include "msg.h"
-#include "profile.h"
+#include "core/company.h"
+#include "core/gap.h"
+#include "base/msg.h"
+#include "core/profile.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /* period.c: parsing, formatting, order and index arithmetic. */
 #include "check.h"
-#include "period.h"
+#include "core/period.h"
 #include <string.h>
 
 static int parses(const char *text)

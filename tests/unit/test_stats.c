@@ -1,6 +1,6 @@
 /* stats.c: scores, gaps and margins of error (DESIGN.md "Gap arithmetic"). */
 #include "check.h"
-#include "stats.h"
+#include "core/stats.h"
 #include <math.h>
 
 static struct metric_def def(int higher, double worst, double best,

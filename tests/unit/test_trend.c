@@ -4,13 +4,13 @@
  * expected number is worked out in the comments. */
 #include "check.h"
 #include "fixture.h"
-#include "company.h"
-#include "gap.h"
-#include "history.h"
-#include "msg.h"
-#include "profile.h"
-#include "stats.h"
-#include "trend.h"
+#include "core/company.h"
+#include "core/gap.h"
+#include "load/history.h"
+#include "base/msg.h"
+#include "core/profile.h"
+#include "core/stats.h"
+#include "core/trend.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,0 +1,152 @@
+/* agg: the aggregate engine.  Contact records are read once, in parallel
+ * (agg_scan.c); each record updates the sums of its (period, channel)
+ * group (agg_stats.c) and leaves a 16-byte trace (customer hash, time,
+ * flags) for repeat detection (agg_repeat.c), which sorts the traces by
+ * customer and time and marks each contact followed or not.  Memory grows
+ * with those traces and the customers' hashes, never with whole rows. */
+#ifndef CX_AGG_H
+#define CX_AGG_H
+#include <stddef.h>
+#include <stdint.h>
+#include "aggregate/contacts.h"
+#include "core/period.h"
+
+#define AGG_MAX_CHANNELS 64
+#define AGG_HIST_FINE 7200   /* 1-second bins up to two hours */
+#define AGG_HIST_COARSE 1320 /* then 1-minute bins up to 24 hours */
+
+struct agg_stats {
+	uint64_t offered, answered, abandoned, sl_n, sl_ok;
+	uint64_t wait_n, hold_n, transfers_n, human_n, csat_n, csat_ok;
+	uint64_t nps_n, nps_pro, nps_det, ces_n, ai_n;
+	uint64_t followed, fcr_ok, ai_ok; /* from repeat detection */
+	double wait_sum, hold_sum, transfers_sum, human_sum, ces_sum;
+	uint32_t *hist;      /* waits of answered contacts; NULL until one */
+	uint64_t hist_over;  /* waits of 24 hours or more */
+};
+
+struct agg_group {
+	long period;         /* period_index of the group's period */
+	char *channel;       /* "" for all channels together */
+	struct agg_stats s;
+};
+
+struct agg_table {
+	struct agg_group *groups;
+	size_t n, cap;
+};
+
+/* What a scan needs to know. */
+struct agg_options {
+	enum granularity gran;  /* periods to split into */
+	int has_period;         /* keep only contacts in `period` */
+	struct period period;
+	double sl_seconds;
+	int64_t repeat_seconds;
+	int skip_bad;
+	int threads;
+	const struct rename *renames;
+	size_t nrenames;
+	/* contacts or surveys from XML (agg_xml.c); NULL: that file is CSV */
+	const struct agg_xml *contacts_xml, *surveys_xml;
+};
+
+/* An XML source of records: `record` (an XPath) selects one node per
+ * record; field fields[i].field is the string value of the XPath
+ * fields[i].column, evaluated relative to that node. */
+struct agg_xml {
+	const char *record;
+	const struct rename *fields;
+	size_t nfields;
+};
+
+/* One trace per contact: sorted by (customer, time) with file order kept
+ * for ties, a contact is followed when the next trace has the same
+ * customer and starts at most repeat_seconds later. */
+struct agg_trace {
+	uint64_t customer; /* 64-bit hash of customer_id */
+	uint32_t time;     /* epoch seconds */
+	uint32_t info;     /* AGG_* flags, channel << 8, period << 16 */
+};
+
+enum { AGG_COUNTED = 1, AGG_RESOLVED = 2, AGG_ANSWERED = 4, AGG_AI = 8,
+       AGG_ESCALATED = 16 };
+
+#define AGG_PARTS 256 /* traces are partitioned by the hash's top byte */
+#define AGG_BLOCK 4096
+
+struct agg_block {
+	struct agg_block *next;
+	size_t n;
+	struct agg_trace t[AGG_BLOCK];
+};
+
+struct agg_traces {
+	struct agg_block *head[AGG_PARTS], *tail[AGG_PARTS];
+};
+
+/* Per-thread results of a scan. */
+struct agg_part {
+	struct agg_table table;
+	struct agg_traces traces;
+	char *channels[AGG_MAX_CHANNELS]; /* channel index -> name */
+	size_t nchannels;
+	uint64_t rows, skipped, survey_rows;
+};
+
+struct agg_result {
+	struct agg_table table;   /* merged */
+	uint64_t rows, skipped, survey_rows;
+	int traced;               /* repeat detection ran */
+};
+
+/* agg_stats.c */
+struct agg_group *agg_group_get(struct agg_table *t, long period, const char *channel,
+				size_t channel_len);
+void agg_add_contact(struct agg_stats *s, const struct contact *c,
+		     const struct agg_options *o);
+void agg_add_survey(struct agg_stats *s, const struct contact *c);
+void agg_table_merge(struct agg_table *into, struct agg_table *from);
+void agg_table_release(struct agg_table *t);
+/* Nearest-rank percentile of the waits, in seconds (NAN when none). */
+double agg_wait_percentile(const struct agg_stats *s, double p);
+void agg_sort_groups(struct agg_table *t);
+
+/* agg_repeat.c */
+void agg_trace_add(struct agg_traces *tr, const struct agg_trace *t);
+void agg_traces_release(struct agg_traces *tr);
+/* Every contact counts in its period's group for all channels (channel
+ * "") and in the group of its own channel.
+ * Marks follow-ups over all parts' traces and adds followed, fcr_ok and
+ * ai_ok to the groups of `into`. */
+void agg_repeats(struct agg_part *parts, int nparts, struct agg_table *into,
+		 int64_t window, int threads);
+
+/* agg_scan.c: reads contacts (and surveys) into *res.  CX_OK or an error
+ * status after a message naming file and line. */
+int agg_run(const char *contacts, const char *surveys, const struct agg_options *o,
+	    struct agg_result *res);
+void agg_result_release(struct agg_result *res);
+/* For the records of other readers (agg_xml.c): a job that reads no file
+ * of its own.  agg_job_record() sends one record through the CSV scan's
+ * own logic: 0 when it was counted or skipped (--skip-bad), -1 when it is
+ * bad, with the reason in *why ("csat: not a score on its scale", valid
+ * until the next call).  agg_job_finish() adds the sums to res, hands the
+ * repeat traces of contacts with customer ids to parts[0] (setting
+ * *nparts) when ok, and frees the job. */
+struct scan_job;
+struct scan_job *agg_job_new(const char *name, int survey, const struct agg_options *o,
+			     const struct column_map *map);
+int agg_job_record(struct scan_job *j, const struct csv_reader *r, long line,
+		   long offset, const char **why);
+void agg_job_finish(struct scan_job *j, int ok, struct agg_result *res,
+		    struct agg_part *parts, int *nparts);
+
+/* agg_xml.c: checks an XML source given on the command line (XPaths that
+ * compile, fields that exist once, the fields its kind needs): CX_OK or
+ * CX_EUSAGE after a message.  agg_xml_scan() reads one as scan_file()
+ * reads a CSV file (o->contacts_xml or o->surveys_xml, by `survey`). */
+int agg_xml_check(const struct agg_xml *x, int survey);
+int agg_xml_scan(const char *source, int survey, const struct agg_options *o,
+		 struct agg_result *res, struct agg_part *parts, int *nparts);
+#endif

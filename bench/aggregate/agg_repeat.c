@@ -1,0 +1,190 @@
+/* agg_repeat: which contacts were followed by another contact of the same
+ * customer within the repeat window.  The traces of each partition (by
+ * the top byte of the customer hash) are gathered in file order, stably
+ * sorted by (customer, time), and scanned once; partitions are shared out
+ * among threads. */
+#include "aggregate/agg.h"
+#include "base/hash.h"
+#include "base/mem.h"
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+void agg_trace_add(struct agg_traces *tr, const struct agg_trace *t)
+{
+	size_t p = t->customer >> 56;
+	struct agg_block *b = tr->tail[p];
+
+	if (!b || b->n == AGG_BLOCK) {
+		struct agg_block *nb = xmalloc(sizeof *nb);
+		nb->next = NULL;
+		nb->n = 0;
+		if (b)
+			b->next = nb;
+		else
+			tr->head[p] = nb;
+		tr->tail[p] = b = nb;
+	}
+	b->t[b->n++] = *t;
+}
+
+void agg_traces_release(struct agg_traces *tr)
+{
+	size_t p;
+	for (p = 0; p < AGG_PARTS; p++) {
+		struct agg_block *b = tr->head[p], *next;
+		for (; b; b = next) {
+			next = b->next;
+			free(b);
+		}
+	}
+	memset(tr, 0, sizeof *tr);
+}
+
+static int before(const struct agg_trace *a, const struct agg_trace *b)
+{
+	return a->customer < b->customer ||
+		(a->customer == b->customer && a->time < b->time);
+}
+
+#define SUB_BITS 12 /* buckets within a partition, by the next hash bits */
+
+/* Stable sort of one partition by (customer, time): a counting sort on
+ * the 12 hash bits below the partition's byte leaves buckets of a few
+ * traces, which an insertion sort finishes.  Both steps keep file order
+ * among equals.  Returns whichever buffer holds the result. */
+static struct agg_trace *sort_traces(struct agg_trace *a, struct agg_trace *tmp,
+				     size_t n)
+{
+	static __thread size_t start[(1 << SUB_BITS) + 1];
+	size_t i, k, b;
+
+	memset(start, 0, sizeof start);
+	for (i = 0; i < n; i++)
+		start[((a[i].customer >> (56 - SUB_BITS)) & ((1 << SUB_BITS) - 1)) + 1]++;
+	for (b = 1; b <= 1 << SUB_BITS; b++)
+		start[b] += start[b - 1];
+	for (i = 0; i < n; i++)
+		tmp[start[(a[i].customer >> (56 - SUB_BITS)) & ((1 << SUB_BITS) - 1)]++] = a[i];
+	for (i = 1; i < n; i++) {
+		struct agg_trace t = tmp[i];
+		for (k = i; k > 0 && before(&t, &tmp[k - 1]); k--)
+			tmp[k] = tmp[k - 1];
+		tmp[k] = t;
+	}
+	return tmp;
+}
+
+struct repeat_job {
+	struct agg_part *parts;
+	int nparts, first, step;
+	int64_t window;
+	struct agg_table table;
+	/* (part, channel, period) -> group index, a small direct-mapped cache */
+	uint32_t cache_key[1024];
+	long cache_group[1024];
+};
+
+static struct agg_group *group_of(struct repeat_job *j, uint32_t info, int all)
+{
+	uint32_t key = ((info >> 5) << 1 | (uint32_t)all) + 1;
+	size_t slot = (key * 2654435761u) >> 22;
+	const struct agg_part *part = &j->parts[(info >> 5) & 7];
+	const char *ch = all ? "" : part->channels[(info >> 8) & 0xFF];
+	struct agg_group *g;
+
+	if (j->cache_key[slot] == key)
+		return &j->table.groups[j->cache_group[slot]];
+	g = agg_group_get(&j->table, (long)(info >> 16), ch, strlen(ch));
+	j->cache_key[slot] = key;
+	j->cache_group[slot] = g - j->table.groups;
+	return g;
+}
+
+static void count(struct repeat_job *j, uint32_t info, int followed)
+{
+	int all;
+	for (all = 1; all >= 0; all--) {
+		struct agg_stats *s = &group_of(j, info, all)->s;
+		s->followed += followed;
+		s->fcr_ok += (info & AGG_ANSWERED) && (info & AGG_RESOLVED) && !followed;
+		s->ai_ok += (info & AGG_ANSWERED) && (info & AGG_AI) &&
+			(info & AGG_RESOLVED) && !(info & AGG_ESCALATED) && !followed;
+	}
+}
+
+static size_t gather(const struct repeat_job *j, size_t p, struct agg_trace **buf,
+		     size_t *cap)
+{
+	size_t n = 0;
+	int k;
+
+	for (k = 0; k < j->nparts; k++) {
+		const struct agg_block *b;
+		for (b = j->parts[k].traces.head[p]; b; b = b->next) {
+			if (!*buf || n + b->n > *cap) {
+				*cap = (n + b->n) * 2;
+				*buf = xrealloc(*buf, *cap * 2 * sizeof **buf);
+			}
+			memcpy(*buf + n, b->t, b->n * sizeof **buf);
+			n += b->n;
+		}
+	}
+	return n;
+}
+
+static void *repeat_worker(void *arg)
+{
+	struct repeat_job *j = arg;
+	struct agg_trace *buf = NULL, *t;
+	size_t cap = 0, n, i, p;
+
+	for (p = (size_t)j->first; p < AGG_PARTS; p += (size_t)j->step) {
+		n = gather(j, p, &buf, &cap);
+		if (n == 0)
+			continue; /* buf may still be NULL, and NULL + 0 is undefined */
+		t = sort_traces(buf, buf + cap, n);
+		for (i = 0; i < n; i++) {
+			int followed = i + 1 < n && t[i + 1].customer == t[i].customer &&
+				(int64_t)t[i + 1].time - t[i].time <= j->window;
+			if (t[i].info & AGG_COUNTED)
+				count(j, t[i].info, followed);
+		}
+	}
+	free(buf);
+	return NULL;
+}
+
+void agg_repeats(struct agg_part *parts, int nparts, struct agg_table *into,
+		 int64_t window, int threads)
+{
+	struct repeat_job *jobs = xcalloc((size_t)threads, sizeof *jobs);
+	pthread_t *tid = xcalloc((size_t)threads, sizeof *tid);
+	int i;
+
+	for (i = 0; i < threads; i++) {
+		jobs[i].parts = parts;
+		jobs[i].nparts = nparts;
+		jobs[i].first = i;
+		jobs[i].step = threads;
+		jobs[i].window = window;
+	}
+	for (i = 1; i < threads; i++)
+		if (pthread_create(&tid[i], NULL, repeat_worker, &jobs[i]) != 0)
+			jobs[i].step = -1; /* run it here instead */
+	repeat_worker(&jobs[0]);
+	for (i = 1; i < threads; i++) {
+		if (jobs[i].step < 0) {
+			jobs[i].step = threads;
+			repeat_worker(&jobs[i]);
+		} else {
+			pthread_join(tid[i], NULL);
+		}
+	}
+	for (i = 0; i < threads; i++) {
+		agg_table_merge(into, &jobs[i].table);
+		agg_table_release(&jobs[i].table);
+	}
+	free(jobs);
+	free(tid);
+}

@@ -1,0 +1,534 @@
+/* agg_scan: reading contact records and survey answers at disk speed.
+ * The file is cut into one byte range per thread; each thread reads its
+ * range in large blocks (pread: no mapping, so memory stays small), parses
+ * the records that start inside it and keeps its own sums and traces.  A
+ * range after the first starts at the first line break; if the thread
+ * before it ends somewhere else (a quoted field held line breaks), the
+ * range is read again from where it really starts. */
+#include "aggregate/agg.h"
+#include "io/csv_stream.h"
+#include "net/fetch.h"
+#include "base/hash.h"
+#include "base/mem.h"
+#include "base/msg.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_THREADS 8
+
+/* Block size and the least bytes worth a thread; the tests make both small
+ * (CXBENCH_SCAN_BLOCK, CXBENCH_SCAN_SPLIT) to cut small files like big ones. */
+static size_t setting(const char *name, size_t fallback, size_t least)
+{
+	const char *v = getenv(name);
+	long long n = v ? strtoll(v, NULL, 10) : 0;
+	return n >= (long long)least ? (size_t)n : fallback;
+}
+
+#define BLOCK setting("CXBENCH_SCAN_BLOCK", (size_t)8 << 20, 256)
+
+struct scan_job {
+	const char *name;
+	int fd, part_id, survey;
+	off_t begin, end;       /* records starting in [begin, end) */
+	off_t next;             /* where the record after the last one starts */
+	const struct agg_options *o;
+	const struct column_map *map;
+	struct agg_part part;
+	long lines;             /* lines read, counting from `begin` */
+	long error_line;        /* relative to begin; 0 when none */
+	char error[256];
+	off_t total;            /* for the progress line (job 0 only) */
+	struct timespec started, shown;
+	volatile off_t *done;   /* bytes read by every job (done[0]), and rows
+				 * (done[1]) */
+	uint64_t rows_counted;  /* this job's rows already added to done[1] */
+	/* (period, channel) -> group index: a direct-mapped cache in front of
+	 * agg_group_get, which compares names */
+	uint64_t cache_key[256];
+	size_t cache_group[256];
+};
+
+static int channel_index(struct agg_part *part, const char *s, size_t len)
+{
+	size_t i;
+	for (i = 0; i < part->nchannels; i++)
+		if (strlen(part->channels[i]) == len && memcmp(part->channels[i], s, len) == 0)
+			return (int)i;
+	if (part->nchannels == AGG_MAX_CHANNELS)
+		return -1;
+	part->channels[part->nchannels] = xstrndup(s, len);
+	return (int)part->nchannels++;
+}
+
+static long period_of(const struct agg_options *o, const struct timestamp *t)
+{
+	struct period p;
+	p.gran = o->gran;
+	p.year = t->year;
+	p.sub = o->gran == GRAN_QUARTER ? (t->month - 1) / 3 + 1 :
+		o->gran == GRAN_MONTH ? t->month : 0;
+	return period_index(p);
+}
+
+static int fail(struct scan_job *j, long line, const char *fmt, const char *a,
+		const char *b)
+{
+	j->error_line = line;
+	snprintf(j->error, sizeof j->error, fmt, a, b);
+	return -1;
+}
+
+static struct agg_stats *group(struct scan_job *j, long period, int ch, int all)
+{
+	uint64_t key = ((uint64_t)(period + 1) << 9 | (uint64_t)ch << 1 | (uint64_t)all) + 1;
+	size_t slot = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 56);
+	const char *name = all ? "" : j->part.channels[ch];
+	struct agg_group *g;
+
+	if (j->cache_key[slot] == key)
+		return &j->part.table.groups[j->cache_group[slot]].s;
+	g = agg_group_get(&j->part.table, period, name, strlen(name));
+	j->cache_key[slot] = key;
+	j->cache_group[slot] = (size_t)(g - j->part.table.groups);
+	return &g->s;
+}
+
+static void add_to_groups(struct scan_job *j, const struct contact *c, long period,
+			  int ch)
+{
+	int all;
+	for (all = 1; all >= 0; all--) {
+		struct agg_stats *s = group(j, period, ch, all);
+		if (j->survey)
+			agg_add_survey(s, c);
+		else
+			agg_add_contact(s, c, j->o);
+	}
+}
+
+static int trace(struct scan_job *j, const struct contact *c, long period,
+		 int counted, int channel, off_t offset)
+{
+	struct agg_trace t;
+
+	if (c->start.epoch > (int64_t)UINT32_MAX)
+		return -1;
+	/* a contact without a customer id is nobody's repeat: a hash of its
+	 * position keeps it alone */
+	t.customer = c->customer_len ? hash64(c->customer, c->customer_len) :
+		hash64((const char *)&offset, sizeof offset) ^ 0x5555555555555555ULL;
+	t.time = (uint32_t)c->start.epoch;
+	t.info = (uint32_t)counted * AGG_COUNTED | (c->resolved ? AGG_RESOLVED : 0) |
+		(c->abandoned ? 0 : AGG_ANSWERED) | (c->ai_handled ? AGG_AI : 0) |
+		(c->escalated ? AGG_ESCALATED : 0) | (uint32_t)j->part_id << 5 |
+		(uint32_t)channel << 8 | (uint32_t)period << 16;
+	agg_trace_add(&j->part.traces, &t);
+	return 0;
+}
+
+static int record(struct scan_job *j, const struct csv_reader *r, long line,
+		  off_t offset)
+{
+	const struct agg_options *o = j->o;
+	struct contact c;
+	const char *why = NULL;
+	enum field bad = NFIELDS;
+	long period = 0;
+	int counted = 1, ch = 0;
+
+	if (contact_parse(j->map, r, &c, &why, &bad) < 0)
+		return bad == NFIELDS ? fail(j, line, "%s%s", why, "") :
+			fail(j, line, "%s: %s", field_names[bad], why);
+	if (!c.has_time && !j->survey)
+		return fail(j, line, "%s: missing%s", field_names[F_STARTED_AT], "");
+	if (c.has_time) {
+		period = period_of(o, &c.start);
+		counted = !o->has_period || period == period_index(o->period);
+	}
+	if (!c.channel_len)
+		c.channel = "(none)", c.channel_len = 6;
+	ch = channel_index(&j->part, c.channel, c.channel_len);
+	if (ch < 0)
+		return fail(j, line, "channel: more than %s channels%s", "64", "");
+	if (counted)
+		add_to_groups(j, &c, c.has_time ? period : -1, ch);
+	if (j->survey || j->map->col[F_CUSTOMER_ID] < 0)
+		return 0;
+	if (trace(j, &c, period, counted, ch, offset) < 0)
+		return fail(j, line, "%s: after the year 2106%s", field_names[F_STARTED_AT], "");
+	return 0;
+}
+
+static void progress(struct scan_job *j)
+{
+	static const char bar[] = "####################";
+	struct timespec now;
+	double el, frac;
+	off_t done = j->done[0], rows = j->done[1];
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (now.tv_sec - j->shown.tv_sec + (now.tv_nsec - j->shown.tv_nsec) / 1e9 < 0.25)
+		return;
+	j->shown = now;
+	el = now.tv_sec - j->started.tv_sec + (now.tv_nsec - j->started.tv_nsec) / 1e9;
+	el = el > 0 ? el : 1e-3;
+	frac = (double)done / (double)j->total;
+	fprintf(stderr, "\rcxbench: %s [%-20.*s] %3.0f%%  %.2f M rows/s  ETA %.0f s ",
+		j->name, (int)(frac * 20), bar, 100 * frac, (double)rows / 1e6 / el,
+		frac > 0 ? el / frac - el : 0);
+}
+
+static int on_record(const struct csv_reader *r, long line, off_t offset, void *arg)
+{
+	struct scan_job *j = arg;
+
+	j->part.rows++;
+	if (record(j, r, line, offset) == 0)
+		return 0;
+	if (!j->o->skip_bad)
+		return -1;
+	j->part.skipped++;
+	j->error_line = 0;
+	j->error[0] = '\0';
+	return 0;
+}
+
+static void on_block(off_t bytes, void *arg)
+{
+	struct scan_job *j = arg;
+	__atomic_add_fetch(&j->done[0], bytes, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&j->done[1], (off_t)(j->part.rows - j->rows_counted),
+			   __ATOMIC_RELAXED);
+	j->rows_counted = j->part.rows;
+	if (j->total)
+		progress(j);
+}
+
+static void *scan_worker(void *arg)
+{
+	struct scan_job *j = arg;
+	struct csv_stream s;
+
+	memset(&s, 0, sizeof s);
+	s.fd = j->fd;
+	s.begin = j->begin;
+	s.end = j->end;
+	s.block = BLOCK;
+	s.on_record = on_record;
+	s.on_block = on_block;
+	s.arg = j;
+	clock_gettime(CLOCK_MONOTONIC, &j->started);
+	if (csv_stream_run(&s) < 0 && !s.stopped) {
+		j->error_line = s.error_line;
+		snprintf(j->error, sizeof j->error, "%s", s.error);
+	}
+	j->next = s.next;
+	j->lines = s.lines;
+	return NULL;
+}
+
+/* The header: the first record of the file. */
+static int read_header(int fd, const char *name, const struct agg_options *o,
+		       struct column_map *map, off_t *body, long *lines)
+{
+	char *buf = xmalloc(65536 + 1);
+	ssize_t n = pread(fd, buf, 65536, 0);
+	struct csv_reader r;
+	int rc = CX_OK;
+	size_t skip;
+
+	if (n < 0) {
+		msg_at(name, 0, "cannot read: %s", strerror(errno));
+		free(buf);
+		return CX_EIO;
+	}
+	buf[n] = '\0';
+	skip = n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	csv_init(&r, buf + skip, (size_t)n - skip);
+	/* the header must end within the first 64 KiB, unless the file does */
+	if (csv_next(&r) <= 0 || (r.p == r.end && n == 65536)) {
+		msg_at(name, 1, n == 0 ? "empty file" : "no header line ending within 64 KiB");
+		rc = CX_EINPUT;
+	}
+	*body = (off_t)(r.p - r.end) + n; /* where the first record starts */
+	*lines = r.next_line - 1;
+	if (rc == CX_OK)
+		rc = column_map_build(map, &r, o->renames, o->nrenames, name);
+	csv_release(&r);
+	free(buf);
+	return rc;
+}
+
+static int check_columns(const struct column_map *map, const char *name, int survey)
+{
+	if (!survey && map->col[F_STARTED_AT] < 0) {
+		msg_at(name, 1, "no 'started_at' column (use --map COLUMN=started_at)");
+		return CX_EINPUT;
+	}
+	if (survey && map->col[F_CSAT] < 0 && map->col[F_NPS] < 0 && map->col[F_CES] < 0) {
+		msg_at(name, 1, "no 'csat', 'nps' or 'ces' column in the survey file");
+		return CX_EINPUT;
+	}
+	return CX_OK;
+}
+
+static void run_jobs(struct scan_job *jobs, int n)
+{
+	pthread_t tid[MAX_THREADS];
+	int i, started[MAX_THREADS];
+
+	for (i = 1; i < n; i++)
+		started[i] = pthread_create(&tid[i], NULL, scan_worker, &jobs[i]) == 0;
+	scan_worker(&jobs[0]);
+	for (i = 1; i < n; i++) {
+		if (started[i])
+			pthread_join(tid[i], NULL);
+		else
+			scan_worker(&jobs[i]);
+	}
+}
+
+/* A range after the first starts after the first line break at or after
+ * its nominal start; the previous range decides whether that was right. */
+static off_t line_start(int fd, off_t at)
+{
+	char buf[4096];
+	ssize_t n, i;
+
+	while ((n = pread(fd, buf, sizeof buf, at - 1)) > 0) {
+		for (i = 0; i < n; i++)
+			if (buf[i] == '\n')
+				return at + i;
+		at += n;
+	}
+	return at;
+}
+
+static void release_job(struct scan_job *j)
+{
+	size_t i;
+	agg_table_release(&j->part.table);
+	agg_traces_release(&j->part.traces);
+	for (i = 0; i < j->part.nchannels; i++)
+		free(j->part.channels[i]);
+	memset(&j->part, 0, sizeof j->part);
+	/* the group cache points into the table just freed (mend() reads the
+	 * range again with this job) */
+	memset(j->cache_key, 0, sizeof j->cache_key);
+}
+
+static int job_error(const struct scan_job *jobs, int n, const char *name,
+		     long header_lines)
+{
+	long before = header_lines;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (jobs[i].error[0]) {
+			msg_at(name, jobs[i].error_line ? before + jobs[i].error_line : 0,
+			       "%s", jobs[i].error);
+			return jobs[i].error_line ? CX_EINPUT : CX_EIO;
+		}
+		before += jobs[i].lines;
+	}
+	return CX_OK;
+}
+
+static void setup_jobs(struct scan_job *jobs, int n, int fd, const char *name,
+		       off_t body, off_t size, const struct agg_options *o,
+		       const struct column_map *map, int survey, volatile off_t *done)
+{
+	off_t share = (size - body) / n;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		memset(&jobs[i], 0, sizeof jobs[i]);
+		jobs[i].name = name;
+		jobs[i].fd = fd;
+		jobs[i].part_id = i;
+		jobs[i].survey = survey;
+		jobs[i].o = o;
+		jobs[i].map = map;
+		jobs[i].done = done;
+		jobs[i].begin = i == 0 ? body : line_start(fd, body + share * i);
+		jobs[i].end = size;
+		if (i > 0)
+			jobs[i - 1].end = jobs[i].begin;
+	}
+	if (isatty(2) && size > ((off_t)64 << 20))
+		jobs[0].total = size;
+}
+
+/* If a range began inside a quoted field, read it again from where the
+ * range before it really ended (rare: only with line breaks in quotes). */
+static void mend(struct scan_job *jobs, int n)
+{
+	int i;
+	for (i = 1; i < n; i++) {
+		if (jobs[i - 1].error[0] || jobs[i - 1].next == jobs[i].begin)
+			continue;
+		release_job(&jobs[i]);
+		jobs[i].lines = 0;
+		jobs[i].error[0] = '\0';
+		jobs[i].begin = jobs[i - 1].next;
+		scan_worker(&jobs[i]);
+	}
+}
+
+static int scan_fd(int fd, const char *name, int survey, const struct agg_options *o,
+		   struct agg_result *res, struct agg_part *parts, int *nparts)
+{
+	struct scan_job jobs[MAX_THREADS];
+	struct column_map map;
+	struct stat st;
+	volatile off_t done[2] = { 0, 0 };
+	off_t body = 0;
+	long header_lines = 0;
+	int n, i, rc;
+
+	if (fstat(fd, &st) < 0) {
+		msg_at(name, 0, "cannot read: %s", strerror(errno));
+		return CX_EIO;
+	}
+	rc = read_header(fd, name, o, &map, &body, &header_lines);
+	if (rc == CX_OK)
+		rc = check_columns(&map, name, survey);
+	if (rc != CX_OK)
+		return rc;
+	n = o->threads < MAX_THREADS ? o->threads : MAX_THREADS;
+	while (n > 1 && st.st_size - body < (off_t)setting("CXBENCH_SCAN_SPLIT",
+							(size_t)16 << 20, 1) * n)
+		n--;
+	setup_jobs(jobs, n, fd, name, body, st.st_size, o, &map, survey, done);
+	run_jobs(jobs, n);
+	mend(jobs, n);
+	if (jobs[0].total)
+		fputs("\r\033[K", stderr);
+	rc = job_error(jobs, n, name, header_lines);
+	for (i = 0; i < n; i++) {
+		agg_table_merge(&res->table, &jobs[i].part.table);
+		agg_table_release(&jobs[i].part.table);
+		res->skipped += jobs[i].part.skipped;
+		if (survey)
+			res->survey_rows += jobs[i].part.rows;
+		else
+			res->rows += jobs[i].part.rows;
+		if (survey || rc != CX_OK) {
+			release_job(&jobs[i]);
+			continue;
+		}
+		parts[i] = jobs[i].part;
+		memset(&jobs[i].part, 0, sizeof jobs[i].part);
+	}
+	if (!survey && rc == CX_OK && map.col[F_CUSTOMER_ID] >= 0)
+		*nparts = n;
+	return rc;
+}
+
+static int scan_file(const char *source, int survey, const struct agg_options *o,
+		     struct agg_result *res, struct agg_part *parts, int *nparts)
+{
+	char *name = NULL;
+	int fd, rc = fetch_open(source, &name, &fd);
+
+	if (rc == CX_OK)
+		rc = scan_fd(fd, name, survey, o, res, parts, nparts);
+	if (fd >= 0)
+		close(fd);
+	free(name);
+	return rc;
+}
+/* A CSV file, or XML records (agg_xml.c). */
+static int scan_source(const char *source, int survey, const struct agg_options *o,
+		       struct agg_result *res, struct agg_part *parts, int *nparts)
+{
+	if (survey ? o->surveys_xml : o->contacts_xml)
+		return agg_xml_scan(source, survey, o, res, parts, nparts);
+	return scan_file(source, survey, o, res, parts, nparts);
+}
+
+static void release_parts(struct agg_part *parts, int n)
+{
+	int i;
+	size_t k;
+	for (i = 0; i < n; i++) {
+		agg_traces_release(&parts[i].traces);
+		for (k = 0; k < parts[i].nchannels; k++)
+			free(parts[i].channels[k]);
+	}
+}
+
+int agg_run(const char *contacts, const char *surveys, const struct agg_options *o,
+	    struct agg_result *res)
+{
+	struct agg_part parts[MAX_THREADS];
+	int nparts = 0, rc;
+
+	memset(res, 0, sizeof *res);
+	memset(parts, 0, sizeof parts);
+	rc = contacts ? scan_source(contacts, 0, o, res, parts, &nparts) : CX_OK;
+	if (rc == CX_OK && nparts > 0) {
+		agg_repeats(parts, nparts, &res->table, o->repeat_seconds, o->threads);
+		res->traced = 1;
+	}
+	release_parts(parts, MAX_THREADS);
+	if (rc == CX_OK && surveys)
+		rc = scan_source(surveys, 1, o, res, parts, &nparts);
+	agg_sort_groups(&res->table);
+	return rc;
+}
+
+void agg_result_release(struct agg_result *res)
+{
+	agg_table_release(&res->table);
+}
+
+/* ---- records read by other readers (agg_xml.c) ---- */
+
+struct scan_job *agg_job_new(const char *name, int survey, const struct agg_options *o,
+			     const struct column_map *map)
+{
+	struct scan_job *j = xcalloc(1, sizeof *j);
+	j->name = name;
+	j->survey = survey;
+	j->o = o;
+	j->map = map;
+	return j;
+}
+
+int agg_job_record(struct scan_job *j, const struct csv_reader *r, long line,
+		   long offset, const char **why)
+{
+	if (on_record(r, line, (off_t)offset, j) == 0)
+		return 0;
+	*why = j->error;
+	return -1;
+}
+
+void agg_job_finish(struct scan_job *j, int ok, struct agg_result *res,
+		    struct agg_part *parts, int *nparts)
+{
+	agg_table_merge(&res->table, &j->part.table);
+	agg_table_release(&j->part.table);
+	res->skipped += j->part.skipped;
+	if (j->survey)
+		res->survey_rows += j->part.rows;
+	else
+		res->rows += j->part.rows;
+	if (ok && !j->survey && j->map->col[F_CUSTOMER_ID] >= 0) {
+		parts[0] = j->part;
+		memset(&j->part, 0, sizeof j->part);
+		*nparts = 1;
+	}
+	release_job(j);
+	free(j);
+}

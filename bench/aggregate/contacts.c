@@ -1,0 +1,189 @@
+#include "aggregate/contacts.h"
+#include "base/msg.h"
+#include <string.h>
+#include <strings.h>
+
+const char *const field_names[NFIELDS] = { "contact_id", "customer_id", "channel",
+	"started_at", "wait_seconds", "handle_seconds", "hold_seconds", "transfers",
+	"abandoned", "resolved", "proactive", "ai_handled", "escalated",
+	"human_wait_seconds", "csat", "nps", "ces", "answered_at" };
+
+long field_of(const char *name)
+{
+	size_t f;
+	for (f = 0; f < NFIELDS; f++)
+		if (strcasecmp(name, field_names[f]) == 0)
+			return (long)f;
+	return -1;
+}
+
+static const char *renamed(const char *column, const struct rename *renames,
+			   size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (strcmp(renames[i].column, column) == 0)
+			return renames[i].field;
+	return column;
+}
+
+int column_map_build(struct column_map *map, const struct csv_reader *header,
+		     const struct rename *renames, size_t nrenames, const char *file)
+{
+	size_t i;
+	long f;
+
+	for (i = 0; i < NFIELDS; i++)
+		map->col[i] = -1;
+	map->width = header->nfields;
+	for (i = 0; i < nrenames; i++) {
+		if (field_of(renames[i].field) < 0) {
+			msg_error("--map: '%s' is not a field (see 'cxbench aggregate -h')",
+				  renames[i].field);
+			return CX_EUSAGE;
+		}
+	}
+	for (i = 0; i < header->nfields; i++) {
+		f = field_of(renamed(header->fields[i].s, renames, nrenames));
+		if (f < 0)
+			continue; /* extra columns are fine */
+		if (map->col[f] >= 0) {
+			msg_at(file, 1, "two columns give '%s'", field_names[f]);
+			return CX_EINPUT;
+		}
+		map->col[f] = (long)i;
+	}
+	return CX_OK;
+}
+
+/* A plain non-negative decimal ("12", "3.5"); fast, since it runs for every
+ * cell of every record.  Exactly representable inputs give exact values. */
+static int number(const char *s, size_t len, double *out)
+{
+	double v = 0, scale = 1;
+	size_t i = 0;
+	int digits = 0;
+
+	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, digits++)
+		v = v * 10 + (s[i] - '0');
+	if (i < len && s[i] == '.') {
+		double frac = 0;
+		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++, digits++) {
+			frac = frac * 10 + (s[i] - '0');
+			scale *= 10;
+		}
+		v += frac / scale;
+	}
+	if (i != len || digits == 0)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int flag(const char *s, size_t len, unsigned char *out)
+{
+	static const char *const yes[] = { "1", "true", "yes", "y", NULL };
+	static const char *const no[] = { "0", "false", "no", "n", NULL };
+	size_t i;
+
+	if (len == 1 && (s[0] == '0' || s[0] == '1')) { /* the usual case, fast */
+		*out = (unsigned char)(s[0] - '0');
+		return 0;
+	}
+	for (i = 0; yes[i]; i++) {
+		if (len == strlen(yes[i]) && strncasecmp(s, yes[i], len) == 0) {
+			*out = 1;
+			return 0;
+		}
+		if (len == strlen(no[i]) && strncasecmp(s, no[i], len) == 0) {
+			*out = 0;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static const struct csv_field *cell(const struct column_map *map,
+				    const struct csv_reader *r, enum field f)
+{
+	static const struct csv_field empty = { (char *)"", 0 };
+	return map->col[f] >= 0 ? &r->fields[map->col[f]] : &empty;
+}
+
+static int numeric(const struct column_map *map, const struct csv_reader *r,
+		   enum field f, double lo, double hi, double *out)
+{
+	const struct csv_field *c = cell(map, r, f);
+	*out = NO_VALUE;
+	if (c->len == 0)
+		return 0;
+	return number(c->s, c->len, out) == 0 && *out >= lo && *out <= hi ? 0 : -1;
+}
+
+static int flags(const struct column_map *map, const struct csv_reader *r,
+		 struct contact *c, enum field *bad)
+{
+	static const enum field which[] = { F_ABANDONED, F_RESOLVED, F_PROACTIVE,
+		F_AI_HANDLED, F_ESCALATED };
+	unsigned char *dst[] = { &c->abandoned, &c->resolved, &c->proactive,
+		&c->ai_handled, &c->escalated };
+	size_t i;
+
+	for (i = 0; i < sizeof which / sizeof *which; i++) {
+		const struct csv_field *f = cell(map, r, which[i]);
+		*dst[i] = 0;
+		if (f->len && flag(f->s, f->len, dst[i]) < 0) {
+			*bad = which[i];
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int contact_parse(const struct column_map *map, const struct csv_reader *r,
+		  struct contact *c, const char **why, enum field *bad)
+{
+	static const struct { enum field f; double lo, hi; size_t off; } nums[] = {
+		{ F_WAIT, 0, 1e9, offsetof(struct contact, wait) },
+		{ F_HANDLE, 0, 1e9, offsetof(struct contact, handle) },
+		{ F_HOLD, 0, 1e9, offsetof(struct contact, hold) },
+		{ F_TRANSFERS, 0, 1e6, offsetof(struct contact, transfers) },
+		{ F_HUMAN_WAIT, 0, 1e9, offsetof(struct contact, human_wait) },
+		{ F_CSAT, 1, 5, offsetof(struct contact, csat) },
+		{ F_NPS, 0, 10, offsetof(struct contact, nps) },
+		{ F_CES, 1, 7, offsetof(struct contact, ces) } };
+	const struct csv_field *t = cell(map, r, map->col[F_STARTED_AT] >= 0 ?
+					 F_STARTED_AT : F_ANSWERED_AT);
+	size_t i;
+
+	if (r->nfields != map->width) {
+		*why = "wrong number of fields";
+		*bad = NFIELDS;
+		return -1;
+	}
+	for (i = 0; i < sizeof nums / sizeof *nums; i++) {
+		if (numeric(map, r, nums[i].f, nums[i].lo, nums[i].hi,
+			    /* cppcheck-suppress invalidPointerCast ; a double member, by offsetof */
+			    (double *)((char *)c + nums[i].off)) < 0) {
+			*why = nums[i].lo > 0 || nums[i].f == F_NPS ?
+				"not a score on its scale" : "not a number of 0 or more";
+			*bad = nums[i].f;
+			return -1;
+		}
+	}
+	if (flags(map, r, c, bad) < 0) {
+		*why = "not a yes/no value (0/1, true/false, yes/no)";
+		return -1;
+	}
+	c->has_time = t->len > 0;
+	if (c->has_time && timestamp_parse(t->s, t->len, &c->start) < 0) {
+		*why = "not a timestamp (ISO 8601 or YYYY-MM-DD HH:MM:SS)";
+		*bad = map->col[F_STARTED_AT] >= 0 ? F_STARTED_AT : F_ANSWERED_AT;
+		return -1;
+	}
+	c->customer = cell(map, r, F_CUSTOMER_ID)->s;
+	c->customer_len = cell(map, r, F_CUSTOMER_ID)->len;
+	c->channel = cell(map, r, F_CHANNEL)->s;
+	c->channel_len = cell(map, r, F_CHANNEL)->len;
+	return 0;
+}

@@ -1,0 +1,54 @@
+/* contacts: contact records and survey answers as the aggregate command
+ * reads them: the fields DESIGN.md lists, mapped to CSV columns by name
+ * (or by --map COL=FIELD), and the parsing of one record's fields into
+ * numbers, flags and a timestamp.  Nothing here allocates per record. */
+#ifndef CX_CONTACTS_H
+#define CX_CONTACTS_H
+#include <stddef.h>
+#include <stdint.h>
+#include "io/csv.h"
+#include "io/timestamp.h"
+
+enum field {
+	F_CONTACT_ID, F_CUSTOMER_ID, F_CHANNEL, F_STARTED_AT, F_WAIT, F_HANDLE,
+	F_HOLD, F_TRANSFERS, F_ABANDONED, F_RESOLVED, F_PROACTIVE, F_AI_HANDLED,
+	F_ESCALATED, F_HUMAN_WAIT, F_CSAT, F_NPS, F_CES, F_ANSWERED_AT, NFIELDS
+};
+
+extern const char *const field_names[NFIELDS];
+/* The field with this name (any case), or -1. */
+long field_of(const char *name);
+
+/* Which column holds each field (-1: none), from a header row. */
+struct column_map {
+	long col[NFIELDS];
+	size_t width; /* fields per record */
+};
+
+struct rename {
+	const char *column, *field; /* --map COLUMN=FIELD */
+};
+
+/* Builds the map from the header; an unknown --map field or a column
+ * mapped twice is an error (message naming file and line 1). */
+int column_map_build(struct column_map *map, const struct csv_reader *header,
+		     const struct rename *renames, size_t nrenames, const char *file);
+
+#define NO_VALUE (-1.0) /* every numeric field is >= 0 when present */
+
+/* One parsed record; numbers are NO_VALUE when the cell is empty, flags 0
+ * or 1 (empty counts as 0). */
+struct contact {
+	struct timestamp start; /* valid when has_time */
+	int has_time;
+	const char *customer, *channel; /* inside the record's buffer */
+	size_t customer_len, channel_len;
+	double wait, handle, hold, transfers, human_wait, csat, nps, ces;
+	unsigned char abandoned, resolved, proactive, ai_handled, escalated;
+};
+
+/* Parses the mapped fields of the current record; 0, or -1 with a reason
+ * in *why (a static string) and the offending field in *bad. */
+int contact_parse(const struct column_map *map, const struct csv_reader *r,
+		  struct contact *c, const char **why, enum field *bad);
+#endif

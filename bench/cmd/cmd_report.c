@@ -1,0 +1,191 @@
+/* cmd_report: `cxbench report`: the self-contained HTML report, its charts
+ * drawn by one gnuplot run, written atomically (PNG copies first, the
+ * report last, so a failure leaves no new partial file). */
+#include "cmd/cmds.h"
+#include "base/atomic.h"
+#include "cmd/cli.h"
+#include "core/company.h"
+#include "core/context.h"
+#include "load/history.h"
+#include "io/jsonfile.h"
+#include "base/mem.h"
+#include "base/version.h"
+#include "base/msg.h"
+#include "report/report.h"
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char usage[] =
+	"usage: cxbench report COMPANY... -o FILE.html [options]\n"
+	"Write a self-contained HTML report (inline CSS and SVG charts, no\n"
+	"external requests) comparing a company with reference brands.\n\n"
+	"  -o, --output FILE   the report to write (required)\n"
+	"  --against LIST      profile ids, 'all' and 'frontier' (default: all,frontier;\n"
+	"                      the frontier is always included)\n"
+	"  --period P          the period to report (default: the latest)\n"
+	"  --lang L            en (default), uk or ru\n"
+	"  --title T           the report's title\n"
+	"  --logo FILE         a PNG, JPEG or SVG logo, embedded\n"
+	"  --png-dir DIR       also write every chart as PNG into DIR\n"
+	"  --signals FILE      `listen` output: adds what customers say unasked\n"
+	"  --profile FILE      an extra reference profile (repeatable)\n"
+	"  --catalog FILE      a metric catalog other than the bundled one\n"
+	CLI_NET_HELP
+	"  -h, --help          this help\n";
+
+struct job {
+	struct cli_opts o;
+	struct context ctx;
+	struct selection sel;
+	struct company *company;
+	struct strings *str;
+	struct report_model *model;
+	struct plot plot;
+	xmlDocPtr doc;
+	char *against;
+	cJSON *signals;
+};
+
+/* The report always shows the frontier: priorities and gap charts are
+ * measured against it. */
+static char *against_with_frontier(const char *against)
+{
+	const char *a = against ? against : "all,frontier";
+	char *copy = xstrdup(a), *save = NULL, *id;
+	int has = 0;
+
+	for (id = strtok_r(copy, ",", &save); id; id = strtok_r(NULL, ",", &save))
+		has |= strcmp(id, "frontier") == 0;
+	free(copy);
+	return has ? xstrdup(a) : xasprintf("%s,frontier", a);
+}
+
+static int copy_pngs(const struct plot *p, const char *dir)
+{
+	DIR *d = opendir(p->dir);
+	struct dirent *e;
+	int rc = CX_OK;
+
+	if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
+		msg_at(dir, 0, "cannot create the PNG directory: %s", strerror(errno));
+		if (d)
+			closedir(d);
+		return CX_EIO;
+	}
+	while (rc == CX_OK && d && (e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+		char *from, *to;
+		if (len < 5 || strcmp(e->d_name + len - 4, ".png") != 0)
+			continue;
+		from = xasprintf("%s/%s", p->dir, e->d_name);
+		to = xasprintf("%s/%s", dir, e->d_name);
+		rc = atomic_copy(from, to);
+		free(from);
+		free(to);
+	}
+	if (d)
+		closedir(d);
+	return rc;
+}
+
+static int write_report(struct job *j)
+{
+	struct report_look look = { j->o.title, j->o.logo, NULL, CX_VERSION };
+	char *css = xasprintf("%s/reports/theme.css", j->ctx.datadir);
+	xmlChar *html = NULL;
+	int len = 0, rc;
+
+	look.css_path = css;
+	rc = report_build(j->model, &j->plot, &look, &j->doc);
+	if (rc == CX_OK && j->o.png_dir)
+		rc = copy_pngs(&j->plot, j->o.png_dir);
+	if (rc == CX_OK)
+		rc = html_dump(j->doc, &html, &len) < 0 ? CX_EIO : CX_OK;
+	if (rc == CX_OK)
+		rc = atomic_write(j->o.output, html, (size_t)len);
+	xmlFree(html);
+	free(css);
+	return rc;
+}
+
+static int load_signals(const char *path, cJSON **out)
+{
+	struct input in;
+	int rc = input_read(path, &in);
+
+	if (rc == CX_OK)
+		rc = json_parse_input(&in, out);
+	if (rc == CX_OK && !cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(*out, "signals"))) {
+		msg_at(in.name, 0, "not the output of `cxbench listen` (no signals)");
+		rc = CX_EINPUT;
+	}
+	input_release(&in);
+	return rc;
+}
+
+static int run(struct job *j, char *const *paths, size_t npaths)
+{
+	size_t period = 0;
+	char *style;
+	int rc = context_load(&j->ctx, 1);
+
+	j->against = against_with_frontier(j->o.against);
+	if (rc == CX_OK)
+		rc = selection_parse(&j->ctx, j->against, &j->sel);
+	if (rc == CX_OK)
+		rc = strings_load(j->ctx.datadir, j->o.lang ? j->o.lang : "en", &j->str);
+	if (rc == CX_OK)
+		rc = history_load(j->ctx.cat, paths, npaths, &j->company);
+	if (rc == CX_OK)
+		rc = history_pick(j->company, j->o.period, &period);
+	if (rc != CX_OK)
+		return rc;
+	if (j->o.signals && (rc = load_signals(j->o.signals, &j->signals)) != CX_OK)
+		return rc;
+	j->model = report_model_new(j->ctx.cat, j->company, period, &j->sel, j->str);
+	j->model->signals = j->signals;
+	style = xasprintf("%s/reports/chart-style.gp", j->ctx.datadir);
+	rc = plot_begin(&j->plot, style, j->o.png_dir != NULL);
+	free(style);
+	if (rc == CX_OK) {
+		charts_add(&j->plot, j->model);
+		rc = plot_run(&j->plot);
+	}
+	if (rc == CX_OK)
+		rc = write_report(j);
+	return rc;
+}
+
+int cmd_report(int argc, char **argv)
+{
+	struct job j;
+	int rc;
+
+	memset(&j, 0, sizeof j);
+	rc = cli_parse("report", usage, argc, argv, OPT_AGAINST | OPT_PERIOD |
+		       OPT_PROFILE | OPT_CATALOG | OPT_OUTPUT | OPT_LANG | OPT_TITLE |
+		       OPT_LOGO | OPT_PNG_DIR | OPT_SIGNALS, 0, &j.o, &j.ctx);
+	if (rc == CX_OK && optind >= argc)
+		rc = cli_usage_error("report", "expected a COMPANY file");
+	if (rc == CX_OK && !j.o.output)
+		rc = cli_usage_error("report", "-o FILE.html is required");
+	if (rc == CX_OK)
+		rc = run(&j, argv + optind, (size_t)(argc - optind));
+	if (rc == CX_OK)
+		printf("%s\n", j.o.output);
+	plot_release(&j.plot);
+	xmlFreeDoc(j.doc);
+	report_model_free(j.model);
+	strings_free(j.str);
+	company_free(j.company);
+	selection_release(&j.sel);
+	context_release(&j.ctx);
+	free(j.against);
+	cJSON_Delete(j.signals);
+	return rc < 0 ? cli_flush() : rc != CX_OK ? rc : cli_flush();
+}

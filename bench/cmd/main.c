@@ -1,0 +1,81 @@
+/* main: the command table and dispatch.  Each command lives in its own
+ * cmd_NAME.c (see cmds.h for how to add one). */
+#include "cmd/cli.h"
+#include "cmd/cmds.h"
+#include "net/fetch.h"
+#include "base/mem.h"
+#include "base/version.h"
+#include "base/msg.h"
+#include "io/xmlsafe.h"
+#include <cJSON.h>
+#include <libxml/xmlmemory.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct command commands[] = {
+	{ "compare", cmd_compare, "compare a company with reference brands and the frontier" },
+	{ "report", cmd_report, "write a self-contained HTML report with charts" },
+	{ "trend", cmd_trend, "follow a company's progress period by period" },
+	{ "aggregate", cmd_aggregate, "compute metrics from contact records and surveys" },
+	{ "listen", cmd_listen, "friction signals in call and chat transcripts" },
+	{ "validate", cmd_validate, "check company metrics files without comparing" },
+	{ "metrics", cmd_metrics, "list the metric catalog" },
+	{ "profiles", cmd_profiles, "list, show or validate reference profiles" },
+};
+
+static void print_usage(FILE *f)
+{
+	size_t i;
+	fputs("usage: cxbench COMMAND [options]   (cxbench COMMAND -h for its help)\n\n"
+	      "Benchmark a company's customer service against best-in-class brands.\n\n",
+	      f);
+	for (i = 0; i < sizeof commands / sizeof *commands; i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fputs("\nExit codes: 0 ok, 1 bad input, 2 usage error, 3 I/O error.\n", f);
+}
+
+static const struct command *find(const char *name)
+{
+	size_t i;
+	for (i = 0; i < sizeof commands / sizeof *commands; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+int main(int argc, char **argv)
+{
+	cJSON_Hooks hooks = { xmalloc, free };
+	const struct command *cmd;
+	int rc;
+
+	cJSON_InitHooks(&hooks);
+	/* libxml2 too, before its first allocation: out of memory inside it
+	 * ends the run like anywhere else (one message, exit 3), and the
+	 * CXBENCH_FAIL_ALLOC test hook covers it. */
+	xmlMemSetup(free, xmalloc, xrealloc, xstrdup);
+	if (argc < 2) {
+		print_usage(stderr);
+		return CX_EUSAGE;
+	}
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		print_usage(stdout);
+		return cli_flush();
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		puts("cxbench " CX_VERSION);
+		return cli_flush();
+	}
+	cmd = find(argv[1]);
+	if (!cmd) {
+		msg_error("'%s' is not a command (see 'cxbench -h')", argv[1]);
+		return CX_EUSAGE;
+	}
+	rc = cmd->run(argc - 1, argv + 1);
+	msg_summary();
+	fetch_options_release();
+	xml_cleanup(); /* libxml2's global state, for LeakSanitizer */
+	return rc;
+}

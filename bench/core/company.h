@@ -1,0 +1,80 @@
+/* company: a company's own metrics, period by period, as loaded from JSON,
+ * CSV or XML (load_json.c, load_csv.c, load_xml.c).  company_load() picks the loader and
+ * returns a company the caller owns (company_free(), NULL is a no-op).
+ * Observations are indexed by catalog metric; periods are kept in time
+ * order. */
+#ifndef CX_COMPANY_H
+#define CX_COMPANY_H
+#include <stddef.h>
+#include "core/catalog.h"
+#include "io/input.h"
+#include "core/period.h"
+
+struct obs {
+	int present;
+	double value;
+	double n;                     /* sample size; 0 when unknown */
+	double promoters, detractors; /* % of respondents; NAN when unknown */
+	long line;                    /* where it was read (0 in JSON) */
+	const char *file;             /* and from which file (the company's) */
+};
+
+struct period_data {
+	struct period key;
+	char label[16];
+	struct obs *obs; /* one per catalog metric */
+};
+
+struct company {
+	char *name, *industry, *origin;
+	struct period_data *periods;
+	size_t nperiods, cap, nmetrics;
+	char **files; /* every file merged in (history.c); obs.file points here */
+	size_t nfiles, files_cap;
+};
+
+int company_load(const struct catalog *cat, const char *path,
+		 struct company **out);
+/* The same from text already read (the CSV reader modifies in->data). */
+int company_from_input(const struct catalog *cat, struct input *in,
+		       struct company **out);
+/* 1 when the text starts like JSON. */
+int looks_like_json(const struct input *in);
+void company_free(struct company *c);
+/* Index of the period with this label ("2026-Q3"), or -1. */
+long company_period(const struct company *c, const char *label);
+/* Number of metric values over all periods. */
+size_t company_count(const struct company *c);
+
+/* The company's own copy of a file name, for obs.file. */
+const char *company_file(struct company *c, const char *name);
+
+/* For the loaders. */
+#define SAMPLE_SIZE_MAX 1e12
+/* 0 when n, as given in a file, is a usable sample size; else -1 and why. */
+int sample_size_check(double n, char *why, size_t size);
+/* The name is in every output (each CSV row, the report's titles): a
+ * longer one is refused rather than repeated hundreds of times. */
+#define COMPANY_NAME_MAX 1000
+/* 0 when name (UTF-8) is a usable company name: not empty, at most
+ * COMPANY_NAME_MAX characters; else -1 and why ("the name is empty"). */
+int company_name_check(const char *name, char *why, size_t size);
+struct company *company_new(const struct catalog *cat, const char *origin);
+/* The period with this key, created in time order if absent; NULL (after
+ * an error naming file and line) when its granularity differs. */
+struct period_data *company_add_period(struct company *c, struct period key,
+				       long line);
+/* Checks an observation of metric m against the catalog and stores it in
+ * the period; reports problems as "FILE[:LINE]: WHERE: problem" and returns
+ * -1. */
+int company_put(const struct catalog *cat, struct company *c,
+		struct period_data *pd, long m, const struct obs *o,
+		const char *where);
+
+int load_company_json(const struct catalog *cat, const struct input *in,
+		      struct company *c);
+int load_company_csv(const struct catalog *cat, struct input *in,
+		     struct company *c);
+int load_company_xml(const struct catalog *cat, const struct input *in,
+		     struct company *c);
+#endif

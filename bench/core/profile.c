@@ -1,0 +1,393 @@
+#include "core/profile.h"
+#include "io/input.h"
+#include "io/jsonfile.h"
+#include "base/mem.h"
+#include "base/msg.h"
+#include <ctype.h>
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+static int valid_id(const char *id)
+{
+	const char *s;
+	if (!*id || strlen(id) > 64)
+		return 0;
+	for (s = id; *s; s++)
+		if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s) && *s != '-')
+			return 0;
+	return 1;
+}
+
+static int year_field(const char *file, const char *path, const cJSON *obj,
+		      int required, int *year)
+{
+	double y = 0;
+	int rc = json_number(file, path, obj, "year", required, &y);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	if (y != floor(y) || y < 1900 || y > 2100) {
+		msg_at(file, 0, "%s.year: %g is not a year", path, y);
+		return -1;
+	}
+	*year = (int)y;
+	return 0;
+}
+
+/* basis "reported" needs source, method and year; "modeled" needs a note. */
+static int value_basis(const char *file, const char *path, const cJSON *obj,
+		       struct ref_value *v)
+{
+	const char *basis = NULL, *source = NULL, *method = NULL, *note = NULL;
+	int bad = 0, reported;
+
+	if (json_string(file, path, obj, "basis", 1, &basis) < 0)
+		return -1;
+	if (strcmp(basis, "reported") != 0 && strcmp(basis, "modeled") != 0) {
+		msg_at(file, 0, "%s.basis: '%s' is not reported or modeled", path, basis);
+		return -1;
+	}
+	reported = basis[0] == 'r';
+	bad += json_string(file, path, obj, "source", reported, &source) < 0;
+	bad += json_string(file, path, obj, "method", reported, &method) < 0;
+	bad += json_string(file, path, obj, "note", !reported, &note) < 0;
+	bad += year_field(file, path, obj, reported, &v->year) < 0;
+	if (bad)
+		return -1;
+	v->reported = reported;
+	v->source = dup_or_null(source);
+	v->method = dup_or_null(method);
+	v->note = dup_or_null(note);
+	return 0;
+}
+
+static int load_value(const struct catalog *cat, const char *file,
+		      const cJSON *item, struct profile *p, int skip_unknown)
+{
+	static const char *const keys[] = { "value", "basis", "source", "method",
+		"year", "note", NULL };
+	long m = catalog_metric(cat, item->string);
+	const char *hint;
+	char path[160], why[160];
+	struct ref_value *v;
+
+	snprintf(path, sizeof path, "metrics.%.100s", item->string);
+	if (m < 0 && skip_unknown)
+		return 0;
+	if (m < 0) {
+		hint = catalog_suggest(cat, item->string);
+		msg_at(file, 0, "%s: unknown metric '%.100s'%s%s%s", path, item->string,
+		       hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+		return -1;
+	}
+	v = &p->values[m];
+	if (!cJSON_IsObject(item)) {
+		msg_at(file, 0, "%s: expected an object with value and basis", path);
+		return -1;
+	}
+	if (json_check_keys(file, path, item, keys) ||
+	    json_number(file, path, item, "value", 1, &v->value) < 0)
+		return -1;
+	if (metric_check_value(&cat->metrics[m], v->value, why, sizeof why) < 0) {
+		msg_at(file, 0, "%s.value: %s", path, why);
+		return -1;
+	}
+	if (value_basis(file, path, item, v) < 0)
+		return -1;
+	v->present = 1;
+	return 0;
+}
+
+static int load_fact(const char *file, const cJSON *item, size_t i, struct fact *f)
+{
+	static const char *const keys[] = { "label", "value", "scale", "source",
+		"year", "note", NULL };
+	const char *label = NULL, *scale = NULL, *source = NULL, *note = NULL;
+	char path[48];
+	int bad;
+
+	snprintf(path, sizeof path, "facts[%zu]", i);
+	if (!cJSON_IsObject(item)) {
+		msg_at(file, 0, "%s: expected an object", path);
+		return -1;
+	}
+	bad = json_check_keys(file, path, item, keys);
+	bad += json_string(file, path, item, "label", 1, &label) < 0;
+	bad += json_string(file, path, item, "scale", 1, &scale) < 0;
+	bad += json_string(file, path, item, "source", 1, &source) < 0;
+	bad += json_string(file, path, item, "note", 0, &note) < 0;
+	bad += json_number(file, path, item, "value", 1, &f->value) < 0;
+	bad += year_field(file, path, item, 1, &f->year) < 0;
+	if (bad)
+		return -1;
+	f->label = xstrdup(label);
+	f->scale = xstrdup(scale);
+	f->source = xstrdup(source);
+	f->note = dup_or_null(note);
+	return 0;
+}
+
+static int load_facts(const char *file, const cJSON *root, struct profile *p)
+{
+	const cJSON *facts = cJSON_GetObjectItemCaseSensitive(root, "facts"), *item;
+	int bad = 0;
+
+	if (!facts)
+		return 0;
+	if (!cJSON_IsArray(facts)) {
+		msg_at(file, 0, "facts: expected an array, got %s", json_type_name(facts));
+		return -1;
+	}
+	p->facts = xcalloc((size_t)cJSON_GetArraySize(facts), sizeof *p->facts);
+	cJSON_ArrayForEach(item, facts) {
+		bad += load_fact(file, item, p->nfacts, &p->facts[p->nfacts]) < 0;
+		p->nfacts++;
+	}
+	return bad ? -1 : 0;
+}
+
+static int load_header(const char *file, const cJSON *root, struct profile *p)
+{
+	static const char *const keys[] = { "id", "brand", "sector", "summary",
+		"metrics", "facts", NULL };
+	const char *id = NULL, *brand = NULL, *sector = NULL, *summary = NULL;
+	int bad;
+
+	if (!cJSON_IsObject(root)) {
+		msg_at(file, 0, "expected a JSON object (a reference profile)");
+		return -1;
+	}
+	bad = json_check_keys(file, "", root, keys);
+	bad += json_string(file, "", root, "id", 1, &id) < 0;
+	bad += json_string(file, "", root, "brand", 1, &brand) < 0;
+	bad += json_string(file, "", root, "sector", 1, &sector) < 0;
+	bad += json_string(file, "", root, "summary", 1, &summary) < 0;
+	if (bad)
+		return -1;
+	if (!valid_id(id) || strcmp(id, "frontier") == 0 || strcmp(id, "all") == 0) {
+		msg_at(file, 0, "id: '%.100s' is not a valid profile id (lower-case "
+		       "letters, digits and '-'; not 'all' or 'frontier')", id);
+		return -1;
+	}
+	p->id = xstrdup(id);
+	p->brand = xstrdup(brand);
+	p->sector = xstrdup(sector);
+	p->summary = xstrdup(summary);
+	return 0;
+}
+
+static int profile_parse(const struct catalog *cat, const char *file,
+			 const cJSON *root, struct profile *p, int skip_unknown)
+{
+	const cJSON *metrics, *item;
+	int bad = 0;
+
+	if (load_header(file, root, p) < 0)
+		return -1;
+	metrics = cJSON_GetObjectItemCaseSensitive(root, "metrics");
+	if (!cJSON_IsObject(metrics) || !metrics->child) {
+		msg_at(file, 0, "metrics: expected an object with at least one metric");
+		return -1;
+	}
+	cJSON_ArrayForEach(item, metrics) {
+		long m = catalog_metric(cat, item->string);
+		if (m >= 0 && p->values[m].present) {
+			msg_at(file, 0, "metrics.%s: duplicate metric", item->string);
+			bad++;
+			continue;
+		}
+		bad += load_value(cat, file, item, p, skip_unknown) < 0;
+	}
+	bad += load_facts(file, root, p) < 0;
+	return bad ? -1 : 0;
+}
+
+int profile_from_json(const struct catalog *cat, const char *file,
+		      const cJSON *root, struct profile_set *set)
+{
+	struct profile *p = xcalloc(1, sizeof *p);
+	const struct profile *dup;
+	int rc;
+
+	p->origin = xstrdup(file);
+	p->values = xcalloc(cat->nmetrics, sizeof *p->values);
+	p->nvalues = cat->nmetrics;
+	rc = profile_parse(cat, file, root, p, set->skip_unknown) < 0 ? CX_EINPUT : CX_OK;
+	if (rc == CX_OK && (dup = profile_find(set, p->id)) != NULL) {
+		msg_at(file, 0, "id: profile '%s' is already defined by '%s'", p->id,
+		       dup->origin);
+		rc = CX_EINPUT;
+	}
+	if (rc != CX_OK) {
+		profile_free(p);
+		return rc;
+	}
+	profile_set_add(set, p);
+	return CX_OK;
+}
+
+int profile_from_input(const struct catalog *cat, const struct input *in,
+		       struct profile_set *set)
+{
+	cJSON *root = NULL;
+	int rc = json_parse_input(in, &root);
+
+	if (rc == CX_OK)
+		rc = profile_from_json(cat, in->name, root, set);
+	cJSON_Delete(root);
+	return rc;
+}
+
+int profile_load(const struct catalog *cat, const char *path,
+		 struct profile_set *set)
+{
+	struct input in;
+	int rc = input_read(path, &in);
+
+	if (rc == CX_OK)
+		rc = profile_from_input(cat, &in, set);
+	input_release(&in);
+	return rc;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int profile_load_dir(const struct catalog *cat, const char *dir,
+		     struct profile_set *set)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, cap = 0, i;
+	int rc = CX_OK, r;
+
+	if (!d) {
+		msg_at(dir, 0, "cannot open the profile directory");
+		return CX_EIO;
+	}
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+		if (len < 6 || strcmp(e->d_name + len - 5, ".json") != 0 ||
+		    strcmp(e->d_name, "catalog.json") == 0 || e->d_name[0] == '.')
+			continue;
+		xgrow((void **)&names, &cap, n, sizeof *names);
+		names[n++] = xasprintf("%s/%s", dir, e->d_name);
+	}
+	closedir(d);
+	if (n > 1)
+		qsort(names, n, sizeof *names, by_name);
+	for (i = 0; i < n; i++) {
+		r = profile_load(cat, names[i], set);
+		if (rc == CX_OK)
+			rc = r;
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+char *user_profile_dir(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	if (xdg && *xdg)
+		return xasprintf("%s/cxbench/profiles", xdg);
+	return xasprintf("%s/.local/share/cxbench/profiles", home && *home ? home : "/tmp");
+}
+
+const struct profile *profile_find(const struct profile_set *set, const char *id)
+{
+	size_t i;
+	for (i = 0; i < set->n; i++)
+		if (strcmp(set->items[i]->id, id) == 0)
+			return set->items[i];
+	return NULL;
+}
+
+static int better(const struct metric_def *m, double a, double b)
+{
+	return m->higher ? a > b : a < b;
+}
+
+struct profile *frontier_new(const struct catalog *cat,
+			     const struct profile *const *refs, size_t n)
+{
+	struct profile *f = xcalloc(1, sizeof *f);
+	size_t m, i;
+
+	f->id = xstrdup("frontier");
+	f->brand = xstrdup("Frontier");
+	f->sector = xstrdup("best of the selected brands");
+	f->summary = xstrdup("The best value of any selected brand, metric by metric.");
+	f->origin = xstrdup("(computed)");
+	f->is_frontier = 1;
+	f->values = xcalloc(cat->nmetrics, sizeof *f->values);
+	f->nvalues = cat->nmetrics;
+	for (m = 0; m < cat->nmetrics; m++) {
+		struct ref_value *best = &f->values[m];
+		for (i = 0; i < n; i++) {
+			const struct ref_value *v = &refs[i]->values[m];
+			if (!v->present || (best->present &&
+					    !better(&cat->metrics[m], v->value, best->value)))
+				continue;
+			best->present = 1;
+			best->value = v->value;
+			best->reported = v->reported;
+			best->year = v->year;
+			best->from = refs[i];
+		}
+	}
+	return f;
+}
+
+void profile_free(struct profile *p)
+{
+	size_t i;
+
+	if (!p)
+		return;
+	for (i = 0; i < p->nvalues; i++) {
+		free(p->values[i].source);
+		free(p->values[i].method);
+		free(p->values[i].note);
+	}
+	for (i = 0; i < p->nfacts; i++) {
+		free(p->facts[i].label);
+		free(p->facts[i].scale);
+		free(p->facts[i].source);
+		free(p->facts[i].note);
+	}
+	free(p->facts);
+	free(p->values);
+	free(p->id);
+	free(p->brand);
+	free(p->sector);
+	free(p->summary);
+	free(p->origin);
+	free(p);
+}
+
+void profile_set_add(struct profile_set *set, struct profile *p)
+{
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+	xgrow((void **)&set->items, &set->cap, set->n, sizeof *set->items);
+	set->items[set->n++] = p;
+}
+
+void profile_set_release(struct profile_set *set)
+{
+	size_t i;
+	for (i = 0; i < set->n; i++)
+		profile_free(set->items[i]);
+	free(set->items);
+	memset(set, 0, sizeof *set);
+}

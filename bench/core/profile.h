@@ -1,0 +1,70 @@
+/* profile: reference profiles (profiles/ID.json): a brand's value for each
+ * catalog metric with its basis (reported, with source, method and year; or
+ * modeled, with the reasoning), plus published facts that fit no metric.
+ * A profile_set owns its profiles; profile_set_release() frees them.  The
+ * frontier is built as one more profile whose values name their brand. */
+#ifndef CX_PROFILE_H
+#define CX_PROFILE_H
+#include <stddef.h>
+#include "core/catalog.h"
+#include <cJSON.h>
+#include "io/input.h"
+
+struct profile;
+
+struct ref_value {
+	int present;
+	int reported;  /* 1 reported, 0 modeled */
+	double value;
+	char *source, *method, *note; /* NULL when absent */
+	int year;                     /* 0 when absent */
+	const struct profile *from;   /* frontier: the brand it came from */
+};
+
+struct fact {
+	char *label, *scale, *source, *note;
+	double value;
+	int year;
+};
+
+struct profile {
+	char *id, *brand, *sector, *summary, *origin;
+	int is_frontier;
+	struct ref_value *values; /* one per catalog metric */
+	size_t nvalues;
+	struct fact *facts;
+	size_t nfacts;
+};
+
+struct profile_set {
+	struct profile **items;
+	size_t n, cap;
+	/* Set while loading profiles written for another catalog (the bundled
+	 * ones under --catalog): their metrics missing from it are skipped. */
+	int skip_unknown;
+};
+
+/* Loads one profile file and adds it to the set; CX_OK or an error status
+ * after reporting every problem.  A profile id already in the set is an
+ * error naming both files. */
+int profile_load(const struct catalog *cat, const char *path,
+		 struct profile_set *set);
+int profile_from_input(const struct catalog *cat, const struct input *in,
+		       struct profile_set *set);
+/* The same from a parsed JSON object (file names it in messages). */
+int profile_from_json(const struct catalog *cat, const char *file,
+		      const cJSON *root, struct profile_set *set);
+/* Where `profiles pull` keeps profiles: $XDG_DATA_HOME/cxbench/profiles
+ * (~/.local/share/...).  Caller frees. */
+char *user_profile_dir(void);
+/* Loads every *.json file but catalog.json in dir, in id order. */
+int profile_load_dir(const struct catalog *cat, const char *dir,
+		     struct profile_set *set);
+const struct profile *profile_find(const struct profile_set *set, const char *id);
+/* The best value per metric among `n` profiles; ties go to the earlier. */
+struct profile *frontier_new(const struct catalog *cat,
+			     const struct profile *const *refs, size_t n);
+void profile_free(struct profile *p);
+void profile_set_add(struct profile_set *set, struct profile *p);
+void profile_set_release(struct profile_set *set);
+#endif

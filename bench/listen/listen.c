@@ -1,0 +1,260 @@
+#include "listen/listen.h"
+#include "aggregate/agg.h"
+#include "base/hash.h"
+#include "base/mem.h"
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+struct listen *listen_new(const struct lexicon *lx)
+{
+	struct listen *L = xcalloc(1, sizeof *L);
+	const char **texts = xcalloc(lx->n ? lx->n : 1, sizeof *texts);
+	size_t *lens = xcalloc(lx->n ? lx->n : 1, sizeof *lens), i;
+
+	for (i = 0; i < lx->n; i++) {
+		texts[i] = lx->patterns[i].text;
+		lens[i] = lx->patterns[i].len;
+	}
+	L->lx = lx;
+	L->m = matcher_new(texts, lens, lx->n);
+	free(texts);
+	free(lens);
+	return L;
+}
+
+void listen_free(struct listen *L)
+{
+	size_t i, k;
+
+	if (!L)
+		return;
+	for (i = 0; i < L->n; i++) {
+		free(L->convos[i].id);
+		free(L->convos[i].customer);
+		free(L->convos[i].channel);
+	}
+	for (i = 0; i < NSIGNALS; i++)
+		for (k = 0; k < L->nexamples[i]; k++)
+			free(L->examples[i][k]);
+	matcher_free(L->m);
+	free(L->convos);
+	free(L->slots);
+	free(L->scratch);
+	free(L);
+}
+
+/* ---- conversations by contact id: open addressing ---- */
+
+static void rehash(struct listen *L)
+{
+	size_t n = L->nslots ? L->nslots * 2 : 1024, i, s;
+	free(L->slots);
+	L->slots = xcalloc(n, sizeof *L->slots);
+	L->nslots = n;
+	for (i = 0; i < L->n; i++) {
+		const char *id = L->convos[i].id;
+		for (s = hash64(id, strlen(id)) & (n - 1); L->slots[s]; s = (s + 1) & (n - 1))
+			;
+		L->slots[s] = i + 1;
+	}
+}
+
+static struct convo *convo_of(struct listen *L, const char *id, const char *customer,
+			      const char *channel)
+{
+	size_t s, len = strlen(id);
+	struct convo *c;
+
+	if (L->n * 2 >= L->nslots)
+		rehash(L);
+	for (s = hash64(id, len) & (L->nslots - 1); L->slots[s];
+	     s = (s + 1) & (L->nslots - 1))
+		if (strcmp(L->convos[L->slots[s] - 1].id, id) == 0)
+			return &L->convos[L->slots[s] - 1];
+	xgrow((void **)&L->convos, &L->cap, L->n, sizeof *L->convos);
+	c = &L->convos[L->n];
+	memset(c, 0, sizeof *c);
+	c->id = xstrdup(id);
+	c->customer = xstrdup(customer ? customer : "");
+	c->channel = xstrdup(channel && *channel ? channel : "(none)");
+	L->slots[s] = ++L->n;
+	return c;
+}
+
+/* ---- matching ---- */
+
+static int is_customer(const char *speaker)
+{
+	static const char *const who[] = { "customer", "client", "caller", "user",
+		"клієнт", "клиент", NULL };
+	size_t i;
+	for (i = 0; speaker && who[i]; i++)
+		if (strcasecmp(speaker, who[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The start of the UTF-8 character that ends just before p. */
+static const unsigned char *char_before(const unsigned char *start, const unsigned char *p)
+{
+	do
+		p--;
+	while (p > start && (*p & 0xC0) == 0x80);
+	return p;
+}
+
+struct scan {
+	struct listen *L;
+	struct convo *c;
+	const char *text, *folded;
+	size_t len;
+};
+
+static void keep_example(struct listen *L, enum signal sig, const char *text,
+			 size_t text_len, size_t at, size_t len)
+{
+	if (L->nexamples[sig] < LISTEN_EXAMPLES)
+		L->examples[sig][L->nexamples[sig]++] = listen_quote(text, text_len, at, len);
+}
+
+static int on_match(size_t pattern, size_t end, void *arg)
+{
+	struct scan *s = arg;
+	const struct pattern *p = &s->L->lx->patterns[pattern];
+	const unsigned char *f = (const unsigned char *)s->folded;
+	size_t start = end - p->len;
+
+	if (s->c->signals & (1u << p->sig))
+		return 0;
+	if (start > 0 && is_word_char(char_before(f, f + start), s->len - start + 1))
+		return 0;
+	if (!p->open_end && end < s->len && is_word_char(f + end, s->len - end))
+		return 0;
+	s->c->signals |= 1u << p->sig;
+	keep_example(s->L, p->sig, s->text, s->len, start, p->len);
+	return 0;
+}
+
+static void count_letters(struct convo *c, const unsigned char *s, size_t len)
+{
+	size_t i;
+	for (i = 0; i < len; i++) {
+		if (s[i] < 0x80) {
+			c->latin += isalpha(s[i]) != 0;
+		} else if ((s[i] == 0xD0 || s[i] == 0xD1 || s[i] == 0xD2) && i + 1 < len) {
+			unsigned code = ((s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F);
+			c->cyr++;
+			c->uk += code == 0x456 || code == 0x457 || code == 0x454 || code == 0x491;
+			c->ru += code == 0x44B || code == 0x44D || code == 0x44A || code == 0x451;
+			i++;
+		}
+	}
+}
+
+enum lang_guess listen_language(const struct convo *c)
+{
+	if (c->cyr <= c->latin)
+		return LANG_EN;
+	return c->uk > c->ru ? LANG_UK : LANG_RU;
+}
+
+void listen_turn(struct listen *L, const char *contact, const char *customer,
+		 const char *channel, const char *speaker, const char *text, size_t len)
+{
+	struct convo *c = convo_of(L, contact, customer, channel);
+	struct scan s;
+
+	L->turns++;
+	if (!is_customer(speaker))
+		return;
+	L->customer_turns++;
+	if (len + 1 > L->scratch_cap) {
+		L->scratch_cap = (len + 1) * 2;
+		L->scratch = xrealloc(L->scratch, L->scratch_cap);
+	}
+	memcpy(L->scratch, text, len);
+	L->scratch[len] = '\0';
+	text_fold(L->scratch, len);
+	count_letters(c, (const unsigned char *)L->scratch, len);
+	s.L = L;
+	s.c = c;
+	s.text = text;
+	s.folded = L->scratch;
+	s.len = len;
+	matcher_scan(L->m, L->scratch, len, on_match, &s);
+}
+
+/* ---- quotes ---- */
+
+static size_t mask_digits(const char *t, size_t i, size_t end, char *out, size_t *o)
+{
+	size_t j = i, digits = 0;
+	while (j < end && (isdigit((unsigned char)t[j]) ||
+			   ((t[j] == ' ' || t[j] == '-') && j + 1 < end &&
+			    isdigit((unsigned char)t[j + 1]) && digits)))
+		digits += isdigit((unsigned char)t[j++]) != 0;
+	if (digits < 3)
+		return 0;
+	/* NOLINTNEXTLINE(bugprone-not-null-terminated-result): listen_quote ends it */
+	memcpy(out + *o, "###", 3);
+	*o += 3;
+	return j - i;
+}
+
+static size_t mask_email(const char *t, size_t i, size_t end, char *out, size_t *o)
+{
+	size_t a = i, j;
+	const char *ok = "._%+-";
+
+	while (a < end && (isalnum((unsigned char)t[a]) || strchr(ok, t[a])))
+		a++;
+	if (a == i || a >= end || t[a] != '@')
+		return 0;
+	for (j = a + 1; j < end && (isalnum((unsigned char)t[j]) || t[j] == '.' ||
+				    t[j] == '-'); j++)
+		;
+	while (j > a + 1 && t[j - 1] == '.') /* a full stop after the address */
+		j--;
+	if (j == a + 1 || !memchr(t + a + 1, '.', j - a - 1))
+		return 0;
+	/* NOLINTNEXTLINE(bugprone-not-null-terminated-result): listen_quote ends it */
+	memcpy(out + *o, "[email]", 7);
+	*o += 7;
+	return j - i;
+}
+
+char *listen_quote(const char *text, size_t text_len, size_t at, size_t len)
+{
+	size_t from = at > LISTEN_QUOTE / 2 ? at - LISTEN_QUOTE / 2 : 0;
+	size_t to = at + len + LISTEN_QUOTE / 2 < text_len ? at + len + LISTEN_QUOTE / 2 :
+		text_len;
+	/* masking can lengthen the text by 3/4 ("a@.b" becomes "[email]"); 16
+	 * for the ends: "..." twice, the '\0' and the rest of a UTF-8 character */
+	char *out = xmalloc(2 * (to - from) + 16), *p;
+	size_t i, o = 0, used;
+
+	while (from > 0 && ((unsigned char)text[from] & 0xC0) == 0x80)
+		from--;
+	while (to < text_len && ((unsigned char)text[to] & 0xC0) == 0x80)
+		to++;
+	if (from > 0)
+		memcpy(out, "...", 3), o = 3;
+	for (i = from; i < to; i += used ? used : 1) {
+		int start_of_word = i == from || !isalnum((unsigned char)text[i - 1]);
+		used = start_of_word ? mask_email(text, i, to, out, &o) : 0;
+		if (!used && (i == from || !isalnum((unsigned char)text[i - 1])))
+			used = mask_digits(text, i, to, out, &o);
+		if (!used && (text[i] == '\n' || text[i] == '\r' || text[i] == '\t'))
+			out[o++] = ' ';
+		else if (!used)
+			out[o++] = text[i];
+	}
+	if (to < text_len)
+		memcpy(out + o, "...", 3), o += 3;
+	out[o] = '\0';
+	p = xstrdup(out);
+	free(out);
+	return p;
+}

@@ -1,0 +1,380 @@
+/* charts: the report's charts as gnuplot commands and data files.  Every
+ * label goes through gp_field() into a data file or gp_quote() into the
+ * script; numbers go into data files in the C locale, and the labels
+ * printed on bars are formatted here in the report's language. */
+#include "report/report.h"
+#include "base/mem.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ROW_PX 30
+#define WIDTH 860
+
+static void put_num(FILE *f, double v)
+{
+	if (isnan(v))
+		fputs("\tNaN", f);
+	else
+		fprintf(f, "\t%.10g", v);
+}
+
+static void put_label(FILE *f, const char *s)
+{
+	fputc('\t', f);
+	gp_field(f, s);
+}
+
+static void close_data(FILE *f, const char *path)
+{
+	if (fclose(f) != 0) {
+		perror(path);
+		exit(3);
+	}
+}
+
+static unsigned row_color(enum row_kind kind)
+{
+	return kind == ROW_COMPANY ? 0x1b2f4e : kind == ROW_FRONTIER ? 0x111111 : 0x8fa9c8;
+}
+
+/* Horizontal bars, one per row: label, low, high, colour, text; the text
+ * goes right of bars that reach right and left of those that reach left
+ * (a clause only for a side that has bars: gnuplot warns about empty
+ * ones). */
+static void bars(struct plot *p, const char *data, size_t rows, double lo,
+		 double hi, int left_bars)
+{
+	FILE *s = p->script;
+
+	fprintf(s, "set yrange [%zu-0.3:-0.7]\nset xrange [%g:%g]\n"
+		"set ytics scale 0\nunset grid\nset grid xtics\nset yzeroaxis lt -1 lw 1\n"
+		"set lmargin at screen 0.34\nunset key\n", rows, lo, hi);
+	fputs("d = ", s);
+	gp_quote(s, data);
+	fputs("\nplot d using (0):0:2:3:($0-0.34):($0+0.34):4:ytic(1) with boxxyerror "
+	      "lc rgb variable", s);
+	if (left_bars < (int)rows)
+		fputs(", d using ($2 < 0 ? NaN : $3):0:5 with labels left offset char "
+		      "0.6,0 tc rgb '#333333' font 'Sans,11'", s);
+	if (left_bars > 0)
+		fputs(", d using ($2 < 0 ? $2 : NaN):0:5 with labels right offset char "
+		      "-0.6,0 tc rgb '#333333' font 'Sans,11'", s);
+	fputc('\n', s);
+}
+
+static void chart_overall(struct plot *p, const struct report_model *m)
+{
+	char *path = NULL, num[48];
+	FILE *f = plot_data(p, &path);
+	size_t i;
+
+	for (i = 0; i < m->nranks; i++) {
+		const struct rank_row *r = &m->ranks[i];
+		gp_field(f, r->label);
+		put_num(f, 0);
+		put_num(f, isnan(r->score) ? 0 : r->score);
+		fprintf(f, "\t%u", row_color(r->kind));
+		put_label(f, str_num(m->str, num, r->score, 1));
+		fputc('\n', f);
+	}
+	close_data(f, path);
+	plot_chart(p, "overall", WIDTH, 70 + (int)m->nranks * ROW_PX);
+	bars(p, path, m->nranks, 0, 105, 0);
+	plot_end_chart(p, "overall");
+	free(path);
+}
+
+/* Company first, then the frontier, then the brands, as DESIGN.md's
+ * colour roles expect (linetype 1 company, 2 frontier). */
+static void radar_rows(FILE *f, const struct report_model *m, const size_t *dims,
+		       size_t ndims)
+{
+	const struct gap_report *g = m->gap;
+	size_t d, k, pass;
+
+	gp_field(f, m->company->name);
+	for (d = 0; d < ndims; d++)
+		put_num(f, g->dims[dims[d]].score);
+	fputc('\n', f);
+	for (pass = 0; pass < 2; pass++) {
+		for (k = 0; k < g->nrefs; k++) {
+			if (g->refs[k]->is_frontier != (pass == 0))
+				continue;
+			gp_field(f, report_ref_name(m, g->refs[k]));
+			for (d = 0; d < ndims; d++)
+				put_num(f, g->dims[dims[d]].ref_scores[k]);
+			fputc('\n', f);
+		}
+	}
+}
+
+static void chart_radar(struct plot *p, const struct report_model *m)
+{
+	const struct gap_report *g = m->gap;
+	size_t *dims = xcalloc(m->cat->ndims, sizeof *dims), n = 0, d;
+	char *path = NULL;
+	FILE *f, *s = p->script;
+
+	for (d = 0; d < m->cat->ndims; d++)
+		if (g->dims[d].nmetrics)
+			dims[n++] = d;
+	f = plot_data(p, &path);
+	radar_rows(f, m, dims, n);
+	close_data(f, path);
+	plot_chart(p, "radar", WIDTH, 620);
+	fprintf(s, "set spiderplot\nset style spiderplot fs transparent solid 0.06 "
+		"border lw 1.5\nset grid spiderplot lc rgb '#d0d0d0'\n"
+		"set for [i=1:%zu] paxis i range [0:100]\nset for [i=2:%zu] paxis i "
+		"tics format ''\nset paxis 1 tics font 'Sans,9'\n"
+		"set key outside right top vertical\nunset border\nunset tics\n"
+		"set lmargin 16\nset tmargin 2\nset bmargin 2\n", n, n);
+	for (d = 0; d < n; d++) {
+		fprintf(s, "set paxis %zu label ", d + 1);
+		gp_quote(s, str_dimension(m->str, &m->cat->dims[dims[d]]));
+		fputs(" font 'Sans,11'\n", s);
+	}
+	fputs("d = ", s);
+	gp_quote(s, path);
+	fprintf(s, "\nplot for [i=2:%zu] d using i:key(1)\n", n + 1);
+	plot_end_chart(p, "radar");
+	free(path);
+	free(dims);
+}
+
+static long frontier_ref(const struct gap_report *g)
+{
+	size_t k;
+	for (k = 0; k < g->nrefs; k++)
+		if (g->refs[k]->is_frontier)
+			return (long)k;
+	return -1;
+}
+
+static void chart_gap(struct plot *p, const struct report_model *m, size_t d,
+		      long fk, const char *name)
+{
+	const struct gap_report *g = m->gap;
+	char *path = NULL, num[48];
+	FILE *f = plot_data(p, &path);
+	double span = 10, v;
+	size_t i, rows = 0;
+	int left = 0;
+
+	for (i = 0; i < g->nmetrics; i++) {
+		const struct gap_cell *c = &g->metrics[i].cells[fk];
+		if (m->cat->metrics[g->metrics[i].metric].dim != d || !c->present)
+			continue;
+		v = c->gap_points;
+		span = fabs(v) + 12 > span ? fabs(v) + 12 : span;
+		gp_field(f, str_metric(m->str, &m->cat->metrics[g->metrics[i].metric]));
+		put_num(f, v < 0 ? v : 0);
+		put_num(f, v > 0 ? v : 0);
+		fprintf(f, "\t%u", v > 0 ? 0xc0392bu : 0x2e8b57u);
+		put_label(f, str_signed(m->str, num, v, 1));
+		fputc('\n', f);
+		rows++;
+		left += v < 0;
+	}
+	close_data(f, path);
+	plot_chart(p, name, WIDTH, 80 + (int)(rows ? rows : 1) * ROW_PX);
+	if (rows)
+		bars(p, path, rows, -ceil(span / 10) * 10, ceil(span / 10) * 10, left);
+	else
+		fputs("unset border\nunset tics\nset xrange [0:1]\nset yrange [0:1]\n"
+		      "plot NaN notitle\n", p->script);
+	plot_end_chart(p, name);
+	free(path);
+}
+
+static void chart_timetax(struct plot *p, const struct report_model *m)
+{
+	static const char *const parts[] = { "tt_wait", "tt_hold", "tt_transfers",
+		"tt_repeat" };
+	static const char *const colors[] = { "color_wait", "color_hold",
+		"color_transfers", "color_repeat" };
+	char *path = NULL, num[48];
+	FILE *f = plot_data(p, &path), *s = p->script;
+	double top = 1;
+	size_t i, k;
+
+	for (i = 0; i < m->ntaxes; i++) {
+		const struct timetax *t = &m->taxes[i].t;
+		gp_field(f, m->taxes[i].label);
+		put_num(f, t->wait);
+		put_num(f, t->wait + t->hold);
+		put_num(f, t->wait + t->hold + t->transfers);
+		put_num(f, t->total);
+		put_label(f, str_num(m->str, num, t->total, 1));
+		fputc('\n', f);
+		top = t->total > top ? t->total : top;
+	}
+	close_data(f, path);
+	plot_chart(p, "timetax", WIDTH, 110 + (int)m->ntaxes * ROW_PX);
+	fprintf(s, "set yrange [%zu-0.3:-0.7]\nset xrange [0:%g]\n"
+		"set ytics scale 0\nunset grid\nset grid xtics\nset lmargin at screen 0.34\n"
+		"set key outside bottom center horizontal\nd = ", m->ntaxes, ceil(top * 1.15));
+	gp_quote(s, path);
+	fputs("\nplot ", s);
+	for (k = 0; k < 4; k++) {
+		char low[16];
+		snprintf(low, sizeof low, k ? "%zu" : "(0)", k + 1);
+		fprintf(s, "d using (0):0:%s:%zu:($0-0.34):($0+0.34)%s with boxxyerror "
+			"lc rgb %s title ", low, k + 2, k ? "" : ":ytic(1)", colors[k]);
+		gp_quote(s, str_get(m->str, parts[k]));
+		fputs(", ", s);
+	}
+	fputs("d using 5:0:6 with labels left offset char 0.6,0 tc rgb '#333333' "
+	      "font 'Sans,11' notitle\n", s);
+	plot_end_chart(p, "timetax");
+	free(path);
+}
+
+/* Lines over the trend's timeline (gaps stay gaps): one column per
+ * series, titled from the data's header row; `dashed` series come after
+ * the company's and are drawn as reference lines. */
+static FILE *trend_data(struct plot *p, char **path, const char *const *titles,
+			size_t ntitles)
+{
+	FILE *f = plot_data(p, path);
+	size_t i;
+
+	gp_field(f, "period");
+	fputs("\tx", f);
+	for (i = 0; i < ntitles; i++)
+		put_label(f, titles[i]);
+	fputc('\n', f);
+	return f;
+}
+
+static void trend_row_start(FILE *f, const struct trend *t, size_t i)
+{
+	char label[16];
+	period_format(t->timeline[i], label);
+	gp_field(f, label);
+	fprintf(f, "\t%zu", i);
+}
+
+/* With more periods than TICKS_MAX, every k-th period is labelled and
+ * marked with a point: a label and a marker per period would make
+ * thousands of SVG elements per chart for a long history. */
+#define TICKS_MAX 12
+
+static void trend_plot(struct plot *p, const char *path, const struct trend *t,
+		       size_t nseries, int second_is_reference)
+{
+	FILE *s = p->script;
+	size_t k = (t->nperiods + TICKS_MAX - 1) / TICKS_MAX, i;
+	char label[16], every[48] = "";
+
+	fprintf(s, "set yrange [0:100]\nset xrange [-0.3:%zu+0.3]\nset grid ytics\n"
+		"set key outside right top vertical autotitle columnheader\n",
+		t->nperiods - 1);
+	if (k > 1) {
+		fputs("set xtics (", s);
+		for (i = 0; i < t->nperiods; i += k) {
+			period_format(t->timeline[i], label);
+			fputs(i ? ", " : "", s);
+			gp_quote(s, label);
+			fprintf(s, " %zu", i);
+		}
+		fputs(")\n", s);
+		snprintf(every, sizeof every, " pointinterval %zu", k);
+	}
+	fputs("d = ", s);
+	gp_quote(s, path);
+	fprintf(s, "\nplot d using 2:3%s with linespoints%s lt 1",
+		k > 1 ? "" : ":xtic(1)", every);
+	if (nseries > 1)
+		fprintf(s, ", d using 2:4 with %s%s lt 2", second_is_reference ?
+			"lines" : "linespoints", second_is_reference ? "" : every);
+	if (nseries > 2)
+		fprintf(s, ", for [i=5:%zu] d using 2:i with linespoints%s lt i-2",
+			nseries + 2, every);
+	fputc('\n', s);
+}
+
+/* The overall index, the frontier's (as it stands now) and the scores of
+ * the top priorities. */
+static void chart_trend(struct plot *p, const struct report_model *m)
+{
+	const struct trend *t = m->trend;
+	const struct trend_row *overall = trend_overall(t), *r;
+	long fk = frontier_ref(m->gap);
+	const char *titles[REPORT_TOP + 2];
+	size_t i, j, n = 0;
+	char *path = NULL;
+	FILE *f;
+
+	titles[n++] = str_get(m->str, "overall");
+	titles[n++] = str_get(m->str, "frontier");
+	for (j = 0; j < m->ntop; j++)
+		titles[n++] = str_metric(m->str, &m->cat->metrics[m->top[j]]);
+	f = trend_data(p, &path, titles, n);
+	for (i = 0; i < t->nperiods; i++) {
+		trend_row_start(f, t, i);
+		put_num(f, overall->scores[i]);
+		put_num(f, fk >= 0 ? m->gap->ref_overall[fk] : NAN);
+		for (j = 0; j < m->ntop; j++) {
+			r = trend_metric(t, m->top[j]);
+			put_num(f, r ? r->scores[i] : NAN);
+		}
+		fputc('\n', f);
+	}
+	close_data(f, path);
+	plot_chart(p, "trend", WIDTH, 480);
+	trend_plot(p, path, t, n, 1);
+	plot_end_chart(p, "trend");
+	free(path);
+}
+
+static void chart_trend_dimension(struct plot *p, const struct report_model *m,
+				  size_t d, long fk)
+{
+	const struct trend *t = m->trend;
+	const struct trend_row *r = trend_dimension(t, d);
+	const char *titles[2] = { m->company->name, str_get(m->str, "frontier") };
+	char *path = NULL, name[32];
+	FILE *f = trend_data(p, &path, titles, 2);
+	size_t i;
+
+	for (i = 0; i < t->nperiods; i++) {
+		trend_row_start(f, t, i);
+		put_num(f, r->scores[i]);
+		put_num(f, fk >= 0 ? m->gap->dims[d].ref_scores[fk] : NAN);
+		fputc('\n', f);
+	}
+	close_data(f, path);
+	snprintf(name, sizeof name, "trend-%zu", d);
+	plot_chart(p, name, WIDTH, 300);
+	trend_plot(p, path, t, 2, 1);
+	plot_end_chart(p, name);
+	free(path);
+}
+
+void charts_add(struct plot *p, const struct report_model *m)
+{
+	long fk = frontier_ref(m->gap);
+	char name[32];
+	size_t d;
+
+	chart_overall(p, m);
+	if (m->ndims >= 3) /* a spider plot needs three axes */
+		chart_radar(p, m);
+	for (d = 0; fk >= 0 && d < m->cat->ndims; d++) {
+		if (!m->gap->dims[d].nmetrics)
+			continue;
+		snprintf(name, sizeof name, "gap-%zu", d);
+		chart_gap(p, m, d, fk, name);
+	}
+	if (m->ntaxes > 0)
+		chart_timetax(p, m);
+	if (m->signals)
+		charts_voice(p, m);
+	if (m->trend->nperiods > 1) {
+		chart_trend(p, m);
+		for (d = 0; d < m->cat->ndims; d++)
+			if (m->gap->dims[d].nmetrics && trend_dimension(m->trend, d))
+				chart_trend_dimension(p, m, d, fk);
+	}
+}

@@ -1,0 +1,79 @@
+/* report: the self-contained HTML report.  report_model_new() computes
+ * everything the report shows from a company and a selection (the gap
+ * report of the chosen period, the ranking of overall indexes, the time
+ * tax, the trend up to that period); charts.c draws it with gnuplot and
+ * report.c lays it out as a libxml2 tree.  The model borrows its inputs
+ * and owns the rest (report_model_free(), NULL is a no-op). */
+#ifndef CX_REPORT_H
+#define CX_REPORT_H
+#include <stddef.h>
+#include "core/company.h"
+#include "core/context.h"
+#include "core/gap.h"
+#include "report/html.h"
+#include "report/plot.h"
+#include "report/strtab.h"
+#include "report/timetax.h"
+#include "core/trend.h"
+#include <cJSON.h>
+
+#define REPORT_TOP 5 /* priorities in the report, lines in the trend chart */
+
+enum row_kind { ROW_COMPANY, ROW_FRONTIER, ROW_BRAND };
+
+struct rank_row {
+	const char *label;
+	enum row_kind kind;
+	double score;
+	size_t ref; /* index in gap->refs; unused for the company */
+};
+
+struct tax_row {
+	const char *label;
+	enum row_kind kind;
+	struct timetax t;
+};
+
+struct report_model {
+	const struct catalog *cat;
+	const struct company *company;
+	const struct strings *str;
+	const struct selection *sel;
+	struct gap_report *gap; /* the compared period */
+	struct rank_row *ranks; /* company and references, best first */
+	size_t nranks;
+	struct tax_row *taxes;  /* company first when it has all inputs */
+	size_t ntaxes;
+	int company_taxed;
+	struct trend *trend;    /* periods up to the compared one */
+	size_t ndims;           /* dimensions the company reports */
+	const cJSON *signals;   /* `listen` output, or NULL (borrowed) */
+	size_t top[REPORT_TOP], ntop; /* catalog metrics of the top priorities */
+};
+
+struct report_model *report_model_new(const struct catalog *cat,
+				      const struct company *company, size_t period,
+				      const struct selection *sel,
+				      const struct strings *str);
+void report_model_free(struct report_model *m);
+
+/* A reference's name as the report shows it (the frontier's translated). */
+const char *report_ref_name(const struct report_model *m, const struct profile *p);
+
+/* Adds every chart of the model to the gnuplot script. */
+void charts_add(struct plot *p, const struct report_model *m);
+void charts_voice(struct plot *p, const struct report_model *m);
+
+struct report_look {
+	const char *title;     /* NULL: from the string table */
+	const char *logo_path; /* NULL: no logo */
+	const char *css_path;
+	const char *version;
+};
+
+/* Builds the document from the model and the charts gnuplot drew into
+ * *out, which the caller frees (xmlFreeDoc); CX_OK or an error status
+ * after a message. */
+int report_build(const struct report_model *m, const struct plot *p,
+		 const struct report_look *look, xmlDocPtr *out);
+#endif

@@ -1,0 +1,127 @@
+/* report_model: the numbers behind the report, computed once. */
+#include "report/report.h"
+#include "base/mem.h"
+#include "core/stats.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *report_ref_name(const struct report_model *m, const struct profile *p)
+{
+	return p->is_frontier ? str_get(m->str, "frontier") : p->brand;
+}
+
+static enum row_kind kind_of(const struct profile *p)
+{
+	return p->is_frontier ? ROW_FRONTIER : ROW_BRAND;
+}
+
+static int by_score(const void *a, const void *b)
+{
+	const struct rank_row *x = a, *y = b;
+	double sx = isnan(x->score) ? -1 : x->score, sy = isnan(y->score) ? -1 : y->score;
+	if (sx != sy)
+		return sx > sy ? -1 : 1;
+	return (int)x->kind - (int)y->kind;
+}
+
+static void rank_overall(struct report_model *m)
+{
+	const struct gap_report *g = m->gap;
+	size_t k;
+
+	m->ranks = xcalloc(g->nrefs + 1, sizeof *m->ranks);
+	m->ranks[0].label = m->company->name;
+	m->ranks[0].kind = ROW_COMPANY;
+	m->ranks[0].score = g->overall;
+	for (k = 0; k < g->nrefs; k++) {
+		struct rank_row *r = &m->ranks[k + 1];
+		r->label = report_ref_name(m, g->refs[k]);
+		r->kind = kind_of(g->refs[k]);
+		r->score = g->ref_overall[k];
+		r->ref = k;
+	}
+	m->nranks = g->nrefs + 1;
+	qsort(m->ranks, m->nranks, sizeof *m->ranks, by_score);
+}
+
+static int by_total(const void *a, const void *b)
+{
+	const struct tax_row *x = a, *y = b;
+	if (x->t.total != y->t.total)
+		return x->t.total < y->t.total ? -1 : 1;
+	return (int)x->kind - (int)y->kind;
+}
+
+static void time_tax(struct report_model *m)
+{
+	const struct gap_report *g = m->gap;
+	double *values = xcalloc(m->cat->nmetrics, sizeof *values);
+	size_t i, k;
+
+	m->taxes = xcalloc(g->nrefs + 1, sizeof *m->taxes);
+	for (i = 0; i < m->cat->nmetrics; i++)
+		values[i] = g->period->obs[i].present ? g->period->obs[i].value : NAN;
+	if (timetax_compute(m->cat, values, &m->taxes[0].t) == 0) {
+		m->taxes[0].label = m->company->name;
+		m->taxes[0].kind = ROW_COMPANY;
+		m->ntaxes = 1;
+		m->company_taxed = 1;
+	}
+	for (k = 0; m->company_taxed && k < g->nrefs; k++) {
+		struct tax_row *row = &m->taxes[m->ntaxes];
+		for (i = 0; i < m->cat->nmetrics; i++)
+			values[i] = g->refs[k]->values[i].present ?
+				g->refs[k]->values[i].value : NAN;
+		if (timetax_compute(m->cat, values, &row->t) < 0)
+			continue;
+		row->label = report_ref_name(m, g->refs[k]);
+		row->kind = kind_of(g->refs[k]);
+		m->ntaxes++;
+	}
+	qsort(m->taxes, m->ntaxes, sizeof *m->taxes, by_total);
+	free(values);
+}
+
+static void top_priorities(struct report_model *m)
+{
+	size_t j;
+
+	m->ntop = m->gap->npriorities < REPORT_TOP ? m->gap->npriorities : REPORT_TOP;
+	for (j = 0; j < m->ntop; j++)
+		m->top[j] = m->gap->metrics[m->gap->priorities[j]].metric;
+}
+
+struct report_model *report_model_new(const struct catalog *cat,
+				      const struct company *company, size_t period,
+				      const struct selection *sel,
+				      const struct strings *str)
+{
+	struct report_model *m = xcalloc(1, sizeof *m);
+	size_t i;
+
+	m->cat = cat;
+	m->company = company;
+	m->str = str;
+	m->sel = sel;
+	m->gap = gap_compute(cat, company, period, sel->refs, sel->n, sel->frontier);
+	rank_overall(m);
+	time_tax(m);
+	top_priorities(m);
+	for (i = 0; i < cat->ndims; i++)
+		m->ndims += m->gap->dims[i].nmetrics > 0;
+	m->trend = trend_compute(cat, company, period + 1, sel->refs, sel->n,
+				 sel->frontier);
+	return m;
+}
+
+void report_model_free(struct report_model *m)
+{
+	if (!m)
+		return;
+	gap_free(m->gap);
+	free(m->ranks);
+	free(m->taxes);
+	trend_free(m->trend);
+	free(m);
+}
