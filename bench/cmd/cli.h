@@ -1,62 +1,151 @@
-/* cli: what the subcommands share on the command line: the command table
- * entry type, option values such as --format, and usage errors. */
+/* cli: the command line, declared as data.  A command is one struct
+ * command (name, entry point, help) with its options as one table of
+ * struct cli_option: name, value, help line, and where the value goes (a
+ * field of the command's own arguments struct, or a function that takes
+ * it).  cli_parse() walks the table (through getopt_long, so long options
+ * may be abbreviated and come after the operands) and cli_help() prints
+ * it, so the help cannot drift from the parser and two options cannot
+ * share a destination by accident.  Options shared by several commands
+ * are macros (their field differs from command to command) or sub-tables
+ * (the network options, which all go to fetch_opts). */
 #ifndef CX_CLI_H
 #define CX_CLI_H
+#include <stddef.h>
 #include <stdio.h>
 
 enum format { FMT_TABLE = 1, FMT_JSON = 2, FMT_CSV = 4 };
 
+enum cli_kind {
+	CLI_END,    /* ends a table */
+	CLI_GROUP,  /* the options of another table */
+	CLI_FLAG,   /* an int set to 1 */
+	CLI_STRING, /* a const char * set to the value (borrowed from argv) */
+	CLI_LIST,   /* a struct cli_list the value is added to (repeatable) */
+	CLI_CALL    /* take(): checks the value and stores it */
+};
+
+struct cli_option;
+
+/* Takes the value of `opt` into `field` (the option's field in the
+ * command's arguments, or NULL for an option with no field): CX_OK, or
+ * CX_EUSAGE after cli_usage_error(). */
+typedef int cli_take_fn(const char *cmd, const struct cli_option *opt,
+			const char *arg, void *field);
+
+struct cli_option {
+	enum cli_kind kind;
+	const char *name;   /* the long name without "--" */
+	char short_name;    /* '-o', or 0 */
+	const char *value;  /* what the help calls the value ("FILE"); NULL: none */
+	const char *help;   /* lines separated by '\n' */
+	size_t offset;      /* of the field in the command's arguments */
+	size_t size;        /* of the field; 0: the option has no field */
+	cli_take_fn *take;  /* CLI_CALL */
+	double limit;       /* for take: a maximum, or a mask of formats */
+	const struct cli_option *group; /* CLI_GROUP */
+};
+
+/* Repeatable options: the values in order, borrowed from argv. */
+struct cli_list {
+	char **items;
+	size_t n, cap;
+};
+void cli_list_release(struct cli_list *l);
+
+#define CLI_FIELD(type, field) offsetof(type, field), sizeof(((type *)0)->field)
+#define CLI_OPT_FLAG(name, help, type, field) \
+	{ CLI_FLAG, name, 0, NULL, help, CLI_FIELD(type, field), NULL, 0, NULL }
+#define CLI_OPT_STRING(name, value, help, type, field) \
+	{ CLI_STRING, name, 0, value, help, CLI_FIELD(type, field), NULL, 0, NULL }
+#define CLI_OPT_LIST(name, value, help, type, field) \
+	{ CLI_LIST, name, 0, value, help, CLI_FIELD(type, field), NULL, 0, NULL }
+#define CLI_OPT_CALL(name, value, help, type, field, take, limit) \
+	{ CLI_CALL, name, 0, value, help, CLI_FIELD(type, field), take, limit, NULL }
+#define CLI_OPT_GROUP(table) \
+	{ CLI_GROUP, NULL, 0, NULL, NULL, 0, 0, NULL, 0, table }
+#define CLI_OPT_END { CLI_END, NULL, 0, NULL, NULL, 0, 0, NULL, 0, NULL }
+
+/* -o FILE, --output FILE */
+#define CLI_OPT_OUTPUT(help, type, field) \
+	{ CLI_STRING, "output", 'o', "FILE", help, CLI_FIELD(type, field), NULL, 0, NULL }
+/* --format among `formats` (a mask of enum format) */
+#define CLI_OPT_FORMAT(help, type, field, formats) \
+	CLI_OPT_CALL("format", "F", help, type, field, cli_take_format, formats)
+/* --against: the references to compare with */
+#define CLI_OPT_AGAINST(type, field) \
+	CLI_OPT_STRING("against", "LIST", "profile ids, 'all' and 'frontier', " \
+		       "comma-separated\n(default: all,frontier)", type, field)
+/* --profile FILE (repeatable) and --catalog FILE, into a struct cli_refs */
+struct cli_refs {
+	struct cli_list profiles;
+	const char *catalog;
+};
+#define CLI_OPT_PROFILE(type, refs) \
+	CLI_OPT_LIST("profile", "FILE", "an extra reference profile (repeatable)", \
+		     type, refs.profiles)
+#define CLI_OPT_CATALOG(type, refs) \
+	CLI_OPT_STRING("catalog", "FILE", "a metric catalog other than the bundled one", \
+		       type, refs.catalog)
+#define CLI_OPT_REFERENCES(type, refs) CLI_OPT_PROFILE(type, refs), CLI_OPT_CATALOG(type, refs)
+struct context;
+/* Points the context at the catalog and profile files given (borrowed). */
+void cli_refs_apply(const struct cli_refs *refs, struct context *ctx);
+/* --company NAME, checked as a company name */
+#define CLI_OPT_COMPANY(help, type, field) \
+	CLI_OPT_CALL("company", "NAME", help, type, field, cli_take_company, 0)
+
+/* The network options (--timeout, --max-bytes, --allow-http, --header,
+ * --cacert, --offline): every command that reads inputs takes them. */
+extern const struct cli_option cli_net_options[];
+
+/* Take functions for CLI_OPT_CALL.  The field of each: */
+cli_take_fn cli_take_format;   /* enum format, among the mask in limit */
+cli_take_fn cli_take_company;  /* const char *, a usable company name */
+cli_take_fn cli_take_period;   /* const char *, a period (2026-Q1, 2026-03, 2026) */
+cli_take_fn cli_take_positive; /* double, above 0 and at most limit */
+
 struct command {
 	const char *name;
-	int (*run)(int argc, char **argv);
-	const char *summary;
+	int (*run)(int argc, char **argv); /* argv[0] is the command's name */
+	const char *summary;               /* one line, for `cxbench -h` */
+	const char *usage;                 /* synopsis and description */
+	const char *footer;                /* after the options, or NULL */
+	const struct cli_option *options;
+	size_t args_size;                  /* of the arguments struct */
 };
 
-/* Options a command may accept (a mask for cli_parse). */
-enum { OPT_AGAINST = 1, OPT_PERIOD = 2, OPT_FORMAT = 4, OPT_PROFILE = 8,
-       OPT_CATALOG = 16, OPT_OUTPUT = 32, OPT_LANG = 64, OPT_TITLE = 128,
-       OPT_LOGO = 256, OPT_PNG_DIR = 512, OPT_SINCE = 1024, OPT_UNTIL = 2048,
-       OPT_SIGNALS = 8192,
-       OPT_NET = 4096 /* --timeout --max-bytes --allow-http --header --offline --cacert */ };
+/* Every command, in the order `cxbench -h` lists them; NULL-terminated. */
+extern const struct command *const commands[];
+const struct command *command_find(const char *name);
 
-/* The network options, as getopt_long entries (codes 0x1000 and up), and
- * their handling (fetch_opts); shared by every command's parser. */
-#define CLI_NET_OPTIONS \
-	{ "timeout", required_argument, NULL, 0x1001 }, \
-	{ "max-bytes", required_argument, NULL, 0x1002 }, \
-	{ "allow-http", no_argument, NULL, 0x1003 }, \
-	{ "header", required_argument, NULL, 0x1004 }, \
-	{ "offline", no_argument, NULL, 0x1005 }, \
-	{ "cacert", required_argument, NULL, 0x1006 }
-int cli_net_option(const char *cmd, int code, const char *arg);
-#define CLI_NET_HELP \
-	"  --timeout S         network timeout in seconds (default 30)\n" \
-	"  --max-bytes N       refuse downloads larger than N bytes (default 200000000)\n" \
-	"  --allow-http        allow plain http URLs (https only otherwise)\n" \
-	"  --header 'N: V'     an HTTP request header; $VAR reads the environment\n" \
-	"  --cacert FILE       trust the certificates in FILE too\n" \
-	"  --offline           use downloads already cached, fetch nothing\n"
-
-struct context;
-
-struct cli_opts {
-	const char *against, *period;
-	enum format format;
-	const char *output, *lang, *title, *logo, *png_dir, *since, *until, *signals;
+/* The operands left after the options, in order (pointers into argv). */
+struct cli_operands {
+	char **v;
+	size_t n;
 };
 
-/* Parses the options of command `cmd` (those in the `accept` mask; --format
- * among the `formats` mask), adding --profile and --catalog to ctx.  On
- * return optind is the first operand.  CX_OK, CX_EUSAGE after a message,
- * or -1 when -h printed `usage`. */
-int cli_parse(const char *cmd, const char *usage, int argc, char **argv,
-	      unsigned accept, unsigned formats, struct cli_opts *o,
-	      struct context *ctx);
-/* Parses a --format value among the `allowed` ones (a mask). */
-int cli_format(const char *cmd, const char *arg, unsigned allowed, enum format *out);
-/* Prints "cxbench: CMD: message" and a pointer to -h; returns CX_EUSAGE. */
+#define CLI_HELP (-1) /* cli_parse printed the help */
+
+/* Parses argv (argv[0] is the command's name) by cmd's table into `args`
+ * (the command's arguments struct) and the operands: CX_OK, CX_EUSAGE after
+ * a message, or CLI_HELP after printing the help on stdout.  ops->v is
+ * owned by the caller (free()). */
+int cli_parse(const struct command *cmd, int argc, char **argv, void *args,
+	      struct cli_operands *ops);
+/* Frees the lists that parsing filled in `args`. */
+void cli_args_release(const struct command *cmd, void *args);
+/* Prints the command's usage, its options (from the table) and footer. */
+void cli_help(FILE *f, const struct command *cmd);
+/* Calls fn for every option of the table, groups expanded, in order. */
+void cli_each_option(const struct cli_option *table,
+		     void (*fn)(const struct cli_option *opt, void *arg), void *arg);
+
+/* Prints "cxbench: CMD: message (see 'cxbench CMD -h')"; returns CX_EUSAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Checks that stdout was fully written; CX_OK or CX_EIO. */
 int cli_flush(void);
+/* What a command returns at its end: a CLI_HELP status becomes the result
+ * of flushing stdout, an error stays as it is. */
+int cli_exit(int rc);
 #endif

@@ -4,13 +4,11 @@
 #include "cmd/cmds.h"
 #include "aggregate/agg.h"
 #include "base/atomic.h"
-#include "cmd/cli.h"
 #include "core/company.h"
 #include "net/fetch.h"
 #include "base/mem.h"
 #include "base/msg.h"
 #include "out/out_json.h"
-#include <getopt.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -18,63 +16,67 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char usage[] =
-	"usage: cxbench aggregate CONTACTS.csv [options]\n"
-	"       cxbench aggregate --xml FILE --record XPATH --map FIELD=XPATH... [options]\n"
-	"Compute company metrics (with sample sizes) from contact records, one\n"
-	"row per contact, and optionally survey answers (alone: only csat, nps\n"
-	"and ces).\n\n"
-	"  --surveys FILE      survey answers (csat, nps, ces; answered_at or\n"
-	"                      started_at places them in periods)\n"
-	"  --map COL=FIELD     read field FIELD from column COL (repeatable)\n"
-	"  --xml FILE          contact records from XML instead of CONTACTS.csv;\n"
-	"                      then --map FIELD=XPATH reads FIELD from each record\n"
-	"                      (CSV survey columns are then found by name only)\n"
-	"  --record XPATH      with --xml: the elements that are contacts\n"
-	"  --survey-record XPATH  the --surveys file is XML: its answer elements\n"
-	"  --survey-map FIELD=XPATH  a field of each answer (repeatable)\n"
-	"  --company NAME      the company's name (default: the file's name)\n"
-	"  --period P          keep only contacts in period P (2026-Q1, 2026-03, 2026)\n"
-	"  --by quarter|month  one period per quarter (default) or month found\n"
-	"  --by-channel        also the metrics of each channel\n"
-	"  --sl-seconds N      service-level threshold (default 20)\n"
-	"  --repeat-days N     repeat-contact window (default 7)\n"
-	"  --skip-bad          skip malformed rows (counted and reported)\n"
-	"  --threads N         threads to read with (default: the CPUs)\n"
-	"  -o, --output FILE   write here (atomically) instead of stdout\n"
-	CLI_NET_HELP
-	"Fields: contact_id customer_id channel started_at wait_seconds\n"
-	"handle_seconds hold_seconds transfers abandoned resolved proactive\n"
-	"ai_handled escalated human_wait_seconds csat nps ces answered_at\n";
+/* The options as given; settle() turns them into the engine's options. */
+struct aggregate_args {
+	const char *surveys, *company, *output, *xml, *record, *survey_record;
+	const char *period, *by;
+	struct cli_list maps, survey_maps;
+	int by_channel, skip_bad;
+	double sl_seconds, repeat_days, threads;
+};
+
+static int take_by(const char *cmd, const struct cli_option *opt, const char *arg,
+		   void *field)
+{
+	(void)opt;
+	if (strcmp(arg, "quarter") != 0 && strcmp(arg, "month") != 0)
+		return cli_usage_error(cmd, "--by: '%s' is not quarter or month", arg);
+	*(const char **)field = arg;
+	return CX_OK;
+}
+
+#define ARGS struct aggregate_args
+static const struct cli_option options[] = {
+	CLI_OPT_STRING("surveys", "FILE", "survey answers (csat, nps, ces; answered_at or\n"
+		       "started_at places them in periods)", ARGS, surveys),
+	CLI_OPT_LIST("map", "COL=FIELD", "read field FIELD from column COL (repeatable)",
+		     ARGS, maps),
+	CLI_OPT_STRING("xml", "FILE", "contact records from XML instead of CONTACTS.csv;\n"
+		       "then --map FIELD=XPATH reads FIELD from each record\n"
+		       "(CSV survey columns are then found by name only)", ARGS, xml),
+	CLI_OPT_STRING("record", "XPATH", "with --xml: the elements that are contacts",
+		       ARGS, record),
+	CLI_OPT_STRING("survey-record", "XPATH", "the --surveys file is XML: its answer "
+		       "elements", ARGS, survey_record),
+	CLI_OPT_LIST("survey-map", "FIELD=XPATH", "a field of each answer (repeatable)",
+		     ARGS, survey_maps),
+	CLI_OPT_COMPANY("the company's name (default: the file's name)", ARGS, company),
+	CLI_OPT_CALL("period", "P", "keep only contacts in period P (2026-Q1, 2026-03, 2026)",
+		     ARGS, period, cli_take_period, 0),
+	CLI_OPT_CALL("by", "quarter|month", "one period per quarter (default) or month found",
+		     ARGS, by, take_by, 0),
+	CLI_OPT_FLAG("by-channel", "also the metrics of each channel", ARGS, by_channel),
+	CLI_OPT_CALL("sl-seconds", "N", "service-level threshold (default 20)", ARGS,
+		     sl_seconds, cli_take_positive, 1e6),
+	CLI_OPT_CALL("repeat-days", "N", "repeat-contact window (default 7)", ARGS,
+		     repeat_days, cli_take_positive, 3650),
+	CLI_OPT_FLAG("skip-bad", "skip malformed rows (counted and reported)", ARGS, skip_bad),
+	CLI_OPT_CALL("threads", "N", "threads to read with (default: the CPUs)", ARGS,
+		     threads, cli_take_positive, 8),
+	CLI_OPT_OUTPUT("write here (atomically) instead of stdout", ARGS, output),
+	CLI_OPT_GROUP(cli_net_options),
+	CLI_OPT_END
+};
+#undef ARGS
 
 struct agg_cli {
 	struct agg_options o;
 	const char *contacts, *surveys, *company, *output;
 	const char *xml, *record, *survey_record;
-	char **maps, **survey_maps; /* --map, --survey-map as given */
-	size_t nmaps, nsurvey_maps, maps_cap, survey_maps_cap;
 	struct rename *renames, *survey_fields;
 	struct agg_xml contacts_xml, surveys_xml;
 	int by_channel;
 };
-
-static int positive(const char *opt, const char *arg, double max, double *out)
-{
-	char *end = NULL;
-	double v = strtod(arg, &end);
-	if (!*arg || *end || !(v > 0) || v > max)
-		return cli_usage_error("aggregate", "%s: '%s' is not a number above 0",
-				       opt, arg);
-	*out = v;
-	return CX_OK;
-}
-
-static int add_map(char ***maps, size_t *n, size_t *cap, char *arg)
-{
-	xgrow((void **)maps, cap, *n, sizeof **maps);
-	(*maps)[(*n)++] = arg;
-	return CX_OK;
-}
 
 /* COLUMN=FIELD splits at the last '=' (a column's name may hold one),
  * FIELD=XPATH at the first (an XPath may hold one). */
@@ -99,14 +101,15 @@ static int split_maps(const char *opt, char **maps, size_t n, int xpath,
 
 /* Where the records come from: CONTACTS.csv or --xml (or neither, with
  * --surveys), and which XPaths go with which file. */
-static int sources(int argc, char **argv, struct agg_cli *a)
+static int sources(const struct cli_operands *ops, const struct aggregate_args *g,
+		   struct agg_cli *a)
 {
 	int rc;
 
-	if (optind < argc - 1 || (a->xml && optind < argc))
+	if (ops->n > 1 || (a->xml && ops->n))
 		return cli_usage_error("aggregate", "expected one CONTACTS file%s",
 				       a->xml ? " (or --xml FILE, not both)" : "");
-	a->contacts = a->xml ? a->xml : optind < argc ? argv[optind] : NULL;
+	a->contacts = a->xml ? a->xml : ops->n ? ops->v[0] : NULL;
 	if (!a->contacts && !a->surveys)
 		return cli_usage_error("aggregate", "expected a CONTACTS file, --xml FILE "
 				       "or --surveys FILE");
@@ -116,129 +119,60 @@ static int sources(int argc, char **argv, struct agg_cli *a)
 		return cli_usage_error("aggregate", "--record goes with --xml FILE");
 	if (a->survey_record && !a->surveys)
 		return cli_usage_error("aggregate", "--survey-record goes with --surveys FILE");
-	if (a->nsurvey_maps && !a->survey_record)
+	if (g->survey_maps.n && !a->survey_record)
 		return cli_usage_error("aggregate", "--survey-map goes with --survey-record");
-	rc = split_maps("--map", a->maps, a->nmaps, a->xml != NULL, &a->renames);
+	rc = split_maps("--map", g->maps.items, g->maps.n, a->xml != NULL, &a->renames);
 	if (rc == CX_OK)
-		rc = split_maps("--survey-map", a->survey_maps, a->nsurvey_maps, 1,
+		rc = split_maps("--survey-map", g->survey_maps.items, g->survey_maps.n, 1,
 				&a->survey_fields);
 	if (rc == CX_OK && a->xml) {
 		a->contacts_xml.record = a->record;
 		a->contacts_xml.fields = a->renames;
-		a->contacts_xml.nfields = a->nmaps;
+		a->contacts_xml.nfields = g->maps.n;
 		a->o.contacts_xml = &a->contacts_xml;
 		rc = agg_xml_check(&a->contacts_xml, 0);
 	} else {
 		a->o.renames = a->renames;
-		a->o.nrenames = a->nmaps;
+		a->o.nrenames = g->maps.n;
 	}
 	if (rc == CX_OK && a->survey_record) {
 		a->surveys_xml.record = a->survey_record;
 		a->surveys_xml.fields = a->survey_fields;
-		a->surveys_xml.nfields = a->nsurvey_maps;
+		a->surveys_xml.nfields = g->survey_maps.n;
 		a->o.surveys_xml = &a->surveys_xml;
 		rc = agg_xml_check(&a->surveys_xml, 1);
 	}
 	return rc;
 }
 
-static int option(struct agg_cli *a, int c, char *arg)
+/* From the options as given to the engine's, with their defaults. */
+static int settle(const struct aggregate_args *g, const struct cli_operands *ops,
+		  struct agg_cli *a)
 {
-	char why[80];
-	double v = 0;
-	if (c == 's')
-		a->surveys = arg;
-	else if (c == 'm')
-		return add_map(&a->maps, &a->nmaps, &a->maps_cap, arg);
-	else if (c == 'M')
-		return add_map(&a->survey_maps, &a->nsurvey_maps, &a->survey_maps_cap, arg);
-	else if (c == 'x')
-		a->xml = arg;
-	else if (c == 'R')
-		a->record = arg;
-	else if (c == 'Q')
-		a->survey_record = arg;
-	else if (c == 'C' && company_name_check(arg, why, sizeof why) < 0)
-		return cli_usage_error("aggregate", "--company: %s", why);
-	else if (c == 'C')
-		a->company = arg;
-	else if (c == 'o')
-		a->output = arg;
-	else if (c == 'c')
-		a->by_channel = 1;
-	else if (c == 'k')
-		a->o.skip_bad = 1;
-	else if (c == 'p') {
-		if (period_parse(arg, &a->o.period) < 0)
-			return cli_usage_error("aggregate", "--period: '%s' is not a period", arg);
-		a->o.has_period = 1;
-	} else if (c == 'b') {
-		if (strcmp(arg, "quarter") != 0 && strcmp(arg, "month") != 0)
-			return cli_usage_error("aggregate", "--by: '%s' is not quarter or month", arg);
-		a->o.gran = arg[0] == 'q' ? GRAN_QUARTER : GRAN_MONTH;
-	} else if (c == 'S') {
-		return positive("--sl-seconds", arg, 1e6, &a->o.sl_seconds);
-	} else if (c == 'r') {
-		if (positive("--repeat-days", arg, 3650, &v) != CX_OK)
-			return CX_EUSAGE;
-		a->o.repeat_seconds = (int64_t)llround(v * 86400);
-	} else if (c == 't') {
-		if (positive("--threads", arg, 8, &v) != CX_OK)
-			return CX_EUSAGE;
-		a->o.threads = (int)v;
-	} else {
-		return cli_usage_error("aggregate", "unknown option '%s'", arg ? arg : "");
-	}
-	return CX_OK;
-}
-
-static int parse(int argc, char **argv, struct agg_cli *a)
-{
-	static const struct option longs[] = {
-		{ "surveys", required_argument, NULL, 's' },
-		{ "map", required_argument, NULL, 'm' },
-		{ "company", required_argument, NULL, 'C' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "by-channel", no_argument, NULL, 'c' },
-		{ "skip-bad", no_argument, NULL, 'k' },
-		{ "period", required_argument, NULL, 'p' },
-		{ "by", required_argument, NULL, 'b' },
-		{ "sl-seconds", required_argument, NULL, 'S' },
-		{ "repeat-days", required_argument, NULL, 'r' },
-		{ "threads", required_argument, NULL, 't' },
-		{ "xml", required_argument, NULL, 'x' },
-		{ "record", required_argument, NULL, 'R' },
-		{ "survey-record", required_argument, NULL, 'Q' },
-		{ "survey-map", required_argument, NULL, 'M' },
-		CLI_NET_OPTIONS,
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 } };
-	int c, rc, by_given = 0;
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 
-	a->o.gran = GRAN_QUARTER;
-	a->o.sl_seconds = 20;
-	a->o.repeat_seconds = (int64_t)7 * 86400;
-	a->o.threads = cpus > 0 ? (cpus > 8 ? 8 : (int)cpus) : 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":ho:", longs, NULL)) != -1) {
-		if (c == 'h')
-			return fputs(usage, stdout), -1;
-		if (c == ':' || c == '?')
-			return cli_usage_error("aggregate", "%s '%s'", c == ':' ?
-					       "option needs a value:" : "unknown option",
-					       argv[optind - 1]);
-		by_given |= c == 'b';
-		rc = c >= 0x1000 ? cli_net_option("aggregate", c, optarg) :
-			option(a, c, optarg);
-		if (rc != CX_OK)
-			return rc;
-	}
-	if (a->o.has_period && by_given)
+	a->surveys = g->surveys;
+	a->company = g->company;
+	a->output = g->output;
+	a->xml = g->xml;
+	a->record = g->record;
+	a->survey_record = g->survey_record;
+	a->by_channel = g->by_channel;
+	a->o.skip_bad = g->skip_bad;
+	a->o.gran = g->by && g->by[0] == 'm' ? GRAN_MONTH : GRAN_QUARTER;
+	a->o.sl_seconds = g->sl_seconds > 0 ? g->sl_seconds : 20;
+	a->o.repeat_seconds = (int64_t)llround((g->repeat_days > 0 ? g->repeat_days : 7) *
+					       86400);
+	a->o.threads = g->threads > 0 ? (int)g->threads :
+		cpus > 0 ? (cpus > 8 ? 8 : (int)cpus) : 1;
+	if (g->period && g->by)
 		return cli_usage_error("aggregate", "--period and --by do not go together");
-	if (a->o.has_period)
+	if (g->period) {
+		(void)period_parse(g->period, &a->o.period); /* checked by cli_take_period */
+		a->o.has_period = 1;
 		a->o.gran = a->o.period.gran;
-	return sources(argc, argv, a);
+	}
+	return sources(ops, g, a);
 }
 
 /* Four decimals, rounded half away from zero (as SQL's round() does). */
@@ -427,15 +361,20 @@ static cJSON *document(const struct agg_cli *a, const struct agg_result *res)
 	return root;
 }
 
-int cmd_aggregate(int argc, char **argv)
+static int run(int argc, char **argv)
 {
+	struct aggregate_args g;
+	struct cli_operands ops = { 0 };
 	struct agg_cli a;
 	struct agg_result res;
 	int rc;
 
+	memset(&g, 0, sizeof g);
 	memset(&a, 0, sizeof a);
 	memset(&res, 0, sizeof res);
-	rc = parse(argc, argv, &a);
+	rc = cli_parse(&command_aggregate, argc, argv, &g, &ops);
+	if (rc == CX_OK)
+		rc = settle(&g, &ops, &a);
 	if (rc == CX_OK)
 		rc = agg_run(a.contacts, a.surveys, &a.o, &res);
 	if (rc == CX_OK)
@@ -450,13 +389,25 @@ int cmd_aggregate(int argc, char **argv)
 		msg_warn("skipped %llu malformed rows of %llu",
 			 (unsigned long long)res.skipped,
 			 ((unsigned long long)res.rows + res.survey_rows));
-	if (rc == CX_OK) {
+	if (rc == CX_OK)
 		rc = json_write(document(&a, &res), a.output);
-	}
 	agg_result_release(&res);
 	free(a.renames);
 	free(a.survey_fields);
-	free(a.maps);
-	free(a.survey_maps);
-	return rc < 0 ? cli_flush() : rc;
+	cli_args_release(&command_aggregate, &g);
+	free(ops.v);
+	return cli_exit(rc);
 }
+
+const struct command command_aggregate = {
+	"aggregate", run, "compute metrics from contact records and surveys",
+	"usage: cxbench aggregate CONTACTS.csv [options]\n"
+	"       cxbench aggregate --xml FILE --record XPATH --map FIELD=XPATH... [options]\n"
+	"Compute company metrics (with sample sizes) from contact records, one\n"
+	"row per contact, and optionally survey answers (alone: only csat, nps\n"
+	"and ces).\n\n",
+	"Fields: contact_id customer_id channel started_at wait_seconds\n"
+	"handle_seconds hold_seconds transfers abandoned resolved proactive\n"
+	"ai_handled escalated human_wait_seconds csat nps ces answered_at\n",
+	options, sizeof(struct aggregate_args)
+};

@@ -1,7 +1,6 @@
 /* cmd_compare: `cxbench compare`: one period of a company against the
  * selected references, as a table, JSON or CSV. */
 #include "cmd/cmds.h"
-#include "cmd/cli.h"
 #include "core/company.h"
 #include "core/context.h"
 #include "core/gap.h"
@@ -11,22 +10,24 @@
 #include "out/out_json.h"
 #include "out/out_table.h"
 #include <stdio.h>
-#include <unistd.h>
-#include <string.h>
+#include <stdlib.h>
 
-static const char usage[] =
-	"usage: cxbench compare COMPANY... [options]\n"
-	"Compare a company's metrics (a JSON, CSV or XML file, a directory of period\n"
-	"files, or - for stdin; several are merged as `trend` merges them) with\n"
-	"reference brand profiles and the frontier (the best of them).\n\n"
-	"  --against LIST    profile ids, 'all' and 'frontier', comma-separated\n"
-	"                    (default: all,frontier)\n"
-	"  --period P        the period to compare (default: the latest)\n"
-	"  --format F        table (default), json or csv\n"
-	"  --profile FILE    an extra reference profile (repeatable)\n"
-	"  --catalog FILE    a metric catalog other than the bundled one\n"
-	CLI_NET_HELP
-	"  -h, --help        this help\n";
+struct compare_args {
+	const char *against, *period;
+	enum format format;
+	struct cli_refs refs;
+};
+
+static const struct cli_option options[] = {
+	CLI_OPT_AGAINST(struct compare_args, against),
+	CLI_OPT_STRING("period", "P", "the period to compare (default: the latest)",
+		       struct compare_args, period),
+	CLI_OPT_FORMAT("table (default), json or csv", struct compare_args, format,
+		       FMT_TABLE | FMT_JSON | FMT_CSV),
+	CLI_OPT_REFERENCES(struct compare_args, refs),
+	CLI_OPT_GROUP(cli_net_options),
+	CLI_OPT_END
+};
 
 static int render(const struct gap_report *r, enum format format)
 {
@@ -39,37 +40,48 @@ static int render(const struct gap_report *r, enum format format)
 	return cli_flush();
 }
 
-int cmd_compare(int argc, char **argv)
+static int run(int argc, char **argv)
 {
-	struct cli_opts o = { 0 };
+	struct compare_args a = { .format = FMT_TABLE };
+	struct cli_operands ops = { 0 };
 	struct context ctx = { 0 };
 	struct selection sel = { 0 };
 	struct company *company = NULL;
 	struct gap_report *report = NULL;
 	size_t period = 0;
-	int rc = cli_parse("compare", usage, argc, argv, OPT_AGAINST | OPT_PERIOD |
-			   OPT_FORMAT | OPT_PROFILE | OPT_CATALOG,
-			   FMT_TABLE | FMT_JSON | FMT_CSV, &o, &ctx);
+	int rc = cli_parse(&command_compare, argc, argv, &a, &ops);
 
-	if (rc == CX_OK && optind >= argc)
+	if (rc == CX_OK && ops.n == 0)
 		rc = cli_usage_error("compare", "expected a COMPANY file");
 	if (rc != CX_OK)
 		goto out;
+	cli_refs_apply(&a.refs, &ctx);
 	rc = context_load(&ctx, 1);
 	if (rc == CX_OK)
-		rc = selection_parse(&ctx, o.against ? o.against : "all,frontier", &sel);
+		rc = selection_parse(&ctx, a.against ? a.against : "all,frontier", &sel);
 	if (rc == CX_OK)
-		rc = history_load(ctx.cat, argv + optind, (size_t)(argc - optind), &company);
+		rc = history_load(ctx.cat, ops.v, ops.n, &company);
 	if (rc == CX_OK)
-		rc = history_pick(company, o.period, &period);
+		rc = history_pick(company, a.period, &period);
 	if (rc != CX_OK)
 		goto out;
 	report = gap_compute(ctx.cat, company, period, sel.refs, sel.n, sel.frontier);
-	rc = render(report, o.format);
+	rc = render(report, a.format);
 out:
 	gap_free(report);
 	company_free(company);
 	selection_release(&sel);
 	context_release(&ctx);
-	return rc < 0 ? cli_flush() : rc;
+	cli_args_release(&command_compare, &a);
+	free(ops.v);
+	return cli_exit(rc);
 }
+
+const struct command command_compare = {
+	"compare", run, "compare a company with reference brands and the frontier",
+	"usage: cxbench compare COMPANY... [options]\n"
+	"Compare a company's metrics (a JSON, CSV or XML file, a directory of period\n"
+	"files, or - for stdin; several are merged as `trend` merges them) with\n"
+	"reference brand profiles and the frontier (the best of them).\n\n",
+	NULL, options, sizeof(struct compare_args)
+};

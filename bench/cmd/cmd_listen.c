@@ -5,7 +5,6 @@
 #include "cmd/cmds.h"
 #include "aggregate/agg.h"
 #include "base/atomic.h"
-#include "cmd/cli.h"
 #include "core/company.h"
 #include "core/context.h"
 #include "base/hash.h"
@@ -15,37 +14,34 @@
 #include "core/period.h"
 #include "base/textfmt.h"
 #include "listen/transcripts.h"
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-static const char usage[] =
-	"usage: cxbench listen TRANSCRIPTS [options]\n"
-	"Find friction signals in what customers say in calls and chats: asking\n"
-	"for a person, repeating themselves, waiting, threatening to leave,\n"
-	"worrying about their data, and praise.  TRANSCRIPTS is a CSV file (one\n"
-	"row per turn: contact_id, customer_id, channel, speaker, text), a JSON\n"
-	"Lines file (one conversation per line with a turns list), or a\n"
-	"directory of .txt files with Customer:/Agent: lines.\n\n"
-	"  --lang L            auto (default: all lexicons), en, uk or ru\n"
-	"  --format F          table (default) or json\n"
-	"  -o, --output FILE   write JSON here (atomically)\n"
-	"  --company NAME      with --period: also write the listening metrics\n"
-	"  --period P          the period the transcripts belong to\n"
-	"  --contacts FILE     contact records: coverage = conversations / contacts\n"
-	"  --surveys FILE      survey answers with customer_id: the silent dissatisfied\n"
-	"  --list-phrases      print the phrases looked for (signal, language,\n"
-	"                      phrase; * = any ending) and stop\n"
-	CLI_NET_HELP
-	"  -h, --help          this help\n";
 
 struct listen_cli {
 	const char *path, *lang, *output, *company, *period, *contacts, *surveys;
 	enum format format;
 	int list_phrases;
 };
+
+#define ARGS struct listen_cli
+static const struct cli_option options[] = {
+	CLI_OPT_STRING("lang", "L", "auto (default: all lexicons), en, uk or ru", ARGS, lang),
+	CLI_OPT_FORMAT("table (default) or json", ARGS, format, FMT_TABLE | FMT_JSON),
+	CLI_OPT_OUTPUT("write JSON here (atomically)", ARGS, output),
+	CLI_OPT_COMPANY("with --period: also write the listening metrics", ARGS, company),
+	CLI_OPT_STRING("period", "P", "the period the transcripts belong to", ARGS, period),
+	CLI_OPT_STRING("contacts", "FILE", "contact records: coverage = conversations / "
+		       "contacts", ARGS, contacts),
+	CLI_OPT_STRING("surveys", "FILE", "survey answers with customer_id: the silent "
+		       "dissatisfied", ARGS, surveys),
+	CLI_OPT_FLAG("list-phrases", "print the phrases looked for (signal, language,\n"
+		     "phrase; * = any ending) and stop", ARGS, list_phrases),
+	CLI_OPT_GROUP(cli_net_options),
+	CLI_OPT_END
+};
+#undef ARGS
 
 /* The metrics these signals feed (lower is better). */
 static const struct { enum signal sig; const char *metric; } feeds[] = {
@@ -54,64 +50,26 @@ static const struct { enum signal sig; const char *metric; } feeds[] = {
 
 static int parse(int argc, char **argv, struct listen_cli *a)
 {
-	static const struct option longs[] = {
-		{ "lang", required_argument, NULL, 'l' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "company", required_argument, NULL, 'C' },
-		{ "period", required_argument, NULL, 'p' },
-		{ "contacts", required_argument, NULL, 'c' },
-		{ "surveys", required_argument, NULL, 's' },
-		{ "list-phrases", no_argument, NULL, 'L' },
-		{ "help", no_argument, NULL, 'h' },
-		CLI_NET_OPTIONS,
-		{ NULL, 0, NULL, 0 } };
+	struct cli_operands ops = { 0 };
 	struct period p;
-	char why[80];
-	int c;
+	int rc;
 
 	a->lang = "auto";
 	a->format = FMT_TABLE;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":ho:", longs, NULL)) != -1) {
-		if (c == 'h')
-			return fputs(usage, stdout), -1;
-		if (c == ':' || c == '?')
-			return cli_usage_error("listen", "%s '%s'", c == ':' ?
-					       "option needs a value:" : "unknown option",
-					       argv[optind - 1]);
-		if (c >= 0x1000 && cli_net_option("listen", c, optarg) != CX_OK)
-			return CX_EUSAGE; /* NOLINT(bugprone-branch-clone): so is a bad --format */
-		else if (c == 'l')
-			a->lang = optarg;
-		else if (c == 'f' && cli_format("listen", optarg, FMT_TABLE | FMT_JSON,
-						&a->format))
-			return CX_EUSAGE;
-		else if (c == 'o')
-			a->output = optarg;
-		else if (c == 'C' && company_name_check(optarg, why, sizeof why) < 0)
-			return cli_usage_error("listen", "--company: %s", why);
-		else if (c == 'C')
-			a->company = optarg;
-		else if (c == 'p')
-			a->period = optarg;
-		else if (c == 'c')
-			a->contacts = optarg;
-		else if (c == 's')
-			a->surveys = optarg;
-		else if (c == 'L')
-			a->list_phrases = 1;
+	rc = cli_parse(&command_listen, argc, argv, a, &ops);
+	if (rc == CX_OK && !(a->list_phrases && ops.n == 0)) {
+		if (ops.n != 1)
+			rc = cli_usage_error("listen", "expected one TRANSCRIPTS file or directory");
+		else if (a->period && period_parse(a->period, &p) < 0)
+			rc = cli_usage_error("listen", "--period: '%s' is not a period",
+					     a->period);
+		else if (!a->company != !a->period)
+			rc = cli_usage_error("listen", "--company and --period go together");
+		else
+			a->path = ops.v[0];
 	}
-	if (a->list_phrases && optind == argc)
-		return CX_OK;
-	if (optind != argc - 1)
-		return cli_usage_error("listen", "expected one TRANSCRIPTS file or directory");
-	if (a->period && period_parse(a->period, &p) < 0)
-		return cli_usage_error("listen", "--period: '%s' is not a period", a->period);
-	if (!a->company != !a->period)
-		return cli_usage_error("listen", "--company and --period go together");
-	a->path = argv[optind];
-	return CX_OK;
+	free(ops.v);
+	return rc;
 }
 
 static size_t count_signal(const struct listen *L, enum signal s, const char *channel)
@@ -360,7 +318,7 @@ static void list_phrases(const struct lexicon *lx)
 	}
 }
 
-int cmd_listen(int argc, char **argv)
+static int run(int argc, char **argv)
 {
 	struct listen_cli a;
 	struct lexicon *lx = NULL;
@@ -395,5 +353,17 @@ int cmd_listen(int argc, char **argv)
 	listen_free(L);
 	lexicon_free(lx);
 	free(datadir);
-	return rc < 0 ? cli_flush() : rc;
+	return cli_exit(rc);
 }
+
+const struct command command_listen = {
+	"listen", run, "friction signals in call and chat transcripts",
+	"usage: cxbench listen TRANSCRIPTS [options]\n"
+	"Find friction signals in what customers say in calls and chats: asking\n"
+	"for a person, repeating themselves, waiting, threatening to leave,\n"
+	"worrying about their data, and praise.  TRANSCRIPTS is a CSV file (one\n"
+	"row per turn: contact_id, customer_id, channel, speaker, text), a JSON\n"
+	"Lines file (one conversation per line with a turns list), or a\n"
+	"directory of .txt files with Customer:/Agent: lines.\n\n",
+	NULL, options, sizeof(struct listen_cli)
+};

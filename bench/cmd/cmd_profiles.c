@@ -1,6 +1,5 @@
 /* cmd_profiles: `cxbench profiles list | show ID | validate FILE...`. */
 #include "cmd/cmds.h"
-#include "cmd/cli.h"
 #include "base/atomic.h"
 #include "core/context.h"
 #include "io/jsonfile.h"
@@ -14,19 +13,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage[] =
-	"usage: cxbench profiles list [--format table|json]\n"
-	"       cxbench profiles show ID [--format table|json]\n"
-	"       cxbench profiles validate FILE...\n"
-	"       cxbench profiles pull URL\n"
-	"List the reference profiles (bundled, pulled and --profile FILE), show\n"
-	"one with the basis and source of every value, check profile files, or\n"
-	"pull a pack (a JSON list of profiles, every one checked first) into\n"
-	"$XDG_DATA_HOME/cxbench/profiles.\n\n"
-	"  --format F        table (default) or json\n"
-	"  --profile FILE    an extra reference profile (repeatable)\n"
-	"  --catalog FILE    a metric catalog other than the bundled one\n"
-	CLI_NET_HELP;
+struct profiles_args {
+	enum format format;
+	struct cli_refs refs;
+};
+
+static const struct cli_option options[] = {
+	CLI_OPT_FORMAT("table (default) or json", struct profiles_args, format,
+		       FMT_TABLE | FMT_JSON),
+	CLI_OPT_REFERENCES(struct profiles_args, refs),
+	CLI_OPT_GROUP(cli_net_options),
+	CLI_OPT_END
+};
 
 static int list(const struct context *ctx, enum format format)
 {
@@ -176,23 +174,33 @@ static int dispatch(struct context *ctx, int argc, char **argv, enum format form
 	return sub[0] == 's' ? show(ctx, argv[1], format) : list(ctx, format);
 }
 
-int cmd_profiles(int argc, char **argv)
+static int run(int argc, char **argv)
 {
-	struct cli_opts o = { 0 };
+	struct profiles_args a = { .format = FMT_TABLE };
+	struct cli_operands ops = { 0 };
 	struct context ctx = { 0 };
-	int rc = cli_parse("profiles", usage, argc, argv,
-			   OPT_FORMAT | OPT_PROFILE | OPT_CATALOG,
-			   FMT_TABLE | FMT_JSON, &o, &ctx);
+	int rc = cli_parse(&command_profiles, argc, argv, &a, &ops);
 
-	if (rc != CX_OK) {
-		context_release(&ctx);
-		return rc < 0 ? cli_flush() : rc;
-	}
-	if (optind >= argc) {
-		context_release(&ctx);
-		return cli_usage_error("profiles", "expected list, show or validate");
-	}
-	rc = dispatch(&ctx, argc - optind, argv + optind, o.format);
+	if (rc == CX_OK && ops.n == 0)
+		rc = cli_usage_error("profiles", "expected list, show or validate");
+	cli_refs_apply(&a.refs, &ctx);
+	if (rc == CX_OK)
+		rc = dispatch(&ctx, (int)ops.n, ops.v, a.format);
 	context_release(&ctx);
-	return rc != CX_OK ? rc : cli_flush();
+	cli_args_release(&command_profiles, &a);
+	free(ops.v);
+	return rc != CX_OK ? cli_exit(rc) : cli_flush();
 }
+
+const struct command command_profiles = {
+	"profiles", run, "list, show or validate reference profiles",
+	"usage: cxbench profiles list [--format table|json]\n"
+	"       cxbench profiles show ID [--format table|json]\n"
+	"       cxbench profiles validate FILE...\n"
+	"       cxbench profiles pull URL\n"
+	"List the reference profiles (bundled, pulled and --profile FILE), show\n"
+	"one with the basis and source of every value, check profile files, or\n"
+	"pull a pack (a JSON list of profiles, every one checked first) into\n"
+	"$XDG_DATA_HOME/cxbench/profiles.\n\n",
+	NULL, options, sizeof(struct profiles_args)
+};

@@ -3,7 +3,6 @@
  * report last, so a failure leaves no new partial file). */
 #include "cmd/cmds.h"
 #include "base/atomic.h"
-#include "cmd/cli.h"
 #include "core/company.h"
 #include "core/context.h"
 #include "load/history.h"
@@ -20,26 +19,34 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const char usage[] =
-	"usage: cxbench report COMPANY... -o FILE.html [options]\n"
-	"Write a self-contained HTML report (inline CSS and SVG charts, no\n"
-	"external requests) comparing a company with reference brands.\n\n"
-	"  -o, --output FILE   the report to write (required)\n"
-	"  --against LIST      profile ids, 'all' and 'frontier' (default: all,frontier;\n"
-	"                      the frontier is always included)\n"
-	"  --period P          the period to report (default: the latest)\n"
-	"  --lang L            en (default), uk or ru\n"
-	"  --title T           the report's title\n"
-	"  --logo FILE         a PNG, JPEG or SVG logo, embedded\n"
-	"  --png-dir DIR       also write every chart as PNG into DIR\n"
-	"  --signals FILE      `listen` output: adds what customers say unasked\n"
-	"  --profile FILE      an extra reference profile (repeatable)\n"
-	"  --catalog FILE      a metric catalog other than the bundled one\n"
-	CLI_NET_HELP
-	"  -h, --help          this help\n";
+/* The fields keep the names of the options. */
+struct report_args {
+	const char *output, *against, *period, *lang, *title, *logo, *png_dir, *signals;
+	struct cli_refs refs;
+};
+
+static const struct cli_option options[] = {
+	CLI_OPT_OUTPUT("the report to write (required)", struct report_args, output),
+	CLI_OPT_STRING("against", "LIST", "profile ids, 'all' and 'frontier' (default: "
+		       "all,frontier;\nthe frontier is always included)",
+		       struct report_args, against),
+	CLI_OPT_STRING("period", "P", "the period to report (default: the latest)",
+		       struct report_args, period),
+	CLI_OPT_STRING("lang", "L", "en (default), uk or ru", struct report_args, lang),
+	CLI_OPT_STRING("title", "T", "the report's title", struct report_args, title),
+	CLI_OPT_STRING("logo", "FILE", "a PNG, JPEG or SVG logo, embedded",
+		       struct report_args, logo),
+	CLI_OPT_STRING("png-dir", "DIR", "also write every chart as PNG into DIR",
+		       struct report_args, png_dir),
+	CLI_OPT_STRING("signals", "FILE", "`listen` output: adds what customers say unasked",
+		       struct report_args, signals),
+	CLI_OPT_REFERENCES(struct report_args, refs),
+	CLI_OPT_GROUP(cli_net_options),
+	CLI_OPT_END
+};
 
 struct job {
-	struct cli_opts o;
+	struct report_args o;
 	struct context ctx;
 	struct selection sel;
 	struct company *company;
@@ -161,21 +168,21 @@ static int run(struct job *j, char *const *paths, size_t npaths)
 	return rc;
 }
 
-int cmd_report(int argc, char **argv)
+static int cmd_report(int argc, char **argv)
 {
 	struct job j;
+	struct cli_operands ops = { 0 };
 	int rc;
 
 	memset(&j, 0, sizeof j);
-	rc = cli_parse("report", usage, argc, argv, OPT_AGAINST | OPT_PERIOD |
-		       OPT_PROFILE | OPT_CATALOG | OPT_OUTPUT | OPT_LANG | OPT_TITLE |
-		       OPT_LOGO | OPT_PNG_DIR | OPT_SIGNALS, 0, &j.o, &j.ctx);
-	if (rc == CX_OK && optind >= argc)
+	rc = cli_parse(&command_report, argc, argv, &j.o, &ops);
+	if (rc == CX_OK && ops.n == 0)
 		rc = cli_usage_error("report", "expected a COMPANY file");
 	if (rc == CX_OK && !j.o.output)
 		rc = cli_usage_error("report", "-o FILE.html is required");
+	cli_refs_apply(&j.o.refs, &j.ctx);
 	if (rc == CX_OK)
-		rc = run(&j, argv + optind, (size_t)(argc - optind));
+		rc = run(&j, ops.v, ops.n);
 	if (rc == CX_OK)
 		printf("%s\n", j.o.output);
 	plot_release(&j.plot);
@@ -187,5 +194,15 @@ int cmd_report(int argc, char **argv)
 	context_release(&j.ctx);
 	free(j.against);
 	cJSON_Delete(j.signals);
-	return rc < 0 ? cli_flush() : rc != CX_OK ? rc : cli_flush();
+	cli_args_release(&command_report, &j.o);
+	free(ops.v);
+	return rc != CX_OK ? cli_exit(rc) : cli_flush();
 }
+
+const struct command command_report = {
+	"report", cmd_report, "write a self-contained HTML report with charts",
+	"usage: cxbench report COMPANY... -o FILE.html [options]\n"
+	"Write a self-contained HTML report (inline CSS and SVG charts, no\n"
+	"external requests) comparing a company with reference brands.\n\n",
+	NULL, options, sizeof(struct report_args)
+};

@@ -2,23 +2,23 @@
  * (and profiles or catalogs, recognised by their content) without
  * comparing anything.  One line per file on stdout; problems on stderr. */
 #include "cmd/cmds.h"
-#include "cmd/cli.h"
 #include "core/company.h"
 #include "core/context.h"
 #include "io/jsonfile.h"
 #include "base/msg.h"
 #include <stdio.h>
-#include <unistd.h>
+#include <stdlib.h>
 #include <string.h>
 
-static const char usage[] =
-	"usage: cxbench validate FILE...\n"
-	"Check company metrics files (JSON, CSV or XML; - for stdin) against the\n"
-	"catalog, reporting every problem with its file and position.  Reference\n"
-	"profiles and catalogs are recognised and checked too.\n\n"
-	"  --catalog FILE    a metric catalog other than the bundled one\n"
-	CLI_NET_HELP
-	"  -h, --help        this help\n";
+struct validate_args {
+	struct cli_refs refs;
+};
+
+static const struct cli_option options[] = {
+	CLI_OPT_CATALOG(struct validate_args, refs),
+	CLI_OPT_GROUP(cli_net_options),
+	CLI_OPT_END
+};
 
 /* What a JSON file is, by the member that only that kind has. */
 static const char *json_kind(const struct input *in)
@@ -102,25 +102,40 @@ static int check_file(const struct context *ctx, const char *path)
 	return rc;
 }
 
-int cmd_validate(int argc, char **argv)
+static int run(int argc, char **argv)
 {
-	struct cli_opts o = { 0 };
+	struct validate_args a = { 0 };
+	struct cli_operands ops = { 0 };
 	struct context ctx = { 0 };
-	int rc = cli_parse("validate", usage, argc, argv, OPT_CATALOG, 0, &o, &ctx);
+	int rc = cli_parse(&command_validate, argc, argv, &a, &ops);
 	int one, worst = CX_OK;
+	size_t i;
 
-	if (rc != CX_OK)
-		return rc < 0 ? cli_flush() : rc;
-	if (optind >= argc)
-		return cli_usage_error("validate", "expected at least one FILE");
-	rc = context_load(&ctx, 0);
+	if (rc == CX_OK && ops.n == 0)
+		rc = cli_usage_error("validate", "expected at least one FILE");
+	cli_refs_apply(&a.refs, &ctx);
+	if (rc == CX_OK)
+		rc = context_load(&ctx, 0);
 	/* Every file is checked; the exit code is the worst outcome. */
-	for (; rc == CX_OK && optind < argc; optind++) {
-		one = check_file(&ctx, argv[optind]);
+	for (i = 0; rc == CX_OK && i < ops.n; i++) {
+		one = check_file(&ctx, ops.v[i]);
 		worst = one > worst ? one : worst;
 	}
 	rc = rc != CX_OK ? rc : worst;
 	context_release(&ctx);
+	cli_args_release(&command_validate, &a);
+	free(ops.v);
+	if (rc == CLI_HELP)
+		return cli_flush();
 	one = cli_flush();
 	return rc != CX_OK ? rc : one;
 }
+
+const struct command command_validate = {
+	"validate", run, "check company metrics files without comparing",
+	"usage: cxbench validate FILE...\n"
+	"Check company metrics files (JSON, CSV or XML; - for stdin) against the\n"
+	"catalog, reporting every problem with its file and position.  Reference\n"
+	"profiles and catalogs are recognised and checked too.\n\n",
+	NULL, options, sizeof(struct validate_args)
+};

@@ -1,17 +1,21 @@
-/* cmds: the subcommands, one cmd_NAME.c each.  To add a command: write
- * cmd_NAME.c with `int cmd_NAME(int argc, char **argv)` (argv[0] is the
- * command's name; it handles -h itself and returns an exit code), declare
- * it here, add a row to the table in main.c, a section to cxbench.1 and
- * README.md, and a test in tests/cases/. */
+/* cmds: the subcommands, one cmd_NAME.c each.  To add a command:
+ * 1. write cmd_NAME.c: its arguments struct, its options as a table of
+ *    struct cli_option (cli.h), its usage text, a run function that calls
+ *    cli_parse() and then only loads, computes and renders through the
+ *    feature modules, and `const struct command command_NAME`;
+ * 2. declare command_NAME here and add it to commands[] in commands.c;
+ * 3. add a section to cxbench.1 and README.md, and cases in tests/cases/
+ *    (tests/unit/test_cli.c runs every option of the table by itself). */
 #ifndef CX_CMDS_H
 #define CX_CMDS_H
+#include "cmd/cli.h"
 
-int cmd_compare(int argc, char **argv);
-int cmd_aggregate(int argc, char **argv);
-int cmd_report(int argc, char **argv);
-int cmd_trend(int argc, char **argv);
-int cmd_listen(int argc, char **argv);
-int cmd_validate(int argc, char **argv);
-int cmd_metrics(int argc, char **argv);
-int cmd_profiles(int argc, char **argv);
+extern const struct command command_compare;
+extern const struct command command_report;
+extern const struct command command_trend;
+extern const struct command command_aggregate;
+extern const struct command command_listen;
+extern const struct command command_validate;
+extern const struct command command_metrics;
+extern const struct command command_profiles;
 #endif

@@ -1,5 +1,5 @@
-/* main: the command table and dispatch.  Each command lives in its own
- * cmd_NAME.c (see cmds.h for how to add one). */
+/* main: dispatch to the command named first (the table is in commands.c;
+ * each command lives in its own cmd_NAME.c, see cmds.h to add one). */
 #include "cmd/cli.h"
 #include "cmd/cmds.h"
 #include "net/fetch.h"
@@ -13,35 +13,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct command commands[] = {
-	{ "compare", cmd_compare, "compare a company with reference brands and the frontier" },
-	{ "report", cmd_report, "write a self-contained HTML report with charts" },
-	{ "trend", cmd_trend, "follow a company's progress period by period" },
-	{ "aggregate", cmd_aggregate, "compute metrics from contact records and surveys" },
-	{ "listen", cmd_listen, "friction signals in call and chat transcripts" },
-	{ "validate", cmd_validate, "check company metrics files without comparing" },
-	{ "metrics", cmd_metrics, "list the metric catalog" },
-	{ "profiles", cmd_profiles, "list, show or validate reference profiles" },
-};
-
 static void print_usage(FILE *f)
 {
 	size_t i;
 	fputs("usage: cxbench COMMAND [options]   (cxbench COMMAND -h for its help)\n\n"
 	      "Benchmark a company's customer service against best-in-class brands.\n\n",
 	      f);
-	for (i = 0; i < sizeof commands / sizeof *commands; i++)
-		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	for (i = 0; commands[i]; i++)
+		fprintf(f, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
 	fputs("\nExit codes: 0 ok, 1 bad input, 2 usage error, 3 I/O error.\n", f);
-}
-
-static const struct command *find(const char *name)
-{
-	size_t i;
-	for (i = 0; i < sizeof commands / sizeof *commands; i++)
-		if (strcmp(commands[i].name, name) == 0)
-			return &commands[i];
-	return NULL;
 }
 
 int main(int argc, char **argv)
@@ -68,7 +48,7 @@ int main(int argc, char **argv)
 		puts("cxbench " CX_VERSION);
 		return cli_flush();
 	}
-	cmd = find(argv[1]);
+	cmd = command_find(argv[1]);
 	if (!cmd) {
 		msg_error("'%s' is not a command (see 'cxbench -h')", argv[1]);
 		return CX_EUSAGE;

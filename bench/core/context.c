@@ -48,12 +48,6 @@ char *data_dir_new(void)
 	return xstrdup(CX_DATADIR);
 }
 
-void context_add_profile(struct context *ctx, const char *path)
-{
-	xgrow((void **)&ctx->extra, &ctx->extra_cap, ctx->nextra, sizeof *ctx->extra);
-	ctx->extra[ctx->nextra++] = path;
-}
-
 int context_load(struct context *ctx, int profiles)
 {
 	char *path = NULL;
@@ -84,7 +78,6 @@ int context_load(struct context *ctx, int profiles)
 
 void context_release(struct context *ctx)
 {
-	free(ctx->extra);
 	free(ctx->datadir);
 	catalog_free(ctx->cat);
 	profile_set_release(&ctx->profiles);

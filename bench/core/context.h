@@ -10,8 +10,8 @@
 
 struct context {
 	const char *catalog_path; /* --catalog, or NULL for the bundled one */
-	const char **extra;       /* --profile files (borrowed from argv) */
-	size_t nextra, extra_cap;
+	char *const *extra;       /* --profile files (borrowed) */
+	size_t nextra;
 	char *datadir;            /* where profiles/ and reports/ live */
 	struct catalog *cat;
 	struct profile_set profiles;
@@ -26,7 +26,6 @@ struct selection {
 /* Locates the data directory: $CXBENCH_DATA, next to the executable,
  * ../share/cxbench from it, or the install share directory.  Caller frees. */
 char *data_dir_new(void);
-void context_add_profile(struct context *ctx, const char *path);
 /* Loads the catalog, and the profiles when `profiles` is non-zero. */
 int context_load(struct context *ctx, int profiles);
 void context_release(struct context *ctx);

@@ -169,7 +169,11 @@ char *write_file(const char *dir, const char *name, const char *text)
 	X(test_history_load)          \
 	X(test_timestamp_parse)       \
 	X(test_agg_percentile)        \
-	X(test_agg_stats_sums)
+	X(test_agg_stats_sums)        \
+	X(test_cli_every_option)      \
+	X(test_cli_help_lists_table)  \
+	X(test_cli_errors)            \
+	X(test_cli_operands)
 
 #define DECLARE(name) void name(void);
 TESTS(DECLARE)

@@ -1,0 +1,15 @@
+/* commands: the command table, in the order `cxbench -h` lists them. */
+#include "cmd/cmds.h"
+#include <stddef.h>
+
+const struct command *const commands[] = {
+	&command_compare,
+	&command_report,
+	&command_trend,
+	&command_aggregate,
+	&command_listen,
+	&command_validate,
+	&command_metrics,
+	&command_profiles,
+	NULL
+};
