@@ -1,15 +1,24 @@
 #include "base/mem.h"
-#include "base/msg.h"
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+static void (*failure_handler)(size_t n);
+
+void mem_set_failure_handler(void (*fn)(size_t n))
+{
+	failure_handler = fn;
+}
+
+/* Ending here is deliberate: an allocation that fails deep inside a
+ * parser or libxml2 has no sensible way back. */
 static void out_of_memory(size_t n)
 {
-	msg_error("out of memory (allocating %zu bytes)", n);
-	exit(CX_EIO);
+	if (failure_handler)
+		failure_handler(n);
+	abort();
 }
 
 /* The CXBENCH_FAIL_ALLOC test hook (see mem.h).  fail_at is -1 until the

@@ -1,6 +1,7 @@
 /* mem: checked allocation.  Every x* function either returns memory or ends
- * the process with "out of memory" and exit code 3, so callers never test
- * for NULL.  The caller owns what they return and frees it with free().
+ * the process, so callers never test for NULL: the program's failure
+ * handler (main.c's reports "out of memory" and exits with code 3), or
+ * abort() without one.  The caller owns what they return and frees it with free().
  * cJSON and libxml2 allocate through them too (main.c).
  *
  * Test hook: with CXBENCH_FAIL_ALLOC=N in the environment (read once, at
@@ -12,6 +13,8 @@
 #define CX_MEM_H
 #include <stddef.h>
 
+/* fn(n) is called when n bytes cannot be had; it must not return. */
+void mem_set_failure_handler(void (*fn)(size_t n));
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *old, size_t n);

@@ -24,12 +24,19 @@ static void print_usage(FILE *f)
 	fputs("\nExit codes: 0 ok, 1 bad input, 2 usage error, 3 I/O error.\n", f);
 }
 
+static void out_of_memory(size_t n)
+{
+	msg_error("out of memory (allocating %zu bytes)", n);
+	exit(CX_EIO);
+}
+
 int main(int argc, char **argv)
 {
 	cJSON_Hooks hooks = { xmalloc, free };
 	const struct command *cmd;
 	int rc;
 
+	mem_set_failure_handler(out_of_memory);
 	cJSON_InitHooks(&hooks);
 	/* libxml2 too, before its first allocation: out of memory inside it
 	 * ends the run like anywhere else (one message, exit 3), and the
