@@ -3,6 +3,7 @@
  * comparing anything.  One line per file on stdout; problems on stderr. */
 #include "cmd/cmds.h"
 #include "core/company.h"
+#include "load/load.h"
 #include "core/context.h"
 #include "io/jsonfile.h"
 #include "base/msg.h"

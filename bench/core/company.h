@@ -1,13 +1,11 @@
-/* company: a company's own metrics, period by period, as loaded from JSON,
- * CSV or XML (load_json.c, load_csv.c, load_xml.c).  company_load() picks the loader and
- * returns a company the caller owns (company_free(), NULL is a no-op).
- * Observations are indexed by catalog metric; periods are kept in time
- * order. */
+/* company: the model of a company's own metrics, period by period (the
+ * loaders that fill it from files are in bench/load).  A company is owned
+ * by whoever made it (company_free(), NULL is a no-op).  Observations are
+ * indexed by catalog metric; periods are kept in time order. */
 #ifndef CX_COMPANY_H
 #define CX_COMPANY_H
 #include <stddef.h>
 #include "core/catalog.h"
-#include "io/input.h"
 #include "core/period.h"
 
 struct obs {
@@ -33,13 +31,6 @@ struct company {
 	size_t nfiles, files_cap;
 };
 
-int company_load(const struct catalog *cat, const char *path,
-		 struct company **out);
-/* The same from text already read (the CSV reader modifies in->data). */
-int company_from_input(const struct catalog *cat, struct input *in,
-		       struct company **out);
-/* 1 when the text starts like JSON. */
-int looks_like_json(const struct input *in);
 void company_free(struct company *c);
 /* Index of the period with this label ("2026-Q3"), or -1. */
 long company_period(const struct company *c, const char *label);
@@ -49,7 +40,8 @@ size_t company_count(const struct company *c);
 /* The company's own copy of a file name, for obs.file. */
 const char *company_file(struct company *c, const char *name);
 
-/* For the loaders. */
+/* Building a company (the loaders in bench/load, history.c): every value
+ * is checked against the catalog on the way in. */
 #define SAMPLE_SIZE_MAX 1e12
 /* 0 when n, as given in a file, is a usable sample size; else -1 and why. */
 int sample_size_check(double n, char *why, size_t size);
@@ -70,11 +62,4 @@ struct period_data *company_add_period(struct company *c, struct period key,
 int company_put(const struct catalog *cat, struct company *c,
 		struct period_data *pd, long m, const struct obs *o,
 		const char *where);
-
-int load_company_json(const struct catalog *cat, const struct input *in,
-		      struct company *c);
-int load_company_csv(const struct catalog *cat, struct input *in,
-		     struct company *c);
-int load_company_xml(const struct catalog *cat, const struct input *in,
-		     struct company *c);
 #endif

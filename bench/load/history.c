@@ -1,4 +1,5 @@
 #include "load/history.h"
+#include "load/load.h"
 #include "base/mem.h"
 #include "base/msg.h"
 #include <dirent.h>

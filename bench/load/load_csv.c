@@ -2,7 +2,7 @@
  * least company, period, metric and value (n, industry, promoters_pct and
  * detractors_pct optional; other columns ignored), one row per period and
  * metric.  Errors name the line. */
-#include "core/company.h"
+#include "load/loaders.h"
 #include "io/csv.h"
 #include "base/mem.h"
 #include "base/msg.h"

@@ -2,7 +2,7 @@
  * either "periods": [ {period, metrics}, ... ] or a top-level period and
  * metrics.  A metric is a number or {value, n, promoters_pct,
  * detractors_pct}.  Every problem is reported; the count decides. */
-#include "core/company.h"
+#include "load/loaders.h"
 #include "io/jsonfile.h"
 #include "base/mem.h"
 #include "base/msg.h"

@@ -12,7 +12,7 @@
  * the CSV loader's, naming the element's line.  Blanks, comments and
  * processing instructions are ignored; any other element, attribute or
  * text is an error.  Every problem is reported; the count decides. */
-#include "core/company.h"
+#include "load/loaders.h"
 #include "io/csv.h"
 #include "base/mem.h"
 #include "base/msg.h"

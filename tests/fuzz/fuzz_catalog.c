@@ -5,6 +5,7 @@
  * skipped), the example company loaded against it, then compared and
  * trended against those profiles and their frontier. */
 #include "fuzz_company.h"
+#include "load/load.h"
 #include <dirent.h>
 
 static struct input fixed[32]; /* the bundled profiles' texts */

@@ -9,6 +9,7 @@
 #define CX_FUZZ_COMPANY_H
 #include "fuzz.h"
 #include "core/company.h"
+#include "load/load.h"
 #include "core/gap.h"
 #include "out/out_csv.h"
 #include "out/out_json.h"

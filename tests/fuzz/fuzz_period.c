@@ -6,6 +6,7 @@
  * example company. */
 #include "fuzz.h"
 #include "core/company.h"
+#include "load/load.h"
 #include "load/history.h"
 
 static struct input example; /* examples/acme-telecom.json */

@@ -4,6 +4,7 @@
 #include "core/catalog.h"
 #include "check.h"
 #include "core/company.h"
+#include "load/load.h"
 #include "core/gap.h"
 #include "base/msg.h"
 #include "core/profile.h"

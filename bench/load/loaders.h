@@ -1,0 +1,16 @@
+/* loaders: the three company file readers, internal to bench/load (load.c
+ * picks one).  Each adds the periods and values of `in` to c, reporting
+ * every problem with the file and its line or JSON path; CX_OK or
+ * CX_EINPUT. */
+#ifndef CX_LOADERS_H
+#define CX_LOADERS_H
+#include "core/company.h"
+#include "io/input.h"
+
+int load_company_json(const struct catalog *cat, const struct input *in,
+		      struct company *c);
+int load_company_csv(const struct catalog *cat, struct input *in,
+		     struct company *c);
+int load_company_xml(const struct catalog *cat, const struct input *in,
+		     struct company *c);
+#endif
