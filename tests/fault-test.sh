@@ -3,7 +3,7 @@
 # non-zero, and leaves no partial or corrupted output file behind (the
 # previous one, if any, stays as it was).
 #
-# - Allocation failure: CXBENCH_FAIL_ALLOC=N (bench/mem.h) makes the Nth
+# - Allocation failure: CXBENCH_FAIL_ALLOC=N (bench/base/mem.h) makes the Nth
 #   allocation fail.  For `report` (over an existing report), `compare
 #   --format json > FILE` and `aggregate -o FILE`, N is swept from 1 to the
 #   command's allocation count (found by bisection) and one past it: all of

@@ -1,0 +1,58 @@
+#!/bin/sh
+# The direction of dependencies between bench/'s folders (README, "Layout"):
+# every #include "FOLDER/x.h" in bench/ must name the file's own folder or
+# one it may use, and a folder's internal headers (*_internal.h,
+# loaders.h, report_parts.h) are included from that folder only.
+# Usage: sh tests/layers-test.sh   (from anywhere)
+set -u
+cd "$(dirname "$0")/.." || exit 2
+
+# folder: the folders it may include
+allowed() {
+	case $1 in
+	base) echo "" ;;
+	net) echo "base" ;;
+	io) echo "base net" ;;
+	core) echo "base net io" ;;
+	load) echo "base net io core" ;;
+	out) echo "base core" ;;
+	aggregate) echo "base net io core" ;;
+	listen) echo "base net io core" ;;
+	report) echo "base net io core listen" ;;
+	cmd) echo "base net io core load out aggregate listen report cmd" ;;
+	*) echo "?" ;;
+	esac
+}
+
+pass=0
+fail=0
+for file in bench/*/*.c bench/*/*.h; do
+	from=$(basename "$(dirname "$file")")
+	ok=$(allowed "$from")
+	if [ "$ok" = "?" ]; then
+		echo "FAIL $file: folder '$from' has no place in the layers"
+		fail=$((fail + 1))
+		continue
+	fi
+	for inc in $(sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)".*/\1/p' "$file"); do
+		to=${inc%%/*}
+		name=${inc##*/}
+		if [ "$to" = "$inc" ]; then
+			echo "FAIL $file: '$inc' without its folder"
+			fail=$((fail + 1))
+		elif [ ! -f "bench/$inc" ]; then
+			echo "FAIL $file: '$inc' does not exist"
+			fail=$((fail + 1))
+		elif [ "$to" != "$from" ] && ! echo " $ok " | grep -q " $to "; then
+			echo "FAIL $file: $from may not include $inc"
+			fail=$((fail + 1))
+		elif [ "$to" != "$from" ] && case $name in *_internal.h|loaders.h|report_parts.h) true ;; *) false ;; esac; then
+			echo "FAIL $file: '$inc' is internal to bench/$to"
+			fail=$((fail + 1))
+		else
+			pass=$((pass + 1))
+		fi
+	done
+done
+echo "layers: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
