@@ -137,10 +137,11 @@ bench: deps
 	sh tests/perf/bench-listen.sh ./cxbench
 
 install: cxbench
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/profiles \
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/profiles/lexicons \
 		$(DESTDIR)$(DATADIR)/reports/strings $(DESTDIR)$(MANDIR)
 	install -m 755 cxbench $(DESTDIR)$(BINDIR)/cxbench
 	install -m 644 profiles/*.json $(DESTDIR)$(DATADIR)/profiles/
+	install -m 644 profiles/lexicons/*.json $(DESTDIR)$(DATADIR)/profiles/lexicons/
 	install -m 644 reports/theme.css reports/chart-style.gp $(DESTDIR)$(DATADIR)/reports/
 	install -m 644 reports/strings/*.json $(DESTDIR)$(DATADIR)/reports/strings/
 	install -m 644 cxbench.1 $(DESTDIR)$(MANDIR)/cxbench.1
