@@ -1,59 +1,94 @@
 # cxbench: build, test, install.  `make demo` and `make check` first install
 # any missing Debian packages (install-deps.sh), then build.
+#
+# CFLAGS, CPPFLAGS, LDFLAGS and LDLIBS are the user's (GNU conventions):
+# they go on every compile and link line after the project's own flags, so
+# `make CPPFLAGS=-I/opt/include LDFLAGS=-L/opt/lib` works.  Warnings are
+# errors for the project's builds and CI; `make WERROR=` turns that off
+# (a newer compiler may warn about more).
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/cxbench
 MANDIR ?= $(PREFIX)/share/man/man1
 CC ?= cc
 CFLAGS ?= -O2 -g
+WERROR ?= -Werror
+PKG_CONFIG ?= pkg-config
 PKGS = libcjson libxml-2.0 libcurl
 SANITIZE_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-# The flags cxbench needs whatever CFLAGS the user gives.
-CX_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
-	-MMD -MP -Ibench -DCX_DATADIR='"$(DATADIR)"' $(shell pkg-config --cflags $(PKGS))
-CX_LIBS = $(shell pkg-config --libs $(PKGS)) -lm -pthread
+# The flags cxbench needs whatever the user gives: preprocessor, compiler
+# and libraries.
+CX_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ibench \
+	-DCX_DATADIR='"$(DATADIR)"' $(shell $(PKG_CONFIG) --cflags $(PKGS))
+CX_CFLAGS = -std=c11 -Wall -Wextra $(WERROR) -MMD -MP
+CX_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm -pthread
+
+COMPILE = $(CC) $(CX_CPPFLAGS) $(CPPFLAGS) $(CX_CFLAGS) $(CFLAGS)
+ASAN_COMPILE = $(CC) $(CX_CPPFLAGS) $(CPPFLAGS) $(CX_CFLAGS) -O1 -g $(SANITIZE_FLAGS)
 
 SRC = $(wildcard bench/*/*.c)
 LIB_SRC = $(filter-out bench/cmd/main.c,$(SRC))
-UNIT_SRC = $(wildcard tests/unit/*.c)
+# The unit tests: main.c runs every `void test_NAME(void)` found in
+# tests/unit/test_*.c (file order, then line order), listed at build time
+# in build/tests/unit/test_list.h by tests/unit/list-tests.sh.
+UNIT_SRC = $(sort $(wildcard tests/unit/*.c))
+UNIT_TEST_SRC = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_LIST = build/tests/unit/test_list.h
 
 OBJ = $(SRC:bench/%.c=build/%.o)
 LIB_OBJ = $(LIB_SRC:bench/%.c=build/%.o)
+UNIT_OBJ = $(UNIT_SRC:%.c=build/%.o)
 ASAN_OBJ = $(SRC:bench/%.c=build/asan/%.o)
 ASAN_LIB_OBJ = $(LIB_SRC:bench/%.c=build/asan/%.o)
+ASAN_UNIT_OBJ = $(UNIT_SRC:%.c=build/asan/%.o)
 
 all: cxbench
 
 cxbench: $(OBJ)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(CX_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(CX_LIBS) $(LDLIBS)
 
 build/%.o: bench/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CX_CFLAGS) $(CFLAGS) -c -o $@ $<
+	$(COMPILE) -c -o $@ $<
 
 build/asan/%.o: bench/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CX_CFLAGS) -O1 -g $(SANITIZE_FLAGS) -c -o $@ $<
-
-build build/asan:
-	mkdir -p $@
+	$(ASAN_COMPILE) -c -o $@ $<
 
 # ASan+UBSan build of the program and the unit tests.
 asan: build/asan/cxbench build/asan/unit-tests
 
 build/asan/cxbench: $(ASAN_OBJ)
-	$(CC) $(SANITIZE_FLAGS) -o $@ $(ASAN_OBJ) $(CX_LIBS)
+	$(CC) $(SANITIZE_FLAGS) $(LDFLAGS) -o $@ $(ASAN_OBJ) $(CX_LIBS) $(LDLIBS)
 
-build/asan/unit-tests: $(UNIT_SRC) $(ASAN_LIB_OBJ) tests/unit/check.h
-	$(CC) $(CX_CFLAGS) -O1 -g $(SANITIZE_FLAGS) -Ibench -o $@ $(UNIT_SRC) $(ASAN_LIB_OBJ) $(CX_LIBS)
+# Remade when a test file changes, and when one is added, renamed or
+# removed (the directory changes).
+$(UNIT_LIST): tests/unit/list-tests.sh $(UNIT_TEST_SRC) tests/unit
+	@mkdir -p $(@D)
+	sh tests/unit/list-tests.sh $(UNIT_TEST_SRC) > $@.tmp
+	mv -f $@.tmp $@
 
-build/unit-tests: $(UNIT_SRC) $(LIB_OBJ) tests/unit/check.h
-	$(CC) $(CX_CFLAGS) $(CFLAGS) -Ibench -o $@ $(UNIT_SRC) $(LIB_OBJ) $(CX_LIBS)
+build/tests/unit/main.o build/asan/tests/unit/main.o: $(UNIT_LIST)
+
+build/tests/unit/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(COMPILE) -Ibuild/tests/unit -c -o $@ $<
+
+build/asan/tests/unit/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(ASAN_COMPILE) -Ibuild/tests/unit -c -o $@ $<
+
+build/unit-tests: $(UNIT_OBJ) $(LIB_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(LIB_OBJ) $(CX_LIBS) $(LDLIBS)
+
+build/asan/unit-tests: $(ASAN_UNIT_OBJ) $(ASAN_LIB_OBJ)
+	$(CC) $(SANITIZE_FLAGS) $(LDFLAGS) -o $@ $(ASAN_UNIT_OBJ) $(ASAN_LIB_OBJ) $(CX_LIBS) $(LDLIBS)
 
 # A libxml2-based checker the report tests use to inspect HTML output.
-build/html-check: tests/tools/html-check.c | build
-	$(CC) $(CX_CFLAGS) $(CFLAGS) -o $@ $< $(CX_LIBS)
+build/html-check: tests/tools/html-check.c
+	@mkdir -p $(@D)
+	$(COMPILE) $(LDFLAGS) -o $@ $< $(CX_LIBS) $(LDLIBS)
 
 deps:
 	@sh ./install-deps.sh
@@ -102,10 +137,11 @@ bench: deps
 	sh tests/perf/bench-listen.sh ./cxbench
 
 install: cxbench
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/profiles \
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/profiles/lexicons \
 		$(DESTDIR)$(DATADIR)/reports/strings $(DESTDIR)$(MANDIR)
 	install -m 755 cxbench $(DESTDIR)$(BINDIR)/cxbench
 	install -m 644 profiles/*.json $(DESTDIR)$(DATADIR)/profiles/
+	install -m 644 profiles/lexicons/*.json $(DESTDIR)$(DATADIR)/profiles/lexicons/
 	install -m 644 reports/theme.css reports/chart-style.gp $(DESTDIR)$(DATADIR)/reports/
 	install -m 644 reports/strings/*.json $(DESTDIR)$(DATADIR)/reports/strings/
 	install -m 644 cxbench.1 $(DESTDIR)$(MANDIR)/cxbench.1
@@ -114,7 +150,8 @@ clean:
 	rm -rf build cxbench
 
 .PHONY: all asan deps demo check test bench install clean
--include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(ASAN_UNIT_OBJ:.o=.d) \
+	build/html-check.d
 
 # Fuzz harnesses (tests/fuzz/, one per input path): libFuzzer with
 # ASan+UBSan, built with Debian's clang into build/fuzz/.  `make fuzz` runs
@@ -123,7 +160,8 @@ clean:
 FUZZ_SECONDS ?= 60
 FUZZ_CC = clang
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-FUZZ_CFLAGS = $(filter-out -Werror,$(CX_CFLAGS))
+# clang's warnings are not gcc's: the harnesses do not fail on them.
+FUZZ_CFLAGS = $(CX_CPPFLAGS) $(CPPFLAGS) $(filter-out $(WERROR),$(CX_CFLAGS))
 FUZZ_NAMES = company_json company_csv company_xml contacts_csv xml_records profile catalog period
 FUZZ_BIN = $(FUZZ_NAMES:%=build/fuzz/fuzz_%)
 FUZZ_LIB_OBJ = $(LIB_SRC:bench/%.c=build/fuzz/obj/%.o)
@@ -137,15 +175,15 @@ fuzz-deps:
 
 fuzz-build: $(FUZZ_BIN)
 
-build/fuzz/obj:
-	mkdir -p $@
-
 build/fuzz/obj/%.o: bench/%.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_FLAGS) -c -o $@ $<
 
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h tests/fuzz/fuzz_company.h $(FUZZ_LIB_OBJ)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_FLAGS) -Ibench -o $@ $< $(FUZZ_LIB_OBJ) $(CX_LIBS)
+# A static pattern rule, not a pattern rule: the objects it names are then
+# real prerequisites, which make keeps, not intermediate files it deletes.
+$(FUZZ_BIN): build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h tests/fuzz/fuzz_company.h \
+		$(FUZZ_LIB_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_FLAGS) $(LDFLAGS) -o $@ $< $(FUZZ_LIB_OBJ) $(CX_LIBS) $(LDLIBS)
 
 .PHONY: fuzz fuzz-deps fuzz-build
 -include $(FUZZ_LIB_OBJ:.o=.d) $(FUZZ_BIN:=.d)
@@ -156,16 +194,18 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h tests/fuzz/fuzz_company
 # cppcheck-suppress comments in the code, each with its reason.
 LINT_SRC = $(SRC) $(UNIT_SRC) $(wildcard tests/tools/*.c tests/perf/*.c)
 # -iquote keeps the project headers out of the way of system ones
-LINT_CFLAGS = $(filter-out -MMD -MP -Werror,$(CX_CFLAGS)) -iquote bench
+LINT_CFLAGS = $(CX_CPPFLAGS) $(filter-out -MMD -MP $(WERROR),$(CX_CFLAGS)) \
+	-iquote bench -iquote build/tests/unit
 CPPCHECK_FLAGS = --enable=warning,style,performance,portability --inline-suppr \
 	--error-exitcode=1 --std=c11 -q --library=posix \
 	--suppressions-list=.cppcheck-suppressions \
-	-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ibench \
-	$(shell pkg-config --cflags-only-I $(PKGS))
+	-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ibench -Ibuild/tests/unit \
+	$(shell $(PKG_CONFIG) --cflags-only-I $(PKGS))
 
 # clang-tidy runs once per file, as many at once as there are CPUs; its
 # "N warnings generated" (about library headers, never shown) is dropped.
-lint: deps
+# main.c includes the generated list of unit tests.
+lint: deps $(UNIT_LIST)
 	cppcheck $(CPPCHECK_FLAGS) -j "$$(nproc)" bench tests/unit tests/tools tests/perf
 	@echo "clang-tidy $(words $(LINT_SRC)) files"
 	@printf '%s\n' $(LINT_SRC) | xargs -P "$$(nproc)" -I{} sh -c \

@@ -1,5 +1,6 @@
 /* The unit-test runner: the counters and helpers of check.h, and main(),
- * which runs every test function and prints one summary line. */
+ * which runs every test function (test_list.h, generated) and prints one
+ * summary line. */
 #include "check.h"
 #include <dirent.h>
 #include <fcntl.h>
@@ -137,43 +138,10 @@ char *write_file(const char *dir, const char *name, const char *text)
 	return path;
 }
 
-/* Every test function, in the order they run. */
-#define TESTS(X)                      \
-	X(test_metric_score)          \
-	X(test_metric_gap)            \
-	X(test_metric_moe)            \
-	X(test_gap_compute)           \
-	X(test_gap_partial_reference) \
-	X(test_gap_frontier_unselected) \
-	X(test_frontier_ties)         \
-	X(test_period_parse)          \
-	X(test_period_order)          \
-	X(test_csv_basic)             \
-	X(test_csv_quoted)            \
-	X(test_csv_line_endings)      \
-	X(test_csv_errors)            \
-	X(test_csv_number)            \
-	X(test_catalog_lookup)        \
-	X(test_catalog_suggest)       \
-	X(test_metric_check_value)    \
-	X(test_load_files)            \
-	X(test_load_errors)           \
-	X(test_gap_priority_float_tie) \
-	X(test_lsq_slope)             \
-	X(test_obs_change_moe)        \
-	X(test_trend_history)         \
-	X(test_trend_upto)            \
-	X(test_trend_projection)      \
-	X(test_trend_change_moe)      \
-	X(test_history_window)        \
-	X(test_history_load)          \
-	X(test_timestamp_parse)       \
-	X(test_agg_percentile)        \
-	X(test_agg_stats_sums)        \
-	X(test_cli_every_option)      \
-	X(test_cli_help_lists_table)  \
-	X(test_cli_errors)            \
-	X(test_cli_operands)
+/* Every test function, in the order they run: each `void test_NAME(void)`
+ * of tests/unit/test_*.c, in file then line order, listed as TESTS(X) at
+ * build time by tests/unit/list-tests.sh (make), so none can be left out. */
+#include "test_list.h"
 
 #define DECLARE(name) void name(void);
 TESTS(DECLARE)
