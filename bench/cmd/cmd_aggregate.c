@@ -1,17 +1,15 @@
 /* cmd_aggregate: `cxbench aggregate`: company metrics straight from
  * contact records (and survey answers), written in the company metrics
- * format that compare, trend and report read. */
+ * format that compare, trend and report read.  Only the command line
+ * lives here; the engine is aggregate/aggregate.h. */
 #include "cmd/cmds.h"
-#include "aggregate/agg.h"
-#include "base/atomic.h"
+#include "aggregate/aggregate.h"
 #include "cmd/cli.h"
 #include "core/company.h"
-#include "net/fetch.h"
 #include "base/mem.h"
 #include "base/msg.h"
 #include "out/out_json.h"
 #include <getopt.h>
-#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,6 +95,18 @@ static int split_maps(const char *opt, char **maps, size_t n, int xpath,
 	return CX_OK;
 }
 
+/* The engine checks an XML source; its complaint is a usage error here. */
+static int check_xml(const struct agg_xml *x, int survey)
+{
+	char *why = NULL;
+	int rc = agg_xml_check(x, survey, &why);
+
+	if (rc != CX_OK)
+		cli_usage_error("aggregate", "%s", why);
+	free(why);
+	return rc;
+}
+
 /* Where the records come from: CONTACTS.csv or --xml (or neither, with
  * --surveys), and which XPaths go with which file. */
 static int sources(int argc, char **argv, struct agg_cli *a)
@@ -127,7 +137,7 @@ static int sources(int argc, char **argv, struct agg_cli *a)
 		a->contacts_xml.fields = a->renames;
 		a->contacts_xml.nfields = a->nmaps;
 		a->o.contacts_xml = &a->contacts_xml;
-		rc = agg_xml_check(&a->contacts_xml, 0);
+		rc = check_xml(&a->contacts_xml, 0);
 	} else {
 		a->o.renames = a->renames;
 		a->o.nrenames = a->nmaps;
@@ -137,7 +147,7 @@ static int sources(int argc, char **argv, struct agg_cli *a)
 		a->surveys_xml.fields = a->survey_fields;
 		a->surveys_xml.nfields = a->nsurvey_maps;
 		a->o.surveys_xml = &a->surveys_xml;
-		rc = agg_xml_check(&a->surveys_xml, 1);
+		rc = check_xml(&a->surveys_xml, 1);
 	}
 	return rc;
 }
@@ -241,219 +251,30 @@ static int parse(int argc, char **argv, struct agg_cli *a)
 	return sources(argc, argv, a);
 }
 
-/* Four decimals, rounded half away from zero (as SQL's round() does). */
-static cJSON *num4(double v)
+/* What the engine needs besides the scan options parse() sets in a->o. */
+static void engine_options(struct agg_cli *a)
 {
-	return isfinite(v) ? cJSON_CreateNumber(round(v * 1e4) / 1e4 + 0.0) :
-		cJSON_CreateNull();
-}
-
-static void metric(cJSON *metrics, const char *id, double value, uint64_t n)
-{
-	cJSON *m;
-	if (!n)
-		return;
-	m = cJSON_AddObjectToObject(metrics, id);
-	cJSON_AddItemToObject(m, "value", num4(value));
-	cJSON_AddNumberToObject(m, "n", (double)n);
-}
-
-static double pct(uint64_t k, uint64_t n)
-{
-	return 100.0 * (double)k / (double)n;
-}
-
-static cJSON *metrics_json(const struct agg_stats *s, int traced)
-{
-	cJSON *m = cJSON_CreateObject(), *nps;
-
-	metric(m, "asa_seconds", s->wait_sum / (double)s->wait_n, s->wait_n);
-	metric(m, "service_level_pct", pct(s->sl_ok, s->sl_n), s->sl_n);
-	metric(m, "abandonment_pct", pct(s->abandoned, s->offered), s->offered);
-	metric(m, "hold_seconds", s->hold_sum / (double)s->hold_n, s->hold_n);
-	metric(m, "transfers_per_contact", s->transfers_sum / (double)s->transfers_n,
-	       s->transfers_n);
-	if (traced) {
-		metric(m, "repeat_contact_pct", pct(s->followed, s->offered), s->offered);
-		metric(m, "fcr_pct", pct(s->fcr_ok, s->answered), s->answered);
-		metric(m, "ai_resolution_pct", pct(s->ai_ok, s->ai_n), s->ai_n);
-	}
-	metric(m, "csat_pct", pct(s->csat_ok, s->csat_n), s->csat_n);
-	metric(m, "nps", 100.0 * ((double)s->nps_pro - (double)s->nps_det) /
-	       (double)s->nps_n, s->nps_n);
-	nps = cJSON_GetObjectItemCaseSensitive(m, "nps");
-	if (nps) {
-		cJSON_AddItemToObject(nps, "promoters_pct", num4(pct(s->nps_pro, s->nps_n)));
-		cJSON_AddItemToObject(nps, "detractors_pct", num4(pct(s->nps_det, s->nps_n)));
-	}
-	metric(m, "ces", s->ces_sum / (double)s->ces_n, s->ces_n);
-	metric(m, "time_to_human_seconds", s->human_sum / (double)s->human_n, s->human_n);
-	return m;
-}
-
-static cJSON *figures_json(const struct agg_table *t, size_t g)
-{
-	const struct agg_stats *s = &t->groups[g].s;
-	cJSON *f = cJSON_CreateObject(), *by;
-	size_t k;
-
-	cJSON_AddNumberToObject(f, "contacts", (double)s->offered);
-	cJSON_AddItemToObject(f, "wait_p50_seconds", num4(agg_wait_percentile(s, 50)));
-	cJSON_AddItemToObject(f, "wait_p90_seconds", num4(agg_wait_percentile(s, 90)));
-	cJSON_AddStringToObject(f, "wait_percentiles", "nearest rank; exact to the "
-				"second below 2 hours, to the minute below 24 hours");
-	if (t->groups[g].channel[0])
-		return f;
-	by = cJSON_AddObjectToObject(f, "contacts_by_channel");
-	for (k = g + 1; k < t->n && t->groups[k].period == t->groups[g].period; k++)
-		cJSON_AddNumberToObject(by, t->groups[k].channel,
-					(double)t->groups[k].s.offered);
-	return f;
-}
-
-static cJSON *period_json(const struct agg_table *t, size_t g, int traced,
-			  int by_channel, enum granularity gran)
-{
-	cJSON *p = cJSON_CreateObject(), *channels;
-	char label[16];
-	size_t k;
-
-	period_format(period_from_index(gran, t->groups[g].period), label);
-	cJSON_AddStringToObject(p, "period", label);
-	cJSON_AddItemToObject(p, "metrics", metrics_json(&t->groups[g].s, traced));
-	cJSON_AddItemToObject(p, "figures", figures_json(t, g));
-	if (!by_channel)
-		return p;
-	channels = cJSON_AddObjectToObject(p, "channels");
-	for (k = g + 1; k < t->n && t->groups[k].period == t->groups[g].period; k++) {
-		cJSON *c = cJSON_AddObjectToObject(channels, t->groups[k].channel);
-		cJSON_AddItemToObject(c, "metrics", metrics_json(&t->groups[k].s, traced));
-		cJSON_AddItemToObject(c, "figures", figures_json(t, k));
-	}
-	return p;
-}
-
-/* Survey answers without a time belong to the one period there is; with
- * several, they cannot be placed. */
-static int place_untimed(struct agg_table *t, const char *surveys)
-{
-	struct agg_table moved = { 0 };
-	long only = LONG_MIN;
-	size_t i, kept = 0;
-	int periods = 0;
-
-	for (i = 0; i < t->n; i++) {
-		if (t->groups[i].period >= 0 && t->groups[i].period != only) {
-			only = t->groups[i].period;
-			periods++;
-		}
-	}
-	if (t->n == 0 || t->groups[0].period >= 0)
-		return CX_OK;
-	if (periods != 1) {
-		msg_at(surveys, 0, "answers without a time (answered_at or started_at) "
-		       "cannot be placed among %d periods; add one or use --period", periods);
-		return CX_EINPUT;
-	}
-	for (i = 0; i < t->n; i++) {
-		if (t->groups[i].period < 0) {
-			t->groups[i].period = only;
-			agg_group_get(&moved, only, t->groups[i].channel,
-				      strlen(t->groups[i].channel))->s = t->groups[i].s;
-			free(t->groups[i].channel);
-			continue;
-		}
-		t->groups[kept++] = t->groups[i];
-	}
-	t->n = kept;
-	agg_table_merge(t, &moved);
-	agg_table_release(&moved);
-	agg_sort_groups(t);
-	return CX_OK;
-}
-
-static char *default_company(const char *path)
-{
-	/* path is never NULL: parse() demands CONTACTS, --xml or --surveys (the
-	 * analyzer cannot see that cli_usage_error() never returns CX_OK)
-	 * NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker) */
-	const char *base = strrchr(path, '/');
-	const char *dot;
-	base = base ? base + 1 : path;
-	dot = strrchr(base, '.');
-	return dot && dot > base ? xstrndup(base, (size_t)(dot - base)) : xstrdup(base);
-}
-
-/* A source as the output may show it: never a URL's secrets. */
-static cJSON *shown_source(const char *source)
-{
-	char *shown;
-	cJSON *item;
-
-	if (!source)
-		return cJSON_CreateNull();
-	shown = is_url(source) ? url_for_messages(source) : xstrdup(source);
-	item = cJSON_CreateString(shown);
-	free(shown);
-	return item;
-}
-
-static cJSON *document(const struct agg_cli *a, const struct agg_result *res)
-{
-	cJSON *root = cJSON_CreateObject(), *src, *periods;
-	char *name = a->company ? xstrdup(a->company) :
-		default_company(a->contacts ? a->contacts : a->surveys);
-	size_t g;
-
-	cJSON_AddStringToObject(root, "company", name);
-	free(name);
-	src = cJSON_AddObjectToObject(root, "source");
-	cJSON_AddItemToObject(src, "contacts", shown_source(a->contacts));
-	if (a->record)
-		cJSON_AddStringToObject(src, "record", a->record);
-	cJSON_AddItemToObject(src, "surveys", shown_source(a->surveys));
-	if (a->survey_record)
-		cJSON_AddStringToObject(src, "survey_record", a->survey_record);
-	cJSON_AddNumberToObject(src, "rows", (double)res->rows);
-	cJSON_AddNumberToObject(src, "rows_skipped", (double)res->skipped);
-	cJSON_AddNumberToObject(src, "survey_rows", (double)res->survey_rows);
-	cJSON_AddNumberToObject(src, "sl_seconds", a->o.sl_seconds);
-	cJSON_AddNumberToObject(src, "repeat_days", (double)a->o.repeat_seconds / 86400);
-	periods = cJSON_AddArrayToObject(root, "periods");
-	for (g = 0; g < res->table.n; g++)
-		if (!res->table.groups[g].channel[0])
-			cJSON_AddItemToArray(periods, period_json(&res->table, g, res->traced,
-								  a->by_channel, a->o.gran));
-	return root;
+	a->o.contacts = a->contacts;
+	a->o.surveys = a->surveys;
+	a->o.company = a->company;
+	a->o.by_channel = a->by_channel;
 }
 
 int cmd_aggregate(int argc, char **argv)
 {
 	struct agg_cli a;
-	struct agg_result res;
+	struct agg_result *res = NULL;
 	int rc;
 
 	memset(&a, 0, sizeof a);
-	memset(&res, 0, sizeof res);
 	rc = parse(argc, argv, &a);
-	if (rc == CX_OK)
-		rc = agg_run(a.contacts, a.surveys, &a.o, &res);
-	if (rc == CX_OK)
-		rc = place_untimed(&res.table, a.surveys);
-	if (rc == CX_OK && res.table.n == 0) {
-		msg_at(a.contacts ? a.contacts : a.surveys, 0, a.o.has_period ?
-		       "no contacts in the period" : a.contacts ? "no contacts" :
-		       "no survey answers");
-		rc = CX_EINPUT;
-	}
-	if (rc == CX_OK && res.skipped)
-		msg_warn("skipped %llu malformed rows of %llu",
-			 (unsigned long long)res.skipped,
-			 ((unsigned long long)res.rows + res.survey_rows));
 	if (rc == CX_OK) {
-		rc = json_write(document(&a, &res), a.output);
+		engine_options(&a);
+		rc = agg_run(&a.o, &res);
 	}
-	agg_result_release(&res);
+	if (rc == CX_OK)
+		rc = json_write(agg_document_new(&a.o, res), a.output);
+	agg_result_free(res);
 	free(a.renames);
 	free(a.survey_fields);
 	free(a.maps);
