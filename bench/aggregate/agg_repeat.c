@@ -3,7 +3,7 @@
  * the top byte of the customer hash) are gathered in file order, stably
  * sorted by (customer, time), and scanned once; partitions are shared out
  * among threads. */
-#include "aggregate/agg.h"
+#include "aggregate/agg_internal.h"
 #include "base/hash.h"
 #include "base/mem.h"
 #include <pthread.h>

@@ -5,7 +5,7 @@
  * range after the first starts at the first line break; if the thread
  * before it ends somewhere else (a quoted field held line breaks), the
  * range is read again from where it really starts. */
-#include "aggregate/agg.h"
+#include "aggregate/agg_internal.h"
 #include "io/csv_stream.h"
 #include "net/fetch.h"
 #include "base/hash.h"
@@ -467,29 +467,23 @@ static void release_parts(struct agg_part *parts, int n)
 	}
 }
 
-int agg_run(const char *contacts, const char *surveys, const struct agg_options *o,
-	    struct agg_result *res)
+int agg_scan(const struct agg_options *o, struct agg_result *res)
 {
 	struct agg_part parts[MAX_THREADS];
 	int nparts = 0, rc;
 
 	memset(res, 0, sizeof *res);
 	memset(parts, 0, sizeof parts);
-	rc = contacts ? scan_source(contacts, 0, o, res, parts, &nparts) : CX_OK;
+	rc = o->contacts ? scan_source(o->contacts, 0, o, res, parts, &nparts) : CX_OK;
 	if (rc == CX_OK && nparts > 0) {
 		agg_repeats(parts, nparts, &res->table, o->repeat_seconds, o->threads);
 		res->traced = 1;
 	}
 	release_parts(parts, MAX_THREADS);
-	if (rc == CX_OK && surveys)
-		rc = scan_source(surveys, 1, o, res, parts, &nparts);
+	if (rc == CX_OK && o->surveys)
+		rc = scan_source(o->surveys, 1, o, res, parts, &nparts);
 	agg_sort_groups(&res->table);
 	return rc;
-}
-
-void agg_result_release(struct agg_result *res)
-{
-	agg_table_release(&res->table);
 }
 
 /* ---- records read by other readers (agg_xml.c) ---- */

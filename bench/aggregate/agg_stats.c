@@ -1,6 +1,6 @@
 /* agg_stats: the sums behind each aggregated metric, per (period,
  * channel) group, as DESIGN.md's "Raw data" table defines them. */
-#include "aggregate/agg.h"
+#include "aggregate/agg_internal.h"
 #include "base/mem.h"
 #include <math.h>
 #include <stdlib.h>

@@ -11,14 +11,14 @@
  * The document is parsed whole by xmlsafe.c (no DTD, bounded size and
  * depth) and read on one thread, in document order.  Namespace prefixes
  * declared on the root element can be used in the XPaths. */
-#include "aggregate/agg.h"
-#include "cmd/cli.h"
+#include "aggregate/agg_internal.h"
 #include "base/mem.h"
 #include "base/msg.h"
 #include "io/xmlsafe.h"
 #include <ctype.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,8 +46,40 @@ static const char *map_opt(int survey)
 	return survey ? "--survey-map" : "--map";
 }
 
+/* A mistake in the options: the message goes back to the caller, who
+ * knows how to show a usage error; *why is new. */
+static int option_error(char **why, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static int option_error(char **why, const char *fmt, ...)
+{
+	va_list ap;
+	size_t size;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	size = n > 0 ? (size_t)n + 1 : 1;
+	*why = xmalloc(size);
+	(*why)[0] = '\0';
+	va_start(ap, fmt);
+	vsnprintf(*why, size, fmt, ap);
+	va_end(ap);
+	return CX_EUSAGE;
+}
+
+/* Options that agg_xml_check() would have refused, met during a scan:
+ * said as plainly as the scan can. */
+static int show_option_error(char *why)
+{
+	msg_error("%s", why);
+	free(why);
+	return CX_EUSAGE;
+}
+
 /* Field f is at position i of the record: the order of the mapping. */
-static int build_map(const struct agg_xml *x, int survey, struct column_map *map)
+static int build_map(const struct agg_xml *x, int survey, struct column_map *map,
+		     char **why)
 {
 	size_t i;
 	long f;
@@ -58,11 +90,11 @@ static int build_map(const struct agg_xml *x, int survey, struct column_map *map
 	for (i = 0; i < x->nfields; i++) {
 		f = field_of(x->fields[i].field);
 		if (f < 0)
-			return cli_usage_error("aggregate", "%s: '%s' is not a field",
-					       map_opt(survey), x->fields[i].field);
+			return option_error(why, "%s: '%s' is not a field", map_opt(survey),
+				     x->fields[i].field);
 		if (map->col[f] >= 0)
-			return cli_usage_error("aggregate", "%s: '%s' is mapped twice",
-					       map_opt(survey), field_names[f]);
+			return option_error(why, "%s: '%s' is mapped twice", map_opt(survey),
+				     field_names[f]);
 		map->col[f] = (long)i;
 	}
 	return CX_OK;
@@ -80,31 +112,30 @@ static const char *xpath_why(int *offset)
 }
 
 static int compile(const char *opt, const char *field, const char *expr,
-		   xmlXPathCompExprPtr *out)
+		   xmlXPathCompExprPtr *out, char **why)
 {
-	const char *why;
+	const char *problem;
 	int at = 0;
 
 	xml_error_reset();
 	*out = xmlXPathCompile((const xmlChar *)expr);
 	if (*out)
 		return CX_OK;
-	why = xpath_why(&at);
-	return cli_usage_error("aggregate", "%s%s%s: '%s' is not an XPath (%s at "
-			       "character %d)", opt, field ? " " : "", field ? field : "",
-			       expr, why, at + 1);
+	problem = xpath_why(&at);
+	return option_error(why, "%s%s%s: '%s' is not an XPath (%s at character %d)", opt,
+		     field ? " " : "", field ? field : "", expr, problem, at + 1);
 }
 
 /* The fields a kind of record cannot do without. */
-static int needs(const struct column_map *map, int survey)
+static int needs(const struct column_map *map, int survey, char **why)
 {
 	if (!survey && map->col[F_STARTED_AT] < 0)
-		return cli_usage_error("aggregate", "--map: no XPath for 'started_at' "
-				       "(add --map started_at=XPATH)");
+		return option_error(why, "--map: no XPath for 'started_at' "
+			     "(add --map started_at=XPATH)");
 	if (survey && map->col[F_CSAT] < 0 && map->col[F_NPS] < 0 &&
 	    map->col[F_CES] < 0)
-		return cli_usage_error("aggregate", "--survey-map: no XPath for 'csat', "
-				       "'nps' or 'ces' (add --survey-map csat=XPATH)");
+		return option_error(why, "--survey-map: no XPath for 'csat', "
+			     "'nps' or 'ces' (add --survey-map csat=XPATH)");
 	return CX_OK;
 }
 
@@ -119,18 +150,18 @@ static void release_reader(struct xml_reader *xr)
 }
 
 /* Compiles the field XPaths into xr->comp, in mapping order. */
-static int compile_fields(struct xml_reader *xr, int survey)
+static int compile_fields(struct xml_reader *xr, int survey, char **why)
 {
 	size_t i;
 	int rc = CX_OK;
 
 	for (i = 0; rc == CX_OK && i < xr->x->nfields; i++)
 		rc = compile(map_opt(survey), xr->x->fields[i].field,
-			     xr->x->fields[i].column, &xr->comp[i]);
+			     xr->x->fields[i].column, &xr->comp[i], why);
 	return rc;
 }
 
-int agg_xml_check(const struct agg_xml *x, int survey)
+int agg_xml_check(const struct agg_xml *x, int survey, char **why)
 {
 	struct xml_reader xr;
 	struct column_map map;
@@ -139,13 +170,14 @@ int agg_xml_check(const struct agg_xml *x, int survey)
 
 	memset(&xr, 0, sizeof xr);
 	xr.x = x;
-	rc = build_map(x, survey, &map);
+	*why = NULL;
+	rc = build_map(x, survey, &map, why);
 	if (rc == CX_OK)
-		rc = needs(&map, survey);
+		rc = needs(&map, survey, why);
 	if (rc == CX_OK)
-		rc = compile(record_opt(survey), NULL, x->record, &rec);
+		rc = compile(record_opt(survey), NULL, x->record, &rec, why);
 	if (rc == CX_OK)
-		rc = compile_fields(&xr, survey);
+		rc = compile_fields(&xr, survey, why);
 	xmlXPathFreeCompExpr(rec);
 	release_reader(&xr);
 	return rc;
@@ -175,11 +207,12 @@ static int select_records(struct xml_reader *xr, int survey, xmlDoc *doc,
 	xmlXPathCompExprPtr comp = NULL;
 	xmlXPathObjectPtr set = NULL;
 	const char *opt = record_opt(survey);
-	int rc = compile(opt, NULL, xr->x->record, &comp), i, at = 0;
+	char *why = NULL;
+	int rc = compile(opt, NULL, xr->x->record, &comp, &why), i, at = 0;
 
 	*out = NULL;
 	if (rc != CX_OK)
-		return rc;
+		return show_option_error(why);
 	xml_error_reset();
 	xr->ctx->node = (xmlNodePtr)doc;
 	set = xmlXPathCompiledEval(comp, xr->ctx);
@@ -308,15 +341,14 @@ int agg_xml_scan(const char *source, int survey, const struct agg_options *o,
 	struct scan_job *job = NULL;
 	xmlDoc *doc = NULL;
 	xmlXPathObjectPtr set = NULL;
+	char *why = NULL;
 	int rc;
 
 	memset(&xr, 0, sizeof xr);
 	xr.x = survey ? o->surveys_xml : o->contacts_xml;
-	rc = build_map(xr.x, survey, &map);
-	if (rc == CX_OK)
-		rc = input_read(source, &in);
-	else
-		memset(&in, 0, sizeof in);
+	if (build_map(xr.x, survey, &map, &why) != CX_OK)
+		return show_option_error(why);
+	rc = input_read(source, &in);
 	xr.file = in.name;
 	if (rc == CX_OK)
 		rc = xml_parse_input(&in, &doc);
@@ -324,7 +356,8 @@ int agg_xml_scan(const char *source, int survey, const struct agg_options *o,
 		xr.ctx = xmlXPathNewContext(doc);
 		xmlXPathContextSetCache(xr.ctx, 1, -1, 0); /* fewer allocations */
 		register_namespaces(xr.ctx, xmlDocGetRootElement(doc));
-		rc = compile_fields(&xr, survey);
+		if (compile_fields(&xr, survey, &why) != CX_OK)
+			rc = show_option_error(why);
 	}
 	if (rc == CX_OK)
 		rc = select_records(&xr, survey, doc, &set);

@@ -1,11 +1,13 @@
 /* contacts: contact records and survey answers as the aggregate command
  * reads them: the fields DESIGN.md lists, mapped to CSV columns by name
  * (or by --map COL=FIELD), and the parsing of one record's fields into
- * numbers, flags and a timestamp.  Nothing here allocates per record. */
+ * numbers, flags and a timestamp.  Nothing here allocates per record.
+ * Inside the aggregate engine (its door is aggregate.h). */
 #ifndef CX_CONTACTS_H
 #define CX_CONTACTS_H
 #include <stddef.h>
 #include <stdint.h>
+#include "aggregate/aggregate.h"
 #include "io/csv.h"
 #include "io/timestamp.h"
 
@@ -23,10 +25,6 @@ long field_of(const char *name);
 struct column_map {
 	long col[NFIELDS];
 	size_t width; /* fields per record */
-};
-
-struct rename {
-	const char *column, *field; /* --map COLUMN=FIELD */
 };
 
 /* Builds the map from the header; an unknown --map field or a column

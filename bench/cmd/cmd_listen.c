@@ -3,7 +3,6 @@
  * channel; with --company and --period also the listening metrics in the
  * company metrics form, so compare, trend and report can use them. */
 #include "cmd/cmds.h"
-#include "aggregate/agg.h"
 #include "base/atomic.h"
 #include "core/company.h"
 #include "core/context.h"

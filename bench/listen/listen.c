@@ -1,5 +1,4 @@
 #include "listen/listen.h"
-#include "aggregate/agg.h"
 #include "base/hash.h"
 #include "base/mem.h"
 #include <ctype.h>

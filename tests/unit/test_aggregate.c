@@ -4,7 +4,7 @@
  *   days from 1970-01-01 to 2026-01-01 = 56 * 365 + 14 leap days (1972,
  *   1976, ..., 2024) = 20454, so 2026-01-01T00:00:00Z = 20454 * 86400 =
  *   1767225600. */
-#include "aggregate/agg.h"
+#include "aggregate/agg_internal.h"
 #include "check.h"
 #include "io/timestamp.h"
 #include <math.h>

@@ -1,13 +1,18 @@
-/* agg: the aggregate engine.  Contact records are read once, in parallel
- * (agg_scan.c); each record updates the sums of its (period, channel)
- * group (agg_stats.c) and leaves a 16-byte trace (customer hash, time,
- * flags) for repeat detection (agg_repeat.c), which sorts the traces by
- * customer and time and marks each contact followed or not.  Memory grows
- * with those traces and the customers' hashes, never with whole rows. */
-#ifndef CX_AGG_H
-#define CX_AGG_H
+/* agg_internal: the aggregate engine inside; aggregate.h is its door, and
+ * nothing outside bench/aggregate but the tests includes this.  Contact
+ * records are read once, in parallel (agg_scan.c); each record updates the
+ * sums of its (period, channel) group (agg_stats.c) and leaves a 16-byte
+ * trace (customer hash, time, flags) for repeat detection (agg_repeat.c),
+ * which sorts the traces by customer and time and marks each contact
+ * followed or not.  Memory grows with those traces and the customers'
+ * hashes, never with whole rows.  agg_xml.c reads XML records into the
+ * same scan, agg_run.c puts a run together and agg_doc.c writes the
+ * document. */
+#ifndef CX_AGG_INTERNAL_H
+#define CX_AGG_INTERNAL_H
 #include <stddef.h>
 #include <stdint.h>
+#include "aggregate/aggregate.h"
 #include "aggregate/contacts.h"
 #include "core/period.h"
 
@@ -34,30 +39,6 @@ struct agg_group {
 struct agg_table {
 	struct agg_group *groups;
 	size_t n, cap;
-};
-
-/* What a scan needs to know. */
-struct agg_options {
-	enum granularity gran;  /* periods to split into */
-	int has_period;         /* keep only contacts in `period` */
-	struct period period;
-	double sl_seconds;
-	int64_t repeat_seconds;
-	int skip_bad;
-	int threads;
-	const struct rename *renames;
-	size_t nrenames;
-	/* contacts or surveys from XML (agg_xml.c); NULL: that file is CSV */
-	const struct agg_xml *contacts_xml, *surveys_xml;
-};
-
-/* An XML source of records: `record` (an XPath) selects one node per
- * record; field fields[i].field is the string value of the XPath
- * fields[i].column, evaluated relative to that node. */
-struct agg_xml {
-	const char *record;
-	const struct rename *fields;
-	size_t nfields;
 };
 
 /* One trace per contact: sorted by (customer, time) with file order kept
@@ -122,11 +103,10 @@ void agg_traces_release(struct agg_traces *tr);
 void agg_repeats(struct agg_part *parts, int nparts, struct agg_table *into,
 		 int64_t window, int threads);
 
-/* agg_scan.c: reads contacts (and surveys) into *res.  CX_OK or an error
- * status after a message naming file and line. */
-int agg_run(const char *contacts, const char *surveys, const struct agg_options *o,
-	    struct agg_result *res);
-void agg_result_release(struct agg_result *res);
+/* agg_scan.c: reads o->contacts (and o->surveys) into *res, which it
+ * clears first; its table is the caller's to release, error or not.
+ * CX_OK or an error status after a message naming file and line. */
+int agg_scan(const struct agg_options *o, struct agg_result *res);
 /* For the records of other readers (agg_xml.c): a job that reads no file
  * of its own.  agg_job_record() sends one record through the CSV scan's
  * own logic: 0 when it was counted or skipped (--skip-bad), -1 when it is
@@ -142,11 +122,8 @@ int agg_job_record(struct scan_job *j, const struct csv_reader *r, long line,
 void agg_job_finish(struct scan_job *j, int ok, struct agg_result *res,
 		    struct agg_part *parts, int *nparts);
 
-/* agg_xml.c: checks an XML source given on the command line (XPaths that
- * compile, fields that exist once, the fields its kind needs): CX_OK or
- * CX_EUSAGE after a message.  agg_xml_scan() reads one as scan_file()
- * reads a CSV file (o->contacts_xml or o->surveys_xml, by `survey`). */
-int agg_xml_check(const struct agg_xml *x, int survey);
+/* agg_xml.c: reads an XML source as scan_file() reads a CSV file
+ * (o->contacts_xml or o->surveys_xml, by `survey`). */
 int agg_xml_scan(const char *source, int survey, const struct agg_options *o,
 		 struct agg_result *res, struct agg_part *parts, int *nparts);
 #endif

@@ -1,0 +1,158 @@
+/* agg_doc: the document of a run, in the company metrics format that
+ * compare, trend and report read (DESIGN.md, "Raw data"): per period the
+ * metrics with their sample sizes, the figures behind them and, asked for,
+ * each channel's; and where the numbers came from. */
+#include "aggregate/agg_internal.h"
+#include "base/mem.h"
+#include "net/fetch.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Four decimals, rounded half away from zero (as SQL's round() does). */
+static cJSON *num4(double v)
+{
+	return isfinite(v) ? cJSON_CreateNumber(round(v * 1e4) / 1e4 + 0.0) :
+		cJSON_CreateNull();
+}
+
+static void metric(cJSON *metrics, const char *id, double value, uint64_t n)
+{
+	cJSON *m;
+	if (!n)
+		return;
+	m = cJSON_AddObjectToObject(metrics, id);
+	cJSON_AddItemToObject(m, "value", num4(value));
+	cJSON_AddNumberToObject(m, "n", (double)n);
+}
+
+static double pct(uint64_t k, uint64_t n)
+{
+	return 100.0 * (double)k / (double)n;
+}
+
+static cJSON *metrics_json(const struct agg_stats *s, int traced)
+{
+	cJSON *m = cJSON_CreateObject(), *nps;
+
+	metric(m, "asa_seconds", s->wait_sum / (double)s->wait_n, s->wait_n);
+	metric(m, "service_level_pct", pct(s->sl_ok, s->sl_n), s->sl_n);
+	metric(m, "abandonment_pct", pct(s->abandoned, s->offered), s->offered);
+	metric(m, "hold_seconds", s->hold_sum / (double)s->hold_n, s->hold_n);
+	metric(m, "transfers_per_contact", s->transfers_sum / (double)s->transfers_n,
+	       s->transfers_n);
+	if (traced) {
+		metric(m, "repeat_contact_pct", pct(s->followed, s->offered), s->offered);
+		metric(m, "fcr_pct", pct(s->fcr_ok, s->answered), s->answered);
+		metric(m, "ai_resolution_pct", pct(s->ai_ok, s->ai_n), s->ai_n);
+	}
+	metric(m, "csat_pct", pct(s->csat_ok, s->csat_n), s->csat_n);
+	metric(m, "nps", 100.0 * ((double)s->nps_pro - (double)s->nps_det) /
+	       (double)s->nps_n, s->nps_n);
+	nps = cJSON_GetObjectItemCaseSensitive(m, "nps");
+	if (nps) {
+		cJSON_AddItemToObject(nps, "promoters_pct", num4(pct(s->nps_pro, s->nps_n)));
+		cJSON_AddItemToObject(nps, "detractors_pct", num4(pct(s->nps_det, s->nps_n)));
+	}
+	metric(m, "ces", s->ces_sum / (double)s->ces_n, s->ces_n);
+	metric(m, "time_to_human_seconds", s->human_sum / (double)s->human_n, s->human_n);
+	return m;
+}
+
+static cJSON *figures_json(const struct agg_table *t, size_t g)
+{
+	const struct agg_stats *s = &t->groups[g].s;
+	cJSON *f = cJSON_CreateObject(), *by;
+	size_t k;
+
+	cJSON_AddNumberToObject(f, "contacts", (double)s->offered);
+	cJSON_AddItemToObject(f, "wait_p50_seconds", num4(agg_wait_percentile(s, 50)));
+	cJSON_AddItemToObject(f, "wait_p90_seconds", num4(agg_wait_percentile(s, 90)));
+	cJSON_AddStringToObject(f, "wait_percentiles", "nearest rank; exact to the "
+				"second below 2 hours, to the minute below 24 hours");
+	if (t->groups[g].channel[0])
+		return f;
+	by = cJSON_AddObjectToObject(f, "contacts_by_channel");
+	for (k = g + 1; k < t->n && t->groups[k].period == t->groups[g].period; k++)
+		cJSON_AddNumberToObject(by, t->groups[k].channel,
+					(double)t->groups[k].s.offered);
+	return f;
+}
+
+static cJSON *period_json(const struct agg_table *t, size_t g, int traced,
+			  int by_channel, enum granularity gran)
+{
+	cJSON *p = cJSON_CreateObject(), *channels;
+	char label[16];
+	size_t k;
+
+	period_format(period_from_index(gran, t->groups[g].period), label);
+	cJSON_AddStringToObject(p, "period", label);
+	cJSON_AddItemToObject(p, "metrics", metrics_json(&t->groups[g].s, traced));
+	cJSON_AddItemToObject(p, "figures", figures_json(t, g));
+	if (!by_channel)
+		return p;
+	channels = cJSON_AddObjectToObject(p, "channels");
+	for (k = g + 1; k < t->n && t->groups[k].period == t->groups[g].period; k++) {
+		cJSON *c = cJSON_AddObjectToObject(channels, t->groups[k].channel);
+		cJSON_AddItemToObject(c, "metrics", metrics_json(&t->groups[k].s, traced));
+		cJSON_AddItemToObject(c, "figures", figures_json(t, k));
+	}
+	return p;
+}
+
+static char *default_company(const char *path)
+{
+	/* path is never NULL: agg_run() gives no result without contacts or
+	 * surveys to read
+	 * NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker) */
+	const char *base = strrchr(path, '/');
+	const char *dot;
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	return dot && dot > base ? xstrndup(base, (size_t)(dot - base)) : xstrdup(base);
+}
+
+/* A source as the output may show it: never a URL's secrets. */
+static cJSON *shown_source(const char *source)
+{
+	char *shown;
+	cJSON *item;
+
+	if (!source)
+		return cJSON_CreateNull();
+	shown = is_url(source) ? url_for_messages(source) : xstrdup(source);
+	item = cJSON_CreateString(shown);
+	free(shown);
+	return item;
+}
+
+cJSON *agg_document_new(const struct agg_options *o, const struct agg_result *res)
+{
+	cJSON *root = cJSON_CreateObject(), *src, *periods;
+	char *name = o->company ? xstrdup(o->company) :
+		default_company(o->contacts ? o->contacts : o->surveys);
+	size_t g;
+
+	cJSON_AddStringToObject(root, "company", name);
+	free(name);
+	src = cJSON_AddObjectToObject(root, "source");
+	cJSON_AddItemToObject(src, "contacts", shown_source(o->contacts));
+	if (o->contacts_xml)
+		cJSON_AddStringToObject(src, "record", o->contacts_xml->record);
+	cJSON_AddItemToObject(src, "surveys", shown_source(o->surveys));
+	if (o->surveys_xml)
+		cJSON_AddStringToObject(src, "survey_record", o->surveys_xml->record);
+	cJSON_AddNumberToObject(src, "rows", (double)res->rows);
+	cJSON_AddNumberToObject(src, "rows_skipped", (double)res->skipped);
+	cJSON_AddNumberToObject(src, "survey_rows", (double)res->survey_rows);
+	cJSON_AddNumberToObject(src, "sl_seconds", o->sl_seconds);
+	cJSON_AddNumberToObject(src, "repeat_days", (double)o->repeat_seconds / 86400);
+	periods = cJSON_AddArrayToObject(root, "periods");
+	for (g = 0; g < res->table.n; g++)
+		if (!res->table.groups[g].channel[0])
+			cJSON_AddItemToArray(periods, period_json(&res->table, g, res->traced,
+								  o->by_channel, o->gran));
+	return root;
+}
+
