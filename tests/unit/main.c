@@ -169,7 +169,10 @@ char *write_file(const char *dir, const char *name, const char *text)
 	X(test_history_load)          \
 	X(test_timestamp_parse)       \
 	X(test_agg_percentile)        \
-	X(test_agg_stats_sums)
+	X(test_agg_stats_sums)        \
+	X(test_strmap_add_find)       \
+	X(test_strmap_prefixes)       \
+	X(test_strmap_growth)
 
 #define DECLARE(name) void name(void);
 TESTS(DECLARE)
