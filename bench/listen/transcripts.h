@@ -6,7 +6,7 @@
  * streamed, never held whole. */
 #ifndef CX_TRANSCRIPTS_H
 #define CX_TRANSCRIPTS_H
-#include "listen/listen.h"
+#include "listen/scan.h"
 
 /* CX_OK or an error status after a message naming file and line. */
 int transcripts_read(struct listen *L, const char *path);

@@ -1,4 +1,4 @@
-#include "listen/listen.h"
+#include "listen/scan.h"
 #include "aggregate/agg.h"
 #include "base/hash.h"
 #include "base/mem.h"
