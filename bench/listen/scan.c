@@ -1,15 +1,13 @@
 #include "listen/scan.h"
-#include "aggregate/agg.h"
-#include "base/hash.h"
 #include "base/mem.h"
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-struct listen *listen_new(const struct lexicon *lx)
+struct scan *scan_new(const struct lexicon *lx)
 {
-	struct listen *L = xcalloc(1, sizeof *L);
+	struct scan *S = xcalloc(1, sizeof *S);
 	const char **texts = xcalloc(lx->n ? lx->n : 1, sizeof *texts);
 	size_t *lens = xcalloc(lx->n ? lx->n : 1, sizeof *lens), i;
 
@@ -17,69 +15,47 @@ struct listen *listen_new(const struct lexicon *lx)
 		texts[i] = lx->patterns[i].text;
 		lens[i] = lx->patterns[i].len;
 	}
-	L->lx = lx;
-	L->m = matcher_new(texts, lens, lx->n);
+	S->lx = lx;
+	S->m = matcher_new(texts, lens, lx->n);
 	free(texts);
 	free(lens);
-	return L;
+	return S;
 }
 
-void listen_free(struct listen *L)
+void scan_free(struct scan *S)
 {
 	size_t i, k;
 
-	if (!L)
+	if (!S)
 		return;
-	for (i = 0; i < L->n; i++) {
-		free(L->convos[i].id);
-		free(L->convos[i].customer);
-		free(L->convos[i].channel);
+	for (i = 0; i < S->n; i++) {
+		free(S->convos[i].customer);
+		free(S->convos[i].channel);
 	}
 	for (i = 0; i < NSIGNALS; i++)
-		for (k = 0; k < L->nexamples[i]; k++)
-			free(L->examples[i][k]);
-	matcher_free(L->m);
-	free(L->convos);
-	free(L->slots);
-	free(L->scratch);
-	free(L);
+		for (k = 0; k < S->nexamples[i]; k++)
+			free(S->examples[i][k]);
+	matcher_free(S->m);
+	free(S->convos);
+	strmap_release(&S->ids);
+	free(S->scratch);
+	free(S);
 }
 
-/* ---- conversations by contact id: open addressing ---- */
-
-static void rehash(struct listen *L)
-{
-	size_t n = L->nslots ? L->nslots * 2 : 1024, i, s;
-	free(L->slots);
-	L->slots = xcalloc(n, sizeof *L->slots);
-	L->nslots = n;
-	for (i = 0; i < L->n; i++) {
-		const char *id = L->convos[i].id;
-		for (s = hash64(id, strlen(id)) & (n - 1); L->slots[s]; s = (s + 1) & (n - 1))
-			;
-		L->slots[s] = i + 1;
-	}
-}
-
-static struct convo *convo_of(struct listen *L, const char *id, const char *customer,
+/* The conversation of contact id, new when the id is. */
+static struct convo *convo_of(struct scan *S, const char *id, const char *customer,
 			      const char *channel)
 {
-	size_t s, len = strlen(id);
+	size_t i;
 	struct convo *c;
 
-	if (L->n * 2 >= L->nslots)
-		rehash(L);
-	for (s = hash64(id, len) & (L->nslots - 1); L->slots[s];
-	     s = (s + 1) & (L->nslots - 1))
-		if (strcmp(L->convos[L->slots[s] - 1].id, id) == 0)
-			return &L->convos[L->slots[s] - 1];
-	xgrow((void **)&L->convos, &L->cap, L->n, sizeof *L->convos);
-	c = &L->convos[L->n];
+	if (!strmap_add(&S->ids, id, S->n, &i))
+		return &S->convos[i];
+	xgrow((void **)&S->convos, &S->cap, S->n, sizeof *S->convos);
+	c = &S->convos[S->n++];
 	memset(c, 0, sizeof *c);
-	c->id = xstrdup(id);
 	c->customer = xstrdup(customer ? customer : "");
 	c->channel = xstrdup(channel && *channel ? channel : "(none)");
-	L->slots[s] = ++L->n;
 	return c;
 }
 
@@ -105,24 +81,24 @@ static const unsigned char *char_before(const unsigned char *start, const unsign
 	return p;
 }
 
-struct scan {
-	struct listen *L;
+struct hit {
+	struct scan *S;
 	struct convo *c;
 	const char *text, *folded;
 	size_t len;
 };
 
-static void keep_example(struct listen *L, enum signal sig, const char *text,
+static void keep_example(struct scan *S, enum signal sig, const char *text,
 			 size_t text_len, size_t at, size_t len)
 {
-	if (L->nexamples[sig] < LISTEN_EXAMPLES)
-		L->examples[sig][L->nexamples[sig]++] = listen_quote(text, text_len, at, len);
+	if (S->nexamples[sig] < LISTEN_EXAMPLES)
+		S->examples[sig][S->nexamples[sig]++] = quote_new(text, text_len, at, len);
 }
 
 static int on_match(size_t pattern, size_t end, void *arg)
 {
-	struct scan *s = arg;
-	const struct pattern *p = &s->L->lx->patterns[pattern];
+	struct hit *s = arg;
+	const struct pattern *p = &s->S->lx->patterns[pattern];
 	const unsigned char *f = (const unsigned char *)s->folded;
 	size_t start = end - p->len;
 
@@ -133,7 +109,7 @@ static int on_match(size_t pattern, size_t end, void *arg)
 	if (!p->open_end && end < s->len && is_word_char(f + end, s->len - end))
 		return 0;
 	s->c->signals |= 1u << p->sig;
-	keep_example(s->L, p->sig, s->text, s->len, start, p->len);
+	keep_example(s->S, p->sig, s->text, s->len, start, p->len);
 	return 0;
 }
 
@@ -153,37 +129,37 @@ static void count_letters(struct convo *c, const unsigned char *s, size_t len)
 	}
 }
 
-enum lang_guess listen_language(const struct convo *c)
+enum lang_guess convo_language(const struct convo *c)
 {
 	if (c->cyr <= c->latin)
 		return LANG_EN;
 	return c->uk > c->ru ? LANG_UK : LANG_RU;
 }
 
-void listen_turn(struct listen *L, const char *contact, const char *customer,
-		 const char *channel, const char *speaker, const char *text, size_t len)
+void scan_turn(struct scan *S, const char *contact, const char *customer,
+	       const char *channel, const char *speaker, const char *text, size_t len)
 {
-	struct convo *c = convo_of(L, contact, customer, channel);
-	struct scan s;
+	struct convo *c = convo_of(S, contact, customer, channel);
+	struct hit s;
 
-	L->turns++;
+	S->turns++;
 	if (!is_customer(speaker))
 		return;
-	L->customer_turns++;
-	if (len + 1 > L->scratch_cap) {
-		L->scratch_cap = (len + 1) * 2;
-		L->scratch = xrealloc(L->scratch, L->scratch_cap);
+	S->customer_turns++;
+	if (len + 1 > S->scratch_cap) {
+		S->scratch_cap = (len + 1) * 2;
+		S->scratch = xrealloc(S->scratch, S->scratch_cap);
 	}
-	memcpy(L->scratch, text, len);
-	L->scratch[len] = '\0';
-	text_fold(L->scratch, len);
-	count_letters(c, (const unsigned char *)L->scratch, len);
-	s.L = L;
+	memcpy(S->scratch, text, len);
+	S->scratch[len] = '\0';
+	text_fold(S->scratch, len);
+	count_letters(c, (const unsigned char *)S->scratch, len);
+	s.S = S;
 	s.c = c;
 	s.text = text;
-	s.folded = L->scratch;
+	s.folded = S->scratch;
 	s.len = len;
-	matcher_scan(L->m, L->scratch, len, on_match, &s);
+	matcher_scan(S->m, S->scratch, len, on_match, &s);
 }
 
 /* ---- quotes ---- */
@@ -197,7 +173,7 @@ static size_t mask_digits(const char *t, size_t i, size_t end, char *out, size_t
 		digits += isdigit((unsigned char)t[j++]) != 0;
 	if (digits < 3)
 		return 0;
-	/* NOLINTNEXTLINE(bugprone-not-null-terminated-result): listen_quote ends it */
+	/* NOLINTNEXTLINE(bugprone-not-null-terminated-result): quote_new ends it */
 	memcpy(out + *o, "###", 3);
 	*o += 3;
 	return j - i;
@@ -219,13 +195,13 @@ static size_t mask_email(const char *t, size_t i, size_t end, char *out, size_t 
 		j--;
 	if (j == a + 1 || !memchr(t + a + 1, '.', j - a - 1))
 		return 0;
-	/* NOLINTNEXTLINE(bugprone-not-null-terminated-result): listen_quote ends it */
+	/* NOLINTNEXTLINE(bugprone-not-null-terminated-result): quote_new ends it */
 	memcpy(out + *o, "[email]", 7);
 	*o += 7;
 	return j - i;
 }
 
-char *listen_quote(const char *text, size_t text_len, size_t at, size_t len)
+char *quote_new(const char *text, size_t text_len, size_t at, size_t len)
 {
 	size_t from = at > LISTEN_QUOTE / 2 ? at - LISTEN_QUOTE / 2 : 0;
 	size_t to = at + len + LISTEN_QUOTE / 2 < text_len ? at + len + LISTEN_QUOTE / 2 :

@@ -1,0 +1,35 @@
+/* listen: friction signals in what customers say in calls and chats, the
+ * engine behind `cxbench listen` and the door to the listen folder.  It
+ * reads the transcripts (transcripts.c), finds the phrases of a lexicon
+ * (lexicon.c) in the customers' turns (scan.c, matcher.c), and sums the
+ * conversations up as the listen document of DESIGN.md "Transcripts"
+ * (listen.c), which is its result: the report reads it back, and
+ * listen_table() shows it as text.  It knows nothing of the command
+ * line: what it is asked comes as struct listen_options. */
+#ifndef CX_LISTEN_H
+#define CX_LISTEN_H
+#include <cJSON.h>
+#include <stdio.h>
+#include "listen/lexicon.h"
+
+struct listen_options {
+	/* both or neither: the document then also holds this company's
+	 * listening metrics for this period, in the company metrics form */
+	const char *company, *period;
+	/* contact records (CSV): the document gets `contacts` and coverage */
+	const char *contacts;
+	/* survey answers (CSV with customer_id): `silent_dissatisfied` */
+	const char *surveys;
+};
+
+/* Reads the transcripts at path (a CSV or JSON Lines file, a URL, or a
+ * directory of .txt files) and the files o names, and sets *doc to the
+ * listen document, which the caller owns (cJSON_Delete, or json_write()
+ * of out/out_json.h).  CX_OK, or an error status after a message naming
+ * the file and line; transcripts without a conversation are an error. */
+int listen_run(const struct lexicon *lx, const char *path,
+	       const struct listen_options *o, cJSON **doc);
+/* The document as a table: each signal's share, count and first example,
+ * and the silent dissatisfied when the document has them. */
+void listen_table(FILE *f, const cJSON *doc);
+#endif
