@@ -23,14 +23,16 @@ enum { T_CONTACT, T_CUSTOMER, T_CHANNEL, T_SPEAKER, T_TEXT, NT };
 static const char *const t_names[NT] = { "contact_id", "customer_id", "channel",
 	"speaker", "text" };
 
+/* One CSV file being read, for any of the three readers; each uses its
+ * own result field. */
 struct csv_job {
-	struct scan *S;
 	const char *name;
 	long col[NT];
 	size_t width;
 	int header_done;
-	uint64_t records;
-	struct strmap *ids;
+	struct scan *S;         /* transcripts_read: the turns go here */
+	uint64_t records;       /* contacts_count */
+	struct strmap *ids;     /* respondents_read */
 	char error[200];
 	long error_line;
 };
