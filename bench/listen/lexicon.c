@@ -4,6 +4,7 @@
 #include "base/mem.h"
 #include "base/msg.h"
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -197,4 +198,14 @@ void lexicon_free(struct lexicon *lx)
 		free(lx->patterns[i].text);
 	free(lx->patterns);
 	free(lx);
+}
+
+void lexicon_print(FILE *f, const struct lexicon *lx)
+{
+	size_t i;
+	for (i = 0; i < lx->n; i++) {
+		const struct pattern *p = &lx->patterns[i];
+		fprintf(f, "%s\t%s\t%.*s%s\n", signal_ids[p->sig], lx->langs[p->lang],
+			(int)p->len, p->text, p->open_end ? "*" : "");
+	}
 }

@@ -8,6 +8,7 @@
 #ifndef CX_LEXICON_H
 #define CX_LEXICON_H
 #include <stddef.h>
+#include <stdio.h>
 
 enum signal { SIG_HUMAN, SIG_REPEAT, SIG_WAITED, SIG_CHURN, SIG_PRIVACY, SIG_PRAISE,
 	      NSIGNALS };
@@ -33,6 +34,9 @@ struct lexicon {
  * DATADIR/profiles/lexicons; CX_OK or an error status after a message. */
 int lexicon_load(const char *datadir, const char *lang, struct lexicon **out);
 void lexicon_free(struct lexicon *lx);
+/* Every phrase, one a line: signal, language, phrase ("*" for any ending;
+ * its alternatives each on a line of their own). */
+void lexicon_print(FILE *f, const struct lexicon *lx);
 /* Folds UTF-8 text in place to lower case (A-Z and the Russian and
  * Ukrainian capitals; the length never changes). */
 void text_fold(char *s, size_t len);

@@ -1,259 +1,200 @@
+/* The run: the transcripts and the files beside them read, then the
+ * conversations summed up once and written out as the listen document. */
 #include "listen/listen.h"
-#include "base/hash.h"
 #include "base/mem.h"
-#include <ctype.h>
+#include "base/msg.h"
+#include "base/strmap.h"
+#include "listen/scan.h"
+#include "listen/transcripts.h"
+#include "out/out_json.h"
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
-struct listen *listen_new(const struct lexicon *lx)
+/* The metrics these signals feed (lower is better). */
+static const struct { enum signal sig; const char *metric; } feeds[] = {
+	{ SIG_HUMAN, "human_request_pct" }, { SIG_REPEAT, "repeat_yourself_pct" },
+	{ SIG_CHURN, "churn_signal_pct" }, { SIG_PRIVACY, "privacy_concern_pct" } };
+
+/* Every signal but praise: the customers the silent dissatisfied are
+ * looked for among. */
+#define FRICTION (1u << SIG_HUMAN | 1u << SIG_REPEAT | 1u << SIG_WAITED | \
+		  1u << SIG_CHURN | 1u << SIG_PRIVACY)
+
+static double share(size_t k, size_t n)
 {
-	struct listen *L = xcalloc(1, sizeof *L);
-	const char **texts = xcalloc(lx->n ? lx->n : 1, sizeof *texts);
-	size_t *lens = xcalloc(lx->n ? lx->n : 1, sizeof *lens), i;
-
-	for (i = 0; i < lx->n; i++) {
-		texts[i] = lx->patterns[i].text;
-		lens[i] = lx->patterns[i].len;
-	}
-	L->lx = lx;
-	L->m = matcher_new(texts, lens, lx->n);
-	free(texts);
-	free(lens);
-	return L;
+	return n ? 100.0 * (double)k / (double)n : 0;
 }
 
-void listen_free(struct listen *L)
-{
-	size_t i, k;
+/* ---- the sums, in one pass over the conversations ---- */
 
-	if (!L)
-		return;
-	for (i = 0; i < L->n; i++) {
-		free(L->convos[i].id);
-		free(L->convos[i].customer);
-		free(L->convos[i].channel);
-	}
-	for (i = 0; i < NSIGNALS; i++)
-		for (k = 0; k < L->nexamples[i]; k++)
-			free(L->examples[i][k]);
-	matcher_free(L->m);
-	free(L->convos);
-	free(L->slots);
-	free(L->scratch);
-	free(L);
-}
-
-/* ---- conversations by contact id: open addressing ---- */
-
-static void rehash(struct listen *L)
-{
-	size_t n = L->nslots ? L->nslots * 2 : 1024, i, s;
-	free(L->slots);
-	L->slots = xcalloc(n, sizeof *L->slots);
-	L->nslots = n;
-	for (i = 0; i < L->n; i++) {
-		const char *id = L->convos[i].id;
-		for (s = hash64(id, strlen(id)) & (n - 1); L->slots[s]; s = (s + 1) & (n - 1))
-			;
-		L->slots[s] = i + 1;
-	}
-}
-
-static struct convo *convo_of(struct listen *L, const char *id, const char *customer,
-			      const char *channel)
-{
-	size_t s, len = strlen(id);
-	struct convo *c;
-
-	if (L->n * 2 >= L->nslots)
-		rehash(L);
-	for (s = hash64(id, len) & (L->nslots - 1); L->slots[s];
-	     s = (s + 1) & (L->nslots - 1))
-		if (strcmp(L->convos[L->slots[s] - 1].id, id) == 0)
-			return &L->convos[L->slots[s] - 1];
-	xgrow((void **)&L->convos, &L->cap, L->n, sizeof *L->convos);
-	c = &L->convos[L->n];
-	memset(c, 0, sizeof *c);
-	c->id = xstrdup(id);
-	c->customer = xstrdup(customer ? customer : "");
-	c->channel = xstrdup(channel && *channel ? channel : "(none)");
-	L->slots[s] = ++L->n;
-	return c;
-}
-
-/* ---- matching ---- */
-
-static int is_customer(const char *speaker)
-{
-	static const char *const who[] = { "customer", "client", "caller", "user",
-		"клієнт", "клиент", NULL };
-	size_t i;
-	for (i = 0; speaker && who[i]; i++)
-		if (strcasecmp(speaker, who[i]) == 0)
-			return 1;
-	return 0;
-}
-
-/* The start of the UTF-8 character that ends just before p. */
-static const unsigned char *char_before(const unsigned char *start, const unsigned char *p)
-{
-	do
-		p--;
-	while (p > start && (*p & 0xC0) == 0x80);
-	return p;
-}
-
-struct scan {
-	struct listen *L;
-	struct convo *c;
-	const char *text, *folded;
-	size_t len;
+struct counts {
+	size_t n, hits[NSIGNALS]; /* conversations; those showing each signal */
 };
 
-static void keep_example(struct listen *L, enum signal sig, const char *text,
-			 size_t text_len, size_t at, size_t len)
+struct channel {
+	const char *name; /* borrowed from the scan */
+	struct counts c;
+};
+
+struct sums {
+	struct counts all;
+	struct channel *channels; /* in first-seen order */
+	size_t nchannels, cap;
+	size_t langs[NLANGS];
+};
+
+static void count(struct counts *k, unsigned signals)
 {
-	if (L->nexamples[sig] < LISTEN_EXAMPLES)
-		L->examples[sig][L->nexamples[sig]++] = listen_quote(text, text_len, at, len);
+	size_t s;
+	k->n++;
+	for (s = 0; s < NSIGNALS; s++)
+		k->hits[s] += signals >> s & 1;
 }
 
-static int on_match(size_t pattern, size_t end, void *arg)
+/* Fills t, which then borrows the channel names of S (sums_release()). */
+static void sums_init(struct sums *t, const struct scan *S)
 {
-	struct scan *s = arg;
-	const struct pattern *p = &s->L->lx->patterns[pattern];
-	const unsigned char *f = (const unsigned char *)s->folded;
-	size_t start = end - p->len;
+	struct strmap names = STRMAP_INIT;
+	size_t i, k;
 
-	if (s->c->signals & (1u << p->sig))
-		return 0;
-	if (start > 0 && is_word_char(char_before(f, f + start), s->len - start + 1))
-		return 0;
-	if (!p->open_end && end < s->len && is_word_char(f + end, s->len - end))
-		return 0;
-	s->c->signals |= 1u << p->sig;
-	keep_example(s->L, p->sig, s->text, s->len, start, p->len);
-	return 0;
-}
-
-static void count_letters(struct convo *c, const unsigned char *s, size_t len)
-{
-	size_t i;
-	for (i = 0; i < len; i++) {
-		if (s[i] < 0x80) {
-			c->latin += isalpha(s[i]) != 0;
-		} else if ((s[i] == 0xD0 || s[i] == 0xD1 || s[i] == 0xD2) && i + 1 < len) {
-			unsigned code = ((s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F);
-			c->cyr++;
-			c->uk += code == 0x456 || code == 0x457 || code == 0x454 || code == 0x491;
-			c->ru += code == 0x44B || code == 0x44D || code == 0x44A || code == 0x451;
-			i++;
+	memset(t, 0, sizeof *t);
+	for (i = 0; i < S->n; i++) {
+		const struct convo *c = &S->convos[i];
+		if (strmap_add(&names, c->channel, t->nchannels, &k)) {
+			xgrow((void **)&t->channels, &t->cap, k, sizeof *t->channels);
+			memset(&t->channels[k], 0, sizeof t->channels[k]);
+			t->channels[k].name = c->channel;
+			t->nchannels++;
 		}
+		count(&t->all, c->signals);
+		count(&t->channels[k].c, c->signals);
+		t->langs[convo_language(c)]++;
 	}
+	strmap_release(&names);
 }
 
-enum lang_guess listen_language(const struct convo *c)
+static void sums_release(struct sums *t)
 {
-	if (c->cyr <= c->latin)
-		return LANG_EN;
-	return c->uk > c->ru ? LANG_UK : LANG_RU;
+	free(t->channels);
 }
 
-void listen_turn(struct listen *L, const char *contact, const char *customer,
-		 const char *channel, const char *speaker, const char *text, size_t len)
-{
-	struct convo *c = convo_of(L, contact, customer, channel);
-	struct scan s;
+/* ---- the document ---- */
 
-	L->turns++;
-	if (!is_customer(speaker))
-		return;
-	L->customer_turns++;
-	if (len + 1 > L->scratch_cap) {
-		L->scratch_cap = (len + 1) * 2;
-		L->scratch = xrealloc(L->scratch, L->scratch_cap);
+static cJSON *signal_json(const struct scan *S, const struct sums *t, enum signal s)
+{
+	cJSON *o = cJSON_CreateObject(), *ex, *by;
+	size_t k;
+
+	cJSON_AddItemToObject(o, "pct", json_num(share(t->all.hits[s], t->all.n)));
+	cJSON_AddNumberToObject(o, "n", (double)t->all.hits[s]);
+	ex = cJSON_AddArrayToObject(o, "examples");
+	for (k = 0; k < S->nexamples[s]; k++)
+		cJSON_AddItemToArray(ex, cJSON_CreateString(S->examples[s][k]));
+	by = cJSON_AddObjectToObject(o, "by_channel");
+	for (k = 0; k < t->nchannels; k++) {
+		const struct counts *in = &t->channels[k].c;
+		cJSON *c = cJSON_AddObjectToObject(by, t->channels[k].name);
+		cJSON_AddItemToObject(c, "pct", json_num(share(in->hits[s], in->n)));
+		cJSON_AddNumberToObject(c, "n", (double)in->hits[s]);
+		cJSON_AddNumberToObject(c, "conversations", (double)in->n);
 	}
-	memcpy(L->scratch, text, len);
-	L->scratch[len] = '\0';
-	text_fold(L->scratch, len);
-	count_letters(c, (const unsigned char *)L->scratch, len);
-	s.L = L;
-	s.c = c;
-	s.text = text;
-	s.folded = L->scratch;
-	s.len = len;
-	matcher_scan(L->m, L->scratch, len, on_match, &s);
+	return o;
 }
 
-/* ---- quotes ---- */
-
-static size_t mask_digits(const char *t, size_t i, size_t end, char *out, size_t *o)
+/* The silent dissatisfied: customers with friction in some conversation
+ * who are not among those who answered a survey. */
+static cJSON *silent_json(const struct scan *S, const struct strmap *answered)
 {
-	size_t j = i, digits = 0;
-	while (j < end && (isdigit((unsigned char)t[j]) ||
-			   ((t[j] == ' ' || t[j] == '-') && j + 1 < end &&
-			    isdigit((unsigned char)t[j + 1]) && digits)))
-		digits += isdigit((unsigned char)t[j++]) != 0;
-	if (digits < 3)
-		return 0;
-	/* NOLINTNEXTLINE(bugprone-not-null-terminated-result): listen_quote ends it */
-	memcpy(out + *o, "###", 3);
-	*o += 3;
-	return j - i;
-}
+	struct strmap friction = STRMAP_INIT;
+	size_t i, silent = 0;
+	cJSON *o = cJSON_CreateObject();
 
-static size_t mask_email(const char *t, size_t i, size_t end, char *out, size_t *o)
-{
-	size_t a = i, j;
-	const char *ok = "._%+-";
-
-	while (a < end && (isalnum((unsigned char)t[a]) || strchr(ok, t[a])))
-		a++;
-	if (a == i || a >= end || t[a] != '@')
-		return 0;
-	for (j = a + 1; j < end && (isalnum((unsigned char)t[j]) || t[j] == '.' ||
-				    t[j] == '-'); j++)
-		;
-	while (j > a + 1 && t[j - 1] == '.') /* a full stop after the address */
-		j--;
-	if (j == a + 1 || !memchr(t + a + 1, '.', j - a - 1))
-		return 0;
-	/* NOLINTNEXTLINE(bugprone-not-null-terminated-result): listen_quote ends it */
-	memcpy(out + *o, "[email]", 7);
-	*o += 7;
-	return j - i;
-}
-
-char *listen_quote(const char *text, size_t text_len, size_t at, size_t len)
-{
-	size_t from = at > LISTEN_QUOTE / 2 ? at - LISTEN_QUOTE / 2 : 0;
-	size_t to = at + len + LISTEN_QUOTE / 2 < text_len ? at + len + LISTEN_QUOTE / 2 :
-		text_len;
-	/* masking can lengthen the text by 3/4 ("a@.b" becomes "[email]"); 16
-	 * for the ends: "..." twice, the '\0' and the rest of a UTF-8 character */
-	char *out = xmalloc(2 * (to - from) + 16), *p;
-	size_t i, o = 0, used;
-
-	while (from > 0 && ((unsigned char)text[from] & 0xC0) == 0x80)
-		from--;
-	while (to < text_len && ((unsigned char)text[to] & 0xC0) == 0x80)
-		to++;
-	if (from > 0)
-		memcpy(out, "...", 3), o = 3;
-	for (i = from; i < to; i += used ? used : 1) {
-		int start_of_word = i == from || !isalnum((unsigned char)text[i - 1]);
-		used = start_of_word ? mask_email(text, i, to, out, &o) : 0;
-		if (!used && (i == from || !isalnum((unsigned char)text[i - 1])))
-			used = mask_digits(text, i, to, out, &o);
-		if (!used && (text[i] == '\n' || text[i] == '\r' || text[i] == '\t'))
-			out[o++] = ' ';
-		else if (!used)
-			out[o++] = text[i];
+	for (i = 0; i < S->n; i++) {
+		const struct convo *c = &S->convos[i];
+		if (!(c->signals & FRICTION) || !*c->customer ||
+		    !strmap_add(&friction, c->customer, 0, NULL))
+			continue;
+		silent += !strmap_find(answered, c->customer, NULL);
 	}
-	if (to < text_len)
-		memcpy(out + o, "...", 3), o += 3;
-	out[o] = '\0';
-	p = xstrdup(out);
-	free(out);
-	return p;
+	cJSON_AddNumberToObject(o, "customers_with_friction", (double)friction.n);
+	cJSON_AddNumberToObject(o, "never_answered_a_survey", (double)silent);
+	cJSON_AddItemToObject(o, "pct", json_num(share(silent, friction.n)));
+	strmap_release(&friction);
+	return o;
+}
+
+/* The listening metrics in the company metrics form. */
+static cJSON *metrics_json(const struct sums *t, uint64_t contacts)
+{
+	cJSON *m = cJSON_CreateObject(), *x;
+	size_t k, n = t->all.n;
+
+	for (k = 0; k < sizeof feeds / sizeof *feeds; k++) {
+		x = cJSON_AddObjectToObject(m, feeds[k].metric);
+		cJSON_AddItemToObject(x, "value", json_num(share(t->all.hits[feeds[k].sig], n)));
+		cJSON_AddNumberToObject(x, "n", (double)n);
+	}
+	if (contacts) {
+		x = cJSON_AddObjectToObject(m, "unsolicited_coverage_pct");
+		cJSON_AddItemToObject(x, "value", json_num(share(n < contacts ? n : contacts,
+								 contacts)));
+		cJSON_AddNumberToObject(x, "n", (double)contacts);
+	}
+	return m;
+}
+
+static cJSON *document(const struct listen_options *o, const struct scan *S,
+		       uint64_t contacts, const struct strmap *answered)
+{
+	cJSON *root = cJSON_CreateObject(), *sig, *langs;
+	struct sums t;
+	size_t s;
+
+	sums_init(&t, S);
+	if (o->company) {
+		cJSON_AddStringToObject(root, "company", o->company);
+		cJSON_AddStringToObject(root, "period", o->period);
+		cJSON_AddItemToObject(root, "metrics", metrics_json(&t, contacts));
+	}
+	cJSON_AddNumberToObject(root, "conversations", (double)t.all.n);
+	cJSON_AddNumberToObject(root, "customer_turns", (double)S->customer_turns);
+	if (contacts)
+		cJSON_AddNumberToObject(root, "contacts", (double)contacts);
+	langs = cJSON_AddObjectToObject(root, "languages");
+	cJSON_AddNumberToObject(langs, "en", (double)t.langs[LANG_EN]);
+	cJSON_AddNumberToObject(langs, "uk", (double)t.langs[LANG_UK]);
+	cJSON_AddNumberToObject(langs, "ru", (double)t.langs[LANG_RU]);
+	sig = cJSON_AddObjectToObject(root, "signals");
+	for (s = 0; s < NSIGNALS; s++)
+		cJSON_AddItemToObject(sig, signal_ids[s], signal_json(S, &t, (enum signal)s));
+	if (answered)
+		cJSON_AddItemToObject(root, "silent_dissatisfied", silent_json(S, answered));
+	sums_release(&t);
+	return root;
+}
+
+/* ---- the run ---- */
+
+int listen_run(const struct lexicon *lx, const char *path,
+	       const struct listen_options *o, cJSON **doc)
+{
+	struct scan *S = scan_new(lx);
+	struct strmap answered = STRMAP_INIT;
+	uint64_t contacts = 0;
+	int rc = transcripts_read(S, path);
+
+	*doc = NULL;
+	if (rc == CX_OK && o->contacts)
+		rc = contacts_count(o->contacts, &contacts);
+	if (rc == CX_OK && o->surveys)
+		rc = respondents_read(o->surveys, &answered);
+	if (rc == CX_OK && S->n == 0) {
+		msg_at(path, 0, "no conversations");
+		rc = CX_EINPUT;
+	}
+	if (rc == CX_OK)
+		*doc = document(o, S, contacts, o->surveys ? &answered : NULL);
+	strmap_release(&answered);
+	scan_free(S);
+	return rc;
 }

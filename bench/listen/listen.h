@@ -1,48 +1,35 @@
-/* listen: friction signals in what customers say.  Turns are fed one at a
- * time (from any reader, in any order); a conversation is known by its
- * contact id.  Only the customer's turns count.  A phrase matches on whole
- * words, case-insensitively; quotes kept as examples have digit runs and
- * e-mail addresses masked.  The state is owned by the caller
- * (listen_free(), NULL is a no-op). */
+/* listen: friction signals in what customers say in calls and chats, the
+ * engine behind `cxbench listen` and the door to the listen folder.  It
+ * reads the transcripts (transcripts.c), finds the phrases of a lexicon
+ * (lexicon.c) in the customers' turns (scan.c, matcher.c), and sums the
+ * conversations up as the listen document of DESIGN.md "Transcripts"
+ * (listen.c), which is its result: the report reads it back, and
+ * listen_table() shows it as text.  It knows nothing of the command
+ * line: what it is asked comes as struct listen_options. */
 #ifndef CX_LISTEN_H
 #define CX_LISTEN_H
-#include <stddef.h>
-#include <stdint.h>
+#include <cJSON.h>
+#include <stdio.h>
 #include "listen/lexicon.h"
-#include "listen/matcher.h"
 
-#define LISTEN_EXAMPLES 3
-#define LISTEN_QUOTE 160 /* characters of a quote at most */
-
-enum lang_guess { LANG_EN, LANG_UK, LANG_RU, NLANGS };
-
-struct convo {
-	char *id, *customer, *channel;
-	unsigned signals;        /* bit per enum signal */
-	uint32_t latin, cyr, uk, ru; /* letters seen, for the language guess */
+struct listen_options {
+	/* both or neither: the document then also holds this company's
+	 * listening metrics for this period, in the company metrics form */
+	const char *company, *period;
+	/* contact records (CSV): the document gets `contacts` and coverage */
+	const char *contacts;
+	/* survey answers (CSV with customer_id): `silent_dissatisfied` */
+	const char *surveys;
 };
 
-struct listen {
-	const struct lexicon *lx;
-	struct matcher *m;
-	struct convo *convos;
-	size_t n, cap;
-	size_t *slots, nslots;   /* contact id -> convo index + 1 */
-	char *examples[NSIGNALS][LISTEN_EXAMPLES];
-	size_t nexamples[NSIGNALS];
-	uint64_t turns, customer_turns;
-	char *scratch;           /* the folded copy of the current turn */
-	size_t scratch_cap;
-};
-
-struct listen *listen_new(const struct lexicon *lx);
-void listen_free(struct listen *L);
-/* One turn; customer, channel and speaker may be NULL or empty. */
-void listen_turn(struct listen *L, const char *contact, const char *customer,
-		 const char *channel, const char *speaker, const char *text, size_t len);
-enum lang_guess listen_language(const struct convo *c);
-/* Masks digit runs (3 or more digits, spaces or dashes between them) and
- * e-mail addresses, and trims to LISTEN_QUOTE characters around [at, at +
- * len); caller frees. */
-char *listen_quote(const char *text, size_t text_len, size_t at, size_t len);
+/* Reads the transcripts at path (a CSV or JSON Lines file, a URL, or a
+ * directory of .txt files) and the files o names, and sets *doc to the
+ * listen document, which the caller owns (cJSON_Delete, or json_write()
+ * of out/out_json.h).  CX_OK, or an error status after a message naming
+ * the file and line; transcripts without a conversation are an error. */
+int listen_run(const struct lexicon *lx, const char *path,
+	       const struct listen_options *o, cJSON **doc);
+/* The document as a table: each signal's share, count and first example,
+ * and the silent dissatisfied when the document has them. */
+void listen_table(FILE *f, const cJSON *doc);
 #endif

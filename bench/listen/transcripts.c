@@ -23,15 +23,16 @@ enum { T_CONTACT, T_CUSTOMER, T_CHANNEL, T_SPEAKER, T_TEXT, NT };
 static const char *const t_names[NT] = { "contact_id", "customer_id", "channel",
 	"speaker", "text" };
 
+/* One CSV file being read, for any of the three readers; each uses its
+ * own result field. */
 struct csv_job {
-	struct listen *L;
 	const char *name;
 	long col[NT];
 	size_t width;
 	int header_done;
-	uint64_t records;
-	void (*add)(const char *id, void *arg);
-	void *arg;
+	struct scan *S;         /* transcripts_read: the turns go here */
+	uint64_t records;       /* contacts_count */
+	struct strmap *ids;     /* respondents_read */
 	char error[200];
 	long error_line;
 };
@@ -75,7 +76,7 @@ static int on_turn(const struct csv_reader *r, long line, off_t offset, void *ar
 			 j->width, r->nfields);
 		return -1;
 	}
-	listen_turn(j->L, cell(j, r, T_CONTACT), cell(j, r, T_CUSTOMER),
+	scan_turn(j->S, cell(j, r, T_CONTACT), cell(j, r, T_CUSTOMER),
 		    cell(j, r, T_CHANNEL), cell(j, r, T_SPEAKER), cell(j, r, T_TEXT),
 		    r->fields[j->col[T_TEXT]].len);
 	return 0;
@@ -122,7 +123,7 @@ static int on_count(const struct csv_reader *r, long line, off_t offset, void *a
 	return 0;
 }
 
-int csv_count_records(const char *path, uint64_t *n)
+int contacts_count(const char *path, uint64_t *n)
 {
 	struct csv_job j;
 	int rc;
@@ -146,17 +147,15 @@ static int on_customer(const struct csv_reader *r, long line, off_t offset, void
 		return -1;
 	}
 	if (*cell(j, r, T_CUSTOMER))
-		j->add(cell(j, r, T_CUSTOMER), j->arg);
+		strmap_add(j->ids, cell(j, r, T_CUSTOMER), 0, NULL);
 	return 0;
 }
 
-int csv_each_customer(const char *path, void (*add)(const char *id, void *arg),
-		      void *arg)
+int respondents_read(const char *path, struct strmap *ids)
 {
 	struct csv_job j;
 	memset(&j, 0, sizeof j);
-	j.add = add;
-	j.arg = arg;
+	j.ids = ids;
 	return run_csv(path, on_customer, &j);
 }
 
@@ -174,7 +173,7 @@ static const char *json_text(const cJSON *o, const char *key, char *buf, size_t 
 	return NULL;
 }
 
-static int json_line(struct listen *L, const char *name, long line, char *s, size_t len)
+static int json_line(struct scan *S, const char *name, long line, char *s, size_t len)
 {
 	cJSON *o = cJSON_ParseWithLength(s, len);
 	const cJSON *turns = cJSON_GetObjectItemCaseSensitive(o, "turns"), *t;
@@ -197,7 +196,7 @@ static int json_line(struct listen *L, const char *name, long line, char *s, siz
 			rc = CX_EINPUT;
 			break;
 		}
-		listen_turn(L, id, json_text(o, "customer_id", custbuf, sizeof custbuf),
+		scan_turn(S, id, json_text(o, "customer_id", custbuf, sizeof custbuf),
 			    cJSON_IsString(ch) ? ch->valuestring : NULL, sp->valuestring,
 			    tx->valuestring, strlen(tx->valuestring));
 	}
@@ -205,7 +204,7 @@ static int json_line(struct listen *L, const char *name, long line, char *s, siz
 	return rc;
 }
 
-static int lines_of(struct listen *L, const char *name, int fd)
+static int lines_of(struct scan *S, const char *name, int fd)
 {
 	size_t cap = BLOCK, have = 0, i, from;
 	char *buf = xmalloc(cap + 1);
@@ -220,7 +219,7 @@ static int lines_of(struct listen *L, const char *name, int fd)
 				continue;
 			line++;
 			if (i > from)
-				rc = json_line(L, name, line, buf + from, i - from);
+				rc = json_line(S, name, line, buf + from, i - from);
 			from = i + 1;
 		}
 		memmove(buf, buf + from, have - from);
@@ -235,18 +234,18 @@ static int lines_of(struct listen *L, const char *name, int fd)
 		rc = CX_EIO;
 	}
 	if (rc == CX_OK && have > 0)
-		rc = json_line(L, name, line + 1, buf, have);
+		rc = json_line(S, name, line + 1, buf, have);
 	free(buf);
 	return rc;
 }
 
-static int run_jsonl(struct listen *L, const char *path)
+static int run_jsonl(struct scan *S, const char *path)
 {
 	char *name = NULL;
 	int fd, rc = fetch_open(path, &name, &fd);
 
 	if (rc == CX_OK)
-		rc = lines_of(L, name, fd);
+		rc = lines_of(S, name, fd);
 	if (fd >= 0)
 		close(fd);
 	free(name);
@@ -278,7 +277,7 @@ static const char *speaker_of(const char *line, size_t len, size_t *skip)
 	return NULL;
 }
 
-static void text_turns(struct listen *L, const char *id, char *text, size_t len)
+static void text_turns(struct scan *S, const char *id, char *text, size_t len)
 {
 	const char *who = NULL, *sp;
 	char *line = text, *end = text + len, *nl, *turn = NULL;
@@ -291,7 +290,7 @@ static void text_turns(struct listen *L, const char *id, char *text, size_t len)
 		sp = speaker_of(line, (size_t)(nl - line), &skip);
 		if (sp || !who) {
 			if (who)
-				listen_turn(L, id, NULL, NULL, who, turn, tlen);
+				scan_turn(S, id, NULL, NULL, who, turn, tlen);
 			who = sp ? sp : "agent";
 			turn = line + (sp ? skip : 0);
 			while (turn < nl && *turn == ' ')
@@ -302,7 +301,7 @@ static void text_turns(struct listen *L, const char *id, char *text, size_t len)
 			break;
 	}
 	if (who)
-		listen_turn(L, id, NULL, NULL, who, turn, tlen);
+		scan_turn(S, id, NULL, NULL, who, turn, tlen);
 }
 
 static int by_name(const void *a, const void *b)
@@ -310,7 +309,7 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int run_dir(struct listen *L, const char *dir)
+static int run_dir(struct scan *S, const char *dir)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -339,7 +338,7 @@ static int run_dir(struct listen *L, const char *dir)
 		int one = rc == CX_OK ? input_read(path, &in) : CX_OK;
 		if (rc == CX_OK && one == CX_OK) {
 			names[i][strlen(names[i]) - 4] = '\0';
-			text_turns(L, names[i], in.data, in.len);
+			text_turns(S, names[i], in.data, in.len);
 		}
 		if (rc == CX_OK)
 			input_release(&in);
@@ -375,16 +374,16 @@ static int looks_like_jsonl(const char *path)
 	return c == '{';
 }
 
-int transcripts_read(struct listen *L, const char *path)
+int transcripts_read(struct scan *S, const char *path)
 {
 	struct csv_job j;
 	struct stat st;
 
 	if (!is_url(path) && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return run_dir(L, path);
+		return run_dir(S, path);
 	if (looks_like_jsonl(path))
-		return run_jsonl(L, path);
+		return run_jsonl(S, path);
 	memset(&j, 0, sizeof j);
-	j.L = L;
+	j.S = S;
 	return run_csv(path, on_turn, &j);
 }

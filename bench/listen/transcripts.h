@@ -1,19 +1,25 @@
-/* transcripts: the readers `listen` feeds from: CSV with one row per turn
- * (contact_id, customer_id, channel, speaker, text), JSON Lines with one
- * conversation per line ({contact_id, customer_id, channel, turns:
- * [{speaker, text}]}), or a directory of plain-text files, one
- * conversation each, with "Customer:" / "Agent:" lines.  Large files are
- * streamed, never held whole. */
+/* transcripts: the files `listen` reads.  The transcripts: CSV with one
+ * row per turn (contact_id, customer_id, channel, speaker, text), JSON
+ * Lines with one conversation per line ({contact_id, customer_id,
+ * channel, turns: [{speaker, text}]}), or a directory of plain-text
+ * files, one conversation each, with "Customer:" / "Agent:" lines.  And
+ * the two files beside them: contact records, counted for coverage, and
+ * survey answers, whose customer ids say who answered.  Large files are
+ * streamed, never held whole.  Inside the listen folder only (listen.h is
+ * the door).  Each function returns CX_OK or an error status after a
+ * message naming the file and line. */
 #ifndef CX_TRANSCRIPTS_H
 #define CX_TRANSCRIPTS_H
-#include "listen/listen.h"
+#include <stdint.h>
+#include "base/strmap.h"
+#include "listen/scan.h"
 
-/* CX_OK or an error status after a message naming file and line. */
-int transcripts_read(struct listen *L, const char *path);
-/* Records (rows after the header) of a CSV file, for coverage. */
-int csv_count_records(const char *path, uint64_t *n);
-/* Calls add(customer_id) for each row of a CSV file with a customer_id
- * column (survey respondents). */
-int csv_each_customer(const char *path, void (*add)(const char *id, void *arg),
-		      void *arg);
+/* Feeds every turn of the transcripts at path (a file, URL or directory)
+ * to S. */
+int transcripts_read(struct scan *S, const char *path);
+/* The records (rows after the header) of a CSV file of contacts. */
+int contacts_count(const char *path, uint64_t *n);
+/* Adds to ids every non-empty customer_id of a CSV file of survey
+ * answers (a file without that column is an error). */
+int respondents_read(const char *path, struct strmap *ids);
 #endif
