@@ -142,15 +142,6 @@ static void chart_radar(struct plot *p, const struct report_model *m)
 	free(dims);
 }
 
-static long frontier_ref(const struct gap_report *g)
-{
-	size_t k;
-	for (k = 0; k < g->nrefs; k++)
-		if (g->refs[k]->is_frontier)
-			return (long)k;
-	return -1;
-}
-
 static void chart_gap(struct plot *p, const struct report_model *m, size_t d,
 		      long fk, const char *name)
 {
@@ -300,7 +291,7 @@ static void chart_trend(struct plot *p, const struct report_model *m)
 {
 	const struct trend *t = m->trend;
 	const struct trend_row *overall = trend_overall(t), *r;
-	long fk = frontier_ref(m->gap);
+	long fk = gap_frontier_index(m->gap);
 	const char *titles[REPORT_TOP + 2];
 	size_t i, j, n = 0;
 	char *path = NULL;
@@ -354,7 +345,7 @@ static void chart_trend_dimension(struct plot *p, const struct report_model *m,
 
 void charts_add(struct plot *p, const struct report_model *m)
 {
-	long fk = frontier_ref(m->gap);
+	long fk = gap_frontier_index(m->gap);
 	char name[32];
 	size_t d;
 

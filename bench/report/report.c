@@ -62,15 +62,6 @@ const char *part_significance(const struct report_model *m, int significant)
 		       significant ? "sig_yes" : "sig_no");
 }
 
-long part_frontier(const struct gap_report *g)
-{
-	size_t k;
-	for (k = 0; k < g->nrefs; k++)
-		if (g->refs[k]->is_frontier)
-			return (long)k;
-	return -1;
-}
-
 static const char b64[] =
 	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -222,7 +213,7 @@ static int add_header(xmlNodePtr body, const struct report_model *m,
 		rc = add_logo(header, look->logo_path);
 	text = h_el(header, "div", NULL);
 	h_text(text, "h1", NULL, title);
-	snprintf(n, sizeof n, "%zu", m->gap->nrefs - (part_frontier(m->gap) >= 0));
+	snprintf(n, sizeof n, "%zu", m->gap->nrefs - (gap_frontier_index(m->gap) >= 0));
 	sub = str_fill(m->str, "subtitle", vars);
 	h_text(text, "p", "subtitle", sub);
 	free(sub);

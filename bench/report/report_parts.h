@@ -16,7 +16,6 @@ char *part_text(const struct report_model *m, const char *key);
 void part_num(const struct report_model *m, xmlNodePtr tr, double v,
 	      int decimals, int signed_);
 const char *part_significance(const struct report_model *m, int significant);
-long part_frontier(const struct gap_report *g);
 
 int part_summary(xmlNodePtr body, const struct report_model *m, const struct plot *p);
 void part_priorities(xmlNodePtr body, const struct report_model *m);

@@ -154,7 +154,7 @@ static void catch_up(xmlNodePtr s, const struct report_model *m, long fk)
 
 int part_trend(xmlNodePtr body, const struct report_model *m, const struct plot *p)
 {
-	long fk = part_frontier(m->gap);
+	long fk = gap_frontier_index(m->gap);
 	xmlNodePtr s;
 	size_t d;
 	int rc = 0;

@@ -21,7 +21,7 @@ static void summary_text(xmlNodePtr s, const struct report_model *m)
 {
 	const struct gap_report *g = m->gap;
 	const struct rank_row *best = best_brand(m);
-	long fk = part_frontier(g);
+	long fk = gap_frontier_index(g);
 	double fscore = fk >= 0 ? g->ref_overall[fk] : NAN;
 	char score[48], fr[48], gap[48], cs[48], n[16], total[16], *text;
 	const char *vars[] = { "company", m->company->name, "period", g->period->label,
@@ -228,7 +228,7 @@ static int dimension_block(xmlNodePtr s, const struct report_model *m,
 int part_metrics(xmlNodePtr body, const struct report_model *m, const struct plot *p)
 {
 	xmlNodePtr s = part_section(body, "metrics", str_get(m->str, "gaps_h"));
-	long fk = part_frontier(m->gap);
+	long fk = gap_frontier_index(m->gap);
 	char *text = part_text(m, "gaps_intro");
 	size_t d;
 	int rc = 0;
