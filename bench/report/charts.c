@@ -9,7 +9,7 @@
 #include "base/msg.h"
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
+#include <stdio.h>
 
 #define ROW_PX 30
 #define WIDTH 860

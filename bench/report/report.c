@@ -6,7 +6,7 @@
 #include "base/msg.h"
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
+#include <stdio.h>
 
 /* Set when a chart could not be read: gnuplot that exits 0 without
  * drawing makes one message, not one per chart.  report_build() clears it. */
