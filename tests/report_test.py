@@ -27,7 +27,9 @@ import html.parser
 import json
 import os
 import re
+import resource
 import shutil
+import signal
 import struct
 import subprocess
 import sys
@@ -89,8 +91,8 @@ def norm(s):
     return " ".join(s.split())
 
 
-def run(args, cwd=None, env=None, user=None, label=None):
-    """Runs cxbench.  A sanitizer report in stderr is a failure of its own,
+def run(args, cwd=None, env=None, user=None, label=None, preexec=None):
+    """Runs cxbench (preexec: run in the child before it starts).  A sanitizer report in stderr is a failure of its own,
     and so is a directory left in TMPDIR that the message does not name
     (gnuplot's files are kept, and named, only when gnuplot failed); such
     directories are removed after the check."""
@@ -100,9 +102,9 @@ def run(args, cwd=None, env=None, user=None, label=None):
     e.update(env or {})
     tmpdir = e["TMPDIR"]
     before = set(list_dir(tmpdir))
-    kw = {}
+    kw = {"preexec_fn": preexec} if preexec else {}
     if user is not None:
-        kw = {"user": user, "group": user, "extra_groups": []}
+        kw.update({"user": user, "group": user, "extra_groups": []})
     p = subprocess.run([BIN] + args, cwd=cwd, env=e, capture_output=True,
                        timeout=300, **kw)
     out = p.stdout.decode("utf-8", "replace")
@@ -868,6 +870,19 @@ def test_failures(tmp):
         check(tag + ": existing report untouched", read_text(report) == "ORIGINAL\n")
         check(tag + ": nothing new beside the report", list_dir(out) == ["report.html"],
               list_dir(out))
+
+    # a chart's data file cannot be written: no room for any file (a size
+    # limit of 0, its signal ignored so that writes fail with EFBIG)
+    def no_room():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
+    tag = "no room for the charts' data"
+    rc, _, err = run(["report", company, "-o", report], env=env, preexec=no_room)
+    check(tag + ": exit 3", rc == 3, (rc, err))
+    check(tag + ": one line naming a data file", err.count("\n") == 1 and
+          "cannot write" in err and ".tsv" in err, err)
+    check(tag + ": existing report untouched", read_text(report) == "ORIGINAL\n")
+    check(tag + ": no temporary directory left", list_dir(tmpdir) == [], list_dir(tmpdir))
 
     # output into a directory the program may not write
     ro = os.path.join(tmp, "ro")
