@@ -56,6 +56,7 @@ struct report_model {
 	size_t top[REPORT_TOP], ntop; /* catalog metrics of the top priorities */
 };
 
+/* voice: the signals given with --signals, or NULL (no voice section). */
 struct report_model *report_model_new(const struct catalog *cat,
 				      const struct company *company, size_t period,
 				      const struct selection *sel,
