@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
 """Tests of `cxbench report`: the HTML it writes, the numbers in it, its
-languages and options, how it fails, and names that try to inject markup
-or commands.
+languages and options, the signals of `listen` (--signals), how it fails,
+and names that try to inject markup or commands.
 
 Usage (from the repository root, after `make build/html-check`):
     CXBENCH_DATA=. python3 tests/report_test.py ./cxbench
 Each report is parsed with build/html-check (libxml2's HTML parser, see
 tests/tools/html-check.c); its numbers are checked against
-`cxbench compare --format json`, `cxbench trend --until P --format json`
-and the data files (profiles/*.json, the catalog, reports/strings/*.json).
+`cxbench compare --format json`, `cxbench trend --until P --format json`,
+`cxbench listen --format json` and the data files (profiles/*.json, the
+catalog, reports/strings/*.json).  The list of sections is not kept here:
+it is read from the full report (every section shown, with --signals),
+whose contents must link each section in order under its own heading;
+every other report must have the same sections, less the two that depend
+on the data (progress over time, and what customers say).
 Every run of cxbench is also checked for sanitizer reports (run it with the
 ASan build too) and for temporary directories it leaves in TMPDIR without
 naming them.  When run as root, the read-only-directory case runs cxbench
@@ -18,10 +23,13 @@ standard library only.
 """
 import base64
 import glob
+import html.parser
 import json
 import os
 import re
+import resource
 import shutil
+import signal
 import struct
 import subprocess
 import sys
@@ -30,11 +38,9 @@ import zlib
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HTML_CHECK = os.path.join(REPO, "build", "html-check")
-SECTIONS = ["summary", "priorities", "dimensions", "metrics", "timetax",
-            "trend", "not-compared", "methodology", "sources"]
-HEADING_KEYS = ["summary_h", "priorities_h", "dimensions_h", "gaps_h",
-                "timetax_h", "trend_h", "not_compared_h", "method_h",
-                "sources_h"]
+# The sections that are shown only when there is something to show: the
+# progress section with two periods or more, the voice one with --signals.
+TREND, VOICE = "trend", "voice"
 TIMETAX_INPUTS = {"asa_seconds", "hold_seconds", "transfers_per_contact",
                   "repeat_contact_pct"}
 PNG_SIG = b"\x89PNG\r\n\x1a\n"
@@ -43,6 +49,7 @@ SANITIZER = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer",
 
 passed = 0
 failed = 0
+FULL = None  # the full report's sections: [(id, heading key)], test_signals
 
 
 def check(name, cond, detail=""):
@@ -84,8 +91,8 @@ def norm(s):
     return " ".join(s.split())
 
 
-def run(args, cwd=None, env=None, user=None, label=None):
-    """Runs cxbench.  A sanitizer report in stderr is a failure of its own,
+def run(args, cwd=None, env=None, user=None, label=None, preexec=None):
+    """Runs cxbench (preexec: run in the child before it starts).  A sanitizer report in stderr is a failure of its own,
     and so is a directory left in TMPDIR that the message does not name
     (gnuplot's files are kept, and named, only when gnuplot failed); such
     directories are removed after the check."""
@@ -95,9 +102,9 @@ def run(args, cwd=None, env=None, user=None, label=None):
     e.update(env or {})
     tmpdir = e["TMPDIR"]
     before = set(list_dir(tmpdir))
-    kw = {}
+    kw = {"preexec_fn": preexec} if preexec else {}
     if user is not None:
-        kw = {"user": user, "group": user, "extra_groups": []}
+        kw.update({"user": user, "group": user, "extra_groups": []})
     p = subprocess.run([BIN] + args, cwd=cwd, env=e, capture_output=True,
                        timeout=300, **kw)
     out = p.stdout.decode("utf-8", "replace")
@@ -236,13 +243,96 @@ def expected_charts(cmp, trend):
 # ------------------------------------------------------------ structure
 
 
-def check_structure(tag, s, cmp, trend, strings):
+class Outline(html.parser.HTMLParser):
+    """The report as a reader finds their way in it: the contents (each
+    link's href and text) and the sections (id, h2 text, the text of each
+    list item), in document order."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.toc = []       # [href, text]
+        self.sections = []  # {"id", "h2": [text] or None, "li": [[text]]}
+        self._in_toc = False
+        self._text = None   # the one-item list whose text is being read
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        sec = self.sections[-1] if self.sections else None
+        if tag == "nav" and "toc" in (a.get("class") or "").split():
+            self._in_toc = True
+        elif tag == "a" and self._in_toc:
+            self.toc.append([a.get("href"), [""]])
+            self._text = self.toc[-1][1]
+        elif tag == "section":
+            self.sections.append({"id": a.get("id"), "h2": None, "li": []})
+        elif tag == "h2" and sec is not None and sec["h2"] is None:
+            sec["h2"] = self._text = [""]
+        elif tag == "li" and sec is not None:
+            sec["li"].append([""])
+            self._text = sec["li"][-1]
+
+    def handle_endtag(self, tag):
+        if tag == "nav":
+            self._in_toc = False
+        if tag in ("a", "h2", "li"):
+            self._text = None
+
+    def handle_data(self, data):
+        if self._text is not None:
+            self._text[0] += data
+
+
+def outline(raw):
+    """(contents as [(href, text)], sections as [(id, h2, [li texts])])."""
+    p = Outline()
+    p.feed(raw)
+    p.close()
+    return ([(h, norm(t[0])) for h, t in p.toc],
+            [(x["id"], norm(x["h2"][0]) if x["h2"] else None,
+              [norm(li[0]) for li in x["li"]]) for x in p.sections])
+
+
+def expected_sections(has_trend, has_voice):
+    """The full report's sections, less those this report leaves out;
+    None when the full report could not be read."""
+    if FULL is None:
+        return None
+    return [(i, k) for i, k in FULL
+            if (i != TREND or has_trend) and (i != VOICE or has_voice)]
+
+
+def check_outline(tag, s, raw, strings, has_trend, has_voice=False):
+    """The contents and the body agree (one entry per section, in order,
+    reading as the section's heading), and the sections and their headings
+    are the full report's, in this report's language."""
+    toc, secs = outline(raw)
+    ids = [x[0] for x in secs]
+    heads = [x[1] for x in secs]
+    check(tag + ": sections as html-check reads them", ids == s["sections"],
+          (ids, s["sections"]))
+    check(tag + ": every section has an id of its own",
+          all(ids) and len(set(ids)) == len(ids), ids)
+    check(tag + ": contents link every section, in order",
+          [h for h, _ in toc] == ["#%s" % i for i in ids], (toc, ids))
+    check(tag + ": each contents entry reads as its section's heading",
+          [t for _, t in toc] == heads, list(zip([t for _, t in toc], heads)))
+    check(tag + ": h2 are the contents' and one per section",
+          s["h2"] == [strings["contents"]] + heads, s["h2"])
+    want = expected_sections(has_trend, has_voice)
+    if not check(tag + ": the full report's sections are known", want is not None):
+        return
+    check(tag + ": sections in order", ids == [i for i, _ in want], (ids, want))
+    check(tag + ": section headings", heads == [strings[k] for _, k in want],
+          list(zip(heads, [strings[k] for _, k in want])))
+
+
+def check_structure(tag, s, cmp, trend, strings, raw, voice=None):
+    """voice: the `listen` output given with --signals, or None."""
     charts, dims = expected_charts(cmp, trend)
+    if voice is not None:
+        charts.append("voice")
     check(tag + ": no parser errors", s["errors"] == [], s["errors"][:10])
-    want = [x for x in SECTIONS if x != "trend" or "trend" in charts]
-    check(tag + ": sections in order", s["sections"] == want, s["sections"])
-    heads = [strings[k] for k, x in zip(HEADING_KEYS, SECTIONS) if x in want]
-    check(tag + ": section headings", s["h2"] == [strings["contents"]] + heads, s["h2"])
+    check_outline(tag, s, raw, strings, "trend" in charts, voice is not None)
     check(tag + ": one svg per chart", s["svgs"] == len(charts),
           "%d svgs, charts %s" % (s["svgs"], charts))
     check(tag + ": every svg inside a figure", s["svg_in_figures"] == s["svgs"],
@@ -261,6 +351,8 @@ def check_structure(tag, s, cmp, trend, strings):
         caps.append(strings["chart_trend"])
         caps += [strings["chart_trend_dim"].replace("{dimension}", d["name"])
                  for d in dims if "trend:" + d["id"] in charts]
+    if "voice" in charts:
+        caps.append(strings["chart_voice"])
     if strings is EN:
         check(tag + ": figure captions", s["figcaptions"] == caps,
               list(zip(s["figcaptions"], caps)))
@@ -565,7 +657,7 @@ def test_en(tmp):
     check(tag + ": title and h1", s["title"] == title and s["h1"] == [title],
           (s["title"], s["h1"]))
     trend = trend_json(company, cmp["period"])
-    check_structure(tag, s, cmp, trend, EN)
+    check_structure(tag, s, cmp, trend, EN, read_text(out))
     check_raw(tag, read_text(out))
     check_numbers(tag, s, cmp, EN, cmp["company"])
     check_trend(tag, s, cmp, trend, EN)
@@ -587,12 +679,12 @@ def test_lang(tmp, lang):
     raw = read_text(out)
     check(tag + ": no parser errors", s["errors"] == [], s["errors"][:5])
     check(tag + ": lang attribute", s["lang"] == lang, s["lang"])
-    en_heads = {EN[k] for k in HEADING_KEYS + ["contents"]}
+    en_heads = {EN[k] for k in [k for _, k in FULL or []] + ["contents"]}
     check(tag + ": no English heading left", not en_heads & set(s["h2"]),
           en_heads & set(s["h2"]))
     check(tag + ": every heading in Cyrillic",
           s["h2"] and all(re.search("[\u0400-\u04ff]", h) for h in s["h2"]), s["h2"])
-    check(tag + ": sections as in English", s["sections"] == SECTIONS, s["sections"])
+    check_outline(tag, s, raw, strings, True)
     en_caps = {EN["chart_overall"], EN["chart_radar"], EN["chart_timetax"],
                EN["chart_trend"]}
     check(tag + ": chart captions translated",
@@ -723,7 +815,7 @@ def test_options(tmp):
             continue
         check(tag + ": compare agrees on the period", cmp["period"] == period)
         trend = trend_json(company, period)
-        check_structure(tag, s, cmp, trend, EN)
+        check_structure(tag, s, cmp, trend, EN, raw)
         check(tag + ": subtitle names the period", "<p class=\"subtitle\">%s " % period in raw,
               re.findall(r'<p class="subtitle">[^<]*', raw))
         check(tag + ": trend section %s" % ("present" if has_trend else "absent"),
@@ -778,6 +870,19 @@ def test_failures(tmp):
         check(tag + ": existing report untouched", read_text(report) == "ORIGINAL\n")
         check(tag + ": nothing new beside the report", list_dir(out) == ["report.html"],
               list_dir(out))
+
+    # a chart's data file cannot be written: no room for any file (a size
+    # limit of 0, its signal ignored so that writes fail with EFBIG)
+    def no_room():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
+    tag = "no room for the charts' data"
+    rc, _, err = run(["report", company, "-o", report], env=env, preexec=no_room)
+    check(tag + ": exit 3", rc == 3, (rc, err))
+    check(tag + ": one line naming a data file", err.count("\n") == 1 and
+          "cannot write" in err and ".tsv" in err, err)
+    check(tag + ": existing report untouched", read_text(report) == "ORIGINAL\n")
+    check(tag + ": no temporary directory left", list_dir(tmpdir) == [], list_dir(tmpdir))
 
     # output into a directory the program may not write
     ro = os.path.join(tmp, "ro")
@@ -835,6 +940,166 @@ def chart_forms(s):
     possibly as typographic ones (plot.c gp_field)."""
     n = norm(s)
     return {n, n.replace('"', "\u201d")}
+
+
+def listen_json(tmp):
+    """`cxbench listen -o` on the test transcripts: (the file, its content),
+    or (None, None)."""
+    path = os.path.join(tmp, "signals.json")
+    rc, _, err = run(["listen", os.path.join(REPO, "tests", "listen", "conversations.csv"),
+                      "-o", path])
+    if not check("listen -o FILE: exit 0", rc == 0, err):
+        return None, None
+    return path, load_json(path)
+
+
+def check_voice(tag, s, raw, sig, strings):
+    """The voice section against `listen`'s output: a row per signal with
+    its share and count, the conversations counted in the intro, and the
+    quotes exactly as listen masked them."""
+    t = tables_with(s, [strings["col_signal"], strings["col_share"],
+                        strings["col_conversations"]])
+    want = list(sig["signals"].items())
+    if check(tag + ": one signals table", len(t) == 1, len(t)):
+        rows = t[0][1:]
+        check(tag + ": a row per signal, in listen's order",
+              [r[0] for r in rows] == [strings["signal." + k] for k, _ in want],
+              [r[0] for r in rows])
+        bad = [(r, v["pct"], v["n"]) for r, (_, v) in zip(rows, want)
+               if not (close(r[1], v["pct"], 1, strings) and close(r[2], v["n"], 0, strings))]
+        check(tag + ": shares and counts as listen found them", not bad, bad[:3])
+    intro = strings["voice_intro"].replace(
+        "{conversations}", fmt_num(sig["conversations"], 0, strings))
+    check(tag + ": the intro counts the conversations", intro in raw, intro)
+    voice = [x for x in outline(raw)[1] if x[0] == VOICE]
+    quotes = voice[0][2] if voice else []
+    check(tag + ": the quotes, as listen masked them",
+          quotes == [norm(q) for _, v in want for q in v["examples"]], quotes[:5])
+    check(tag + ": a masked e-mail address among the quotes",
+          any("[email]" in q for q in quotes), quotes[:5])
+    emails = re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+                        read_text(os.path.join(REPO, "tests", "listen", "conversations.csv")))
+    check(tag + ": the transcripts have e-mail addresses to mask", emails != [])
+    check(tag + ": no e-mail address from the transcripts",
+          not [e for e in emails if e in raw], [e for e in emails if e in raw])
+
+
+def test_signals(tmp):
+    """--signals: the full report, every section shown.  Its sections are
+    the ones every other report is checked against (FULL), with their
+    headings' keys found from the English text."""
+    global FULL
+    tag = "--signals"
+    sig_path, sig = listen_json(tmp)
+    if not sig:
+        return
+    company = os.path.join(DATA, "examples", "acme-telecom.json")
+    out = os.path.join(tmp, "full.html")
+    rc, _, err = run(["report", company, "-o", out, "--signals", sig_path])
+    if not check(tag + ": exit 0", rc == 0, err):
+        return
+    check(tag + ": quiet on stderr", err == "", err)
+    raw = read_text(out)
+    secs = outline(raw)[1]
+    keys = {EN[k]: k for k in EN if k.endswith("_h")}
+    if check(tag + ": every section heading from the string table",
+             all(h in keys for _, h, _ in secs), [h for _, h, _ in secs if h not in keys]):
+        FULL = [(i, keys[h]) for i, h, _ in secs]
+    check(tag + ": the sections shown only sometimes are there",
+          TREND in [i for i, _, _ in secs] and VOICE in [i for i, _, _ in secs], secs)
+    cmp = compare(company)
+    if not cmp:
+        return
+    s = html_check(out)
+    check_structure(tag, s, cmp, trend_json(company, cmp["period"]), EN, raw, sig)
+    check_raw(tag, raw)
+    check_numbers(tag, s, cmp, EN, cmp["company"])
+    check_voice(tag, s, raw, sig, EN)
+    # in another language: the signals' names and the numbers translated
+    strings = dict(EN)
+    strings.update(load_json(os.path.join(DATA, "reports", "strings", "uk.json")))
+    rc, _, err = run(["report", company, "-o", out, "--signals", sig_path, "--lang", "uk"])
+    if check(tag + " --lang uk: exit 0", rc == 0, err):
+        raw = read_text(out)
+        s = html_check(out)
+        check_outline(tag + " --lang uk", s, raw, strings, True, True)
+        check_voice(tag + " --lang uk", s, raw, sig, strings)
+
+
+def bad_signals(sig):
+    """Broken `listen` outputs: (name, file content, what the message must
+    name)."""
+    def edited(fn):
+        d = json.loads(json.dumps(sig))
+        fn(d)
+        return json.dumps(d, indent=1)
+
+    def drop(d, *path):
+        for k in path[:-1]:
+            d = d[k]
+        del d[path[-1]]
+
+    def put(d, value, *path):
+        for k in path[:-1]:
+            d = d[k]
+        d[path[-1]] = value
+    return [
+        ("not JSON", "{ \"conversations\": 36,\n  signals: {} }\n", "invalid JSON"),
+        ("a JSON array", "[1, 2]\n", "no signals"),
+        ("no signals", json.dumps({"conversations": 36}), "no signals"),
+        ("signals not an object", edited(lambda d: put(d, [], "signals")), "no signals"),
+        ("no conversations", edited(lambda d: drop(d, "conversations")), "conversations"),
+        ("conversations a fraction", edited(lambda d: put(d, 3.5, "conversations")),
+         "conversations"),
+        ("a signal missing", edited(lambda d: drop(d, "signals", "praise")),
+         "signals.praise"),
+        ("pct missing", edited(lambda d: drop(d, "signals", "waited", "pct")),
+         "signals.waited.pct"),
+        ("pct a string", edited(lambda d: put(d, "33", "signals", "waited", "pct")),
+         "signals.waited.pct"),
+        ("pct null", edited(lambda d: put(d, None, "signals", "waited", "pct")),
+         "signals.waited.pct"),
+        ("pct over 100", edited(lambda d: put(d, 140, "signals", "waited", "pct")),
+         "signals.waited.pct"),
+        ("n negative", edited(lambda d: put(d, -1, "signals", "churn_signal", "n")),
+         "signals.churn_signal.n"),
+        ("n beyond the conversations",
+         edited(lambda d: put(d, 37, "signals", "churn_signal", "n")),
+         "signals.churn_signal.n"),
+        ("examples missing", edited(lambda d: drop(d, "signals", "praise", "examples")),
+         "signals.praise.examples"),
+        ("an example not a string",
+         edited(lambda d: put(d, ["fine", 42], "signals", "praise", "examples")),
+         "signals.praise.examples[1]"),
+    ]
+
+
+def test_signals_failures(tmp):
+    """A --signals file that is not `listen`'s output: exit 1, one line
+    naming the file and what is wrong, before anything is drawn, and the
+    existing report untouched."""
+    sig_path, sig = listen_json(tmp)
+    if not sig:
+        return
+    company = os.path.join(DATA, "examples", "acme-telecom.json")
+    out = os.path.join(tmp, "report.html")
+    write(out, "ORIGINAL\n")
+    env = {"CXBENCH_GNUPLOT": "/nonexistent/gnuplot"}  # it must not be needed
+    for name, content, what in bad_signals(sig):
+        tag = "--signals " + name
+        path = os.path.join(tmp, "bad-signals.json")
+        write(path, content)
+        rc, so, err = run(["report", company, "-o", out, "--signals", path], env=env)
+        check(tag + ": exit 1", rc == 1, (rc, err))
+        check(tag + ": one line", err.count("\n") == 1 and so == "", (so, err))
+        check(tag + ": names the file and " + what,
+              err.startswith("cxbench: " + path) and what in err, err)
+        check(tag + ": existing report untouched", read_text(out) == "ORIGINAL\n")
+    rc, _, err = run(["report", company, "-o", out, "--signals",
+                      os.path.join(tmp, "nosuch.json")], env=env)
+    check("--signals missing: exit 3, one line naming it",
+          rc == 3 and err.count("\n") == 1 and "nosuch.json" in err, (rc, err))
+    check("--signals missing: existing report untouched", read_text(out) == "ORIGINAL\n")
 
 
 def test_injection(tmp, newline):
@@ -992,8 +1257,8 @@ def test_small(tmp):
         cmp = compare(path)
         s = html_check(out)
         check(tag + ": no parser errors", s["errors"] == [], s["errors"][:5])
-        check(tag + ": sections without trend and time-tax chart",
-              s["sections"] == [x for x in SECTIONS if x != "trend"], s["sections"])
+        check_outline(tag + " (without trend and time-tax chart)", s,
+                      read_text(out), EN, False)
         gaps = [c for c in s["figcaptions"]
                 if c.startswith(EN["chart_gap"].split("{")[0])]
         check(tag + ": one gap chart per dimension", len(gaps) == ndims, gaps)
@@ -1031,7 +1296,7 @@ def test_timeline(tmp):
     check(tag + ": trend has the empty quarter", len(trend["periods"]) == 3,
           trend["periods"])
     s = html_check(out)
-    check_structure(tag, s, cmp, trend, EN)
+    check_structure(tag, s, cmp, trend, EN, read_text(out))
     check_numbers(tag, s, cmp, EN, cmp["company"])
     check_trend(tag, s, cmp, trend, EN)
     # and a report of an earlier period of a longer file
@@ -1045,7 +1310,7 @@ def test_timeline(tmp):
     trend = trend_json(path, keep[1]["period"]) if cmp else None
     if cmp and trend:
         s = html_check(out)
-        check_structure(tag, s, cmp, trend, EN)
+        check_structure(tag, s, cmp, trend, EN, read_text(out))
         check_trend(tag, s, cmp, trend, EN)
 
 
@@ -1065,7 +1330,7 @@ def test_directory(tmp):
     if not cmp or not trend:
         return
     s = html_check(out)
-    check_structure(tag, s, cmp, trend, EN)
+    check_structure(tag, s, cmp, trend, EN, read_text(out))
     check_raw(tag, read_text(out))
     check_numbers(tag, s, cmp, EN, cmp["company"])
     check_trend(tag, s, cmp, trend, EN)
@@ -1092,9 +1357,10 @@ def main():
     os.mkdir(RUN_TMP)
     os.chmod(RUN_TMP, 0o1777)
     try:
-        for name, fn in (("en", test_en), ("uk", lambda d: test_lang(d, "uk")),
+        for name, fn in (("signals", test_signals), ("en", test_en), ("uk", lambda d: test_lang(d, "uk")),
                          ("ru", lambda d: test_lang(d, "ru")),
                          ("options", test_options), ("failures", test_failures),
+                         ("signals-failures", test_signals_failures),
                          ("injection-nl", lambda d: test_injection(d, True)),
                          ("injection", lambda d: test_injection(d, False)),
                          ("backslash", test_backslash), ("small", test_small),

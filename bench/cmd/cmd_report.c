@@ -1,12 +1,13 @@
-/* cmd_report: `cxbench report`: the self-contained HTML report, its charts
- * drawn by one gnuplot run, written atomically (PNG copies first, the
- * report last, so a failure leaves no new partial file). */
+/* cmd_report: `cxbench report`: the self-contained HTML report as a
+ * pipeline: every input loaded and checked (company, profiles, strings,
+ * theme, logo, signals), the model computed, the charts drawn by one
+ * gnuplot run, the document built and written atomically (PNG copies
+ * first, the report last, so a failure leaves no new partial file). */
 #include "cmd/cmds.h"
 #include "base/atomic.h"
 #include "core/company.h"
 #include "core/context.h"
 #include "load/history.h"
-#include "io/jsonfile.h"
 #include "base/mem.h"
 #include "base/version.h"
 #include "base/msg.h"
@@ -55,7 +56,8 @@ struct job {
 	struct plot plot;
 	xmlDocPtr doc;
 	char *against;
-	cJSON *signals;
+	struct report_assets assets;
+	struct voice *voice;
 };
 
 /* The report always shows the frontier: priorities and gap charts are
@@ -102,12 +104,10 @@ static int copy_pngs(const struct plot *p, const char *dir)
 
 static int write_report(struct job *j)
 {
-	struct report_look look = { j->o.title, j->o.logo, NULL, CX_VERSION };
-	char *css = xasprintf("%s/reports/theme.css", j->ctx.datadir);
+	struct report_look look = { j->o.title, &j->assets, CX_VERSION };
 	xmlChar *html = NULL;
 	int len = 0, rc;
 
-	look.css_path = css;
 	rc = report_build(j->model, &j->plot, &look, &j->doc);
 	if (rc == CX_OK && j->o.png_dir)
 		rc = copy_pngs(&j->plot, j->o.png_dir);
@@ -116,29 +116,13 @@ static int write_report(struct job *j)
 	if (rc == CX_OK)
 		rc = atomic_write(j->o.output, html, (size_t)len);
 	xmlFree(html);
-	free(css);
 	return rc;
 }
 
-static int load_signals(const char *path, cJSON **out)
+/* Everything the report needs, read and checked before anything is
+ * computed or drawn. */
+static int load(struct job *j, char *const *paths, size_t npaths, size_t *period)
 {
-	struct input in;
-	int rc = input_read(path, &in);
-
-	if (rc == CX_OK)
-		rc = json_parse_input(&in, out);
-	if (rc == CX_OK && !cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(*out, "signals"))) {
-		msg_at(in.name, 0, "not the output of `cxbench listen` (no signals)");
-		rc = CX_EINPUT;
-	}
-	input_release(&in);
-	return rc;
-}
-
-static int run(struct job *j, char *const *paths, size_t npaths)
-{
-	size_t period = 0;
-	char *style;
 	int rc = context_load(&j->ctx, 1);
 
 	j->against = against_with_frontier(j->o.against);
@@ -149,20 +133,31 @@ static int run(struct job *j, char *const *paths, size_t npaths)
 	if (rc == CX_OK)
 		rc = history_load(j->ctx.cat, paths, npaths, &j->company);
 	if (rc == CX_OK)
-		rc = history_pick(j->company, j->o.period, &period);
+		rc = history_pick(j->company, j->o.period, period);
+	if (rc == CX_OK && j->o.signals)
+		rc = voice_load(j->o.signals, &j->voice);
+	if (rc == CX_OK)
+		rc = report_assets_load(&j->assets, j->ctx.datadir, j->o.logo);
+	return rc;
+}
+
+static int run(struct job *j, char *const *paths, size_t npaths)
+{
+	size_t period = 0;
+	char *style;
+	int rc = load(j, paths, npaths, &period);
+
 	if (rc != CX_OK)
 		return rc;
-	if (j->o.signals && (rc = load_signals(j->o.signals, &j->signals)) != CX_OK)
-		return rc;
-	j->model = report_model_new(j->ctx.cat, j->company, period, &j->sel, j->str);
-	j->model->signals = j->signals;
+	j->model = report_model_new(j->ctx.cat, j->company, period, &j->sel, j->str,
+				    j->voice);
 	style = xasprintf("%s/reports/chart-style.gp", j->ctx.datadir);
 	rc = plot_begin(&j->plot, style, j->o.png_dir != NULL);
 	free(style);
-	if (rc == CX_OK) {
-		charts_add(&j->plot, j->model);
+	if (rc == CX_OK)
+		rc = charts_add(&j->plot, j->model);
+	if (rc == CX_OK)
 		rc = plot_run(&j->plot);
-	}
 	if (rc == CX_OK)
 		rc = write_report(j);
 	return rc;
@@ -193,7 +188,8 @@ static int cmd_report(int argc, char **argv)
 	selection_release(&j.sel);
 	context_release(&j.ctx);
 	free(j.against);
-	cJSON_Delete(j.signals);
+	voice_free(j.voice);
+	report_assets_release(&j.assets);
 	cli_args_release(&command_report, &j.o);
 	free(ops.v);
 	return rc != CX_OK ? cli_exit(rc) : cli_flush();

@@ -199,6 +199,15 @@ struct gap_report *gap_compute(const struct catalog *cat,
 	return r;
 }
 
+long gap_frontier_index(const struct gap_report *g)
+{
+	size_t k;
+	for (k = 0; k < g->nrefs; k++)
+		if (g->refs[k]->is_frontier)
+			return (long)k;
+	return -1;
+}
+
 void gap_free(struct gap_report *r)
 {
 	size_t i;

@@ -59,6 +59,9 @@ struct gap_report *gap_compute(const struct catalog *cat,
 			       const struct profile *const *refs, size_t nrefs,
 			       const struct profile *frontier);
 void gap_free(struct gap_report *r);
+/* The frontier's index in g->refs (its column in every cells/ref_scores
+ * array), or -1 when it was not selected. */
+long gap_frontier_index(const struct gap_report *g);
 /* 95 % margin of the difference of two observations of metric m:
  * 1.96 * sqrt(SE1^2 + SE2^2); NAN when either margin is unknown. */
 double obs_change_moe(const struct metric_def *m, const struct obs *a,

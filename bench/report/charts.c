@@ -1,12 +1,15 @@
 /* charts: the report's charts as gnuplot commands and data files.  Every
  * label goes through gp_field() into a data file or gp_quote() into the
  * script; numbers go into data files in the C locale, and the labels
- * printed on bars are formatted here in the report's language. */
+ * printed on bars are formatted here in the report's language.  Each
+ * chart returns CX_OK or CX_EIO (its data file could not be written,
+ * after plot.c's message); the first failure ends charts_add(). */
 #include "report/report.h"
 #include "base/mem.h"
+#include "base/msg.h"
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
+#include <stdio.h>
 
 #define ROW_PX 30
 #define WIDTH 860
@@ -23,14 +26,6 @@ static void put_label(FILE *f, const char *s)
 {
 	fputc('\t', f);
 	gp_field(f, s);
-}
-
-static void close_data(FILE *f, const char *path)
-{
-	if (fclose(f) != 0) {
-		perror(path);
-		exit(3);
-	}
 }
 
 static unsigned row_color(enum row_kind kind)
@@ -63,12 +58,15 @@ static void bars(struct plot *p, const char *data, size_t rows, double lo,
 	fputc('\n', s);
 }
 
-static void chart_overall(struct plot *p, const struct report_model *m)
+static int chart_overall(struct plot *p, const struct report_model *m)
 {
 	char *path = NULL, num[48];
 	FILE *f = plot_data(p, &path);
 	size_t i;
+	int rc;
 
+	if (!f)
+		return CX_EIO;
 	for (i = 0; i < m->nranks; i++) {
 		const struct rank_row *r = &m->ranks[i];
 		gp_field(f, r->label);
@@ -78,11 +76,12 @@ static void chart_overall(struct plot *p, const struct report_model *m)
 		put_label(f, str_num(m->str, num, r->score, 1));
 		fputc('\n', f);
 	}
-	close_data(f, path);
+	rc = plot_data_close(f, path);
 	plot_chart(p, "overall", WIDTH, 70 + (int)m->nranks * ROW_PX);
 	bars(p, path, m->nranks, 0, 105, 0);
 	plot_end_chart(p, "overall");
 	free(path);
+	return rc;
 }
 
 /* Company first, then the frontier, then the brands, as DESIGN.md's
@@ -109,19 +108,22 @@ static void radar_rows(FILE *f, const struct report_model *m, const size_t *dims
 	}
 }
 
-static void chart_radar(struct plot *p, const struct report_model *m)
+static int chart_radar(struct plot *p, const struct report_model *m)
 {
 	const struct gap_report *g = m->gap;
-	size_t *dims = xcalloc(m->cat->ndims, sizeof *dims), n = 0, d;
+	size_t *dims = NULL, n = 0, d;
 	char *path = NULL;
-	FILE *f, *s = p->script;
+	FILE *f = plot_data(p, &path), *s = p->script;
+	int rc;
 
+	if (!f)
+		return CX_EIO;
+	dims = xcalloc(m->cat->ndims, sizeof *dims);
 	for (d = 0; d < m->cat->ndims; d++)
 		if (g->dims[d].nmetrics)
 			dims[n++] = d;
-	f = plot_data(p, &path);
 	radar_rows(f, m, dims, n);
-	close_data(f, path);
+	rc = plot_data_close(f, path);
 	plot_chart(p, "radar", WIDTH, 620);
 	fprintf(s, "set spiderplot\nset style spiderplot fs transparent solid 0.06 "
 		"border lw 1.5\nset grid spiderplot lc rgb '#d0d0d0'\n"
@@ -140,27 +142,21 @@ static void chart_radar(struct plot *p, const struct report_model *m)
 	plot_end_chart(p, "radar");
 	free(path);
 	free(dims);
+	return rc;
 }
 
-static long frontier_ref(const struct gap_report *g)
-{
-	size_t k;
-	for (k = 0; k < g->nrefs; k++)
-		if (g->refs[k]->is_frontier)
-			return (long)k;
-	return -1;
-}
-
-static void chart_gap(struct plot *p, const struct report_model *m, size_t d,
-		      long fk, const char *name)
+static int chart_gap(struct plot *p, const struct report_model *m, size_t d,
+		     long fk, const char *name)
 {
 	const struct gap_report *g = m->gap;
 	char *path = NULL, num[48];
 	FILE *f = plot_data(p, &path);
 	double span = 10, v;
 	size_t i, rows = 0;
-	int left = 0;
+	int left = 0, rc;
 
+	if (!f)
+		return CX_EIO;
 	for (i = 0; i < g->nmetrics; i++) {
 		const struct gap_cell *c = &g->metrics[i].cells[fk];
 		if (m->cat->metrics[g->metrics[i].metric].dim != d || !c->present)
@@ -176,7 +172,7 @@ static void chart_gap(struct plot *p, const struct report_model *m, size_t d,
 		rows++;
 		left += v < 0;
 	}
-	close_data(f, path);
+	rc = plot_data_close(f, path);
 	plot_chart(p, name, WIDTH, 80 + (int)(rows ? rows : 1) * ROW_PX);
 	if (rows)
 		bars(p, path, rows, -ceil(span / 10) * 10, ceil(span / 10) * 10, left);
@@ -185,9 +181,10 @@ static void chart_gap(struct plot *p, const struct report_model *m, size_t d,
 		      "plot NaN notitle\n", p->script);
 	plot_end_chart(p, name);
 	free(path);
+	return rc;
 }
 
-static void chart_timetax(struct plot *p, const struct report_model *m)
+static int chart_timetax(struct plot *p, const struct report_model *m)
 {
 	static const char *const parts[] = { "tt_wait", "tt_hold", "tt_transfers",
 		"tt_repeat" };
@@ -197,7 +194,10 @@ static void chart_timetax(struct plot *p, const struct report_model *m)
 	FILE *f = plot_data(p, &path), *s = p->script;
 	double top = 1;
 	size_t i, k;
+	int rc;
 
+	if (!f)
+		return CX_EIO;
 	for (i = 0; i < m->ntaxes; i++) {
 		const struct timetax *t = &m->taxes[i].t;
 		gp_field(f, m->taxes[i].label);
@@ -209,7 +209,7 @@ static void chart_timetax(struct plot *p, const struct report_model *m)
 		fputc('\n', f);
 		top = t->total > top ? t->total : top;
 	}
-	close_data(f, path);
+	rc = plot_data_close(f, path);
 	plot_chart(p, "timetax", WIDTH, 110 + (int)m->ntaxes * ROW_PX);
 	fprintf(s, "set yrange [%zu-0.3:-0.7]\nset xrange [0:%g]\n"
 		"set ytics scale 0\nunset grid\nset grid xtics\nset lmargin at screen 0.34\n"
@@ -228,6 +228,7 @@ static void chart_timetax(struct plot *p, const struct report_model *m)
 	      "font 'Sans,11' notitle\n", s);
 	plot_end_chart(p, "timetax");
 	free(path);
+	return rc;
 }
 
 /* Lines over the trend's timeline (gaps stay gaps): one column per
@@ -239,6 +240,8 @@ static FILE *trend_data(struct plot *p, char **path, const char *const *titles,
 	FILE *f = plot_data(p, path);
 	size_t i;
 
+	if (!f)
+		return NULL;
 	gp_field(f, "period");
 	fputs("\tx", f);
 	for (i = 0; i < ntitles; i++)
@@ -296,21 +299,23 @@ static void trend_plot(struct plot *p, const char *path, const struct trend *t,
 
 /* The overall index, the frontier's (as it stands now) and the scores of
  * the top priorities. */
-static void chart_trend(struct plot *p, const struct report_model *m)
+static int chart_trend(struct plot *p, const struct report_model *m, long fk)
 {
 	const struct trend *t = m->trend;
 	const struct trend_row *overall = trend_overall(t), *r;
-	long fk = frontier_ref(m->gap);
 	const char *titles[REPORT_TOP + 2];
 	size_t i, j, n = 0;
 	char *path = NULL;
 	FILE *f;
+	int rc;
 
 	titles[n++] = str_get(m->str, "overall");
 	titles[n++] = str_get(m->str, "frontier");
 	for (j = 0; j < m->ntop; j++)
 		titles[n++] = str_metric(m->str, &m->cat->metrics[m->top[j]]);
 	f = trend_data(p, &path, titles, n);
+	if (!f)
+		return CX_EIO;
 	for (i = 0; i < t->nperiods; i++) {
 		trend_row_start(f, t, i);
 		put_num(f, overall->scores[i]);
@@ -321,15 +326,16 @@ static void chart_trend(struct plot *p, const struct report_model *m)
 		}
 		fputc('\n', f);
 	}
-	close_data(f, path);
+	rc = plot_data_close(f, path);
 	plot_chart(p, "trend", WIDTH, 480);
 	trend_plot(p, path, t, n, 1);
 	plot_end_chart(p, "trend");
 	free(path);
+	return rc;
 }
 
-static void chart_trend_dimension(struct plot *p, const struct report_model *m,
-				  size_t d, long fk)
+static int chart_trend_dimension(struct plot *p, const struct report_model *m,
+				 size_t d, long fk)
 {
 	const struct trend *t = m->trend;
 	const struct trend_row *r = trend_dimension(t, d);
@@ -337,44 +343,90 @@ static void chart_trend_dimension(struct plot *p, const struct report_model *m,
 	char *path = NULL, name[32];
 	FILE *f = trend_data(p, &path, titles, 2);
 	size_t i;
+	int rc;
 
+	if (!f)
+		return CX_EIO;
 	for (i = 0; i < t->nperiods; i++) {
 		trend_row_start(f, t, i);
 		put_num(f, r->scores[i]);
 		put_num(f, fk >= 0 ? m->gap->dims[d].ref_scores[fk] : NAN);
 		fputc('\n', f);
 	}
-	close_data(f, path);
+	rc = plot_data_close(f, path);
 	snprintf(name, sizeof name, "trend-%zu", d);
 	plot_chart(p, name, WIDTH, 300);
 	trend_plot(p, path, t, 2, 1);
 	plot_end_chart(p, name);
 	free(path);
+	return rc;
 }
 
-void charts_add(struct plot *p, const struct report_model *m)
+/* The share of conversations showing each signal: praise green, the
+ * rest red. */
+static int chart_voice(struct plot *p, const struct report_model *m)
 {
-	long fk = frontier_ref(m->gap);
-	char name[32];
+	char *path = NULL, num[48];
+	FILE *f = plot_data(p, &path);
+	size_t s;
+	int rc;
+
+	if (!f)
+		return CX_EIO;
+	for (s = 0; s < NSIGNALS; s++) {
+		double v = m->voice->signals[s].pct;
+		gp_field(f, report_signal_name(m, s));
+		put_num(f, 0);
+		put_num(f, v);
+		fprintf(f, "\t%u", s == SIG_PRAISE ? 0x2e8b57u : 0xc0392bu);
+		put_label(f, str_num(m->str, num, v, 1));
+		fputc('\n', f);
+	}
+	rc = plot_data_close(f, path);
+	plot_chart(p, "voice", WIDTH, 70 + NSIGNALS * ROW_PX);
+	fputs("set yrange [5.7:-0.7]\nset xrange [0:*]\nset ytics scale 0\nunset grid\n"
+	      "set grid xtics\nset lmargin at screen 0.34\nunset key\nd = ", p->script);
+	gp_quote(p->script, path);
+	fputs("\nplot d using (0):0:2:3:($0-0.34):($0+0.34):4:ytic(1) with boxxyerror "
+	      "lc rgb variable, d using 3:0:5 with labels left offset char 0.6,0 "
+	      "tc rgb '#333333' font 'Sans,11'\n", p->script);
+	plot_end_chart(p, "voice");
+	free(path);
+	return rc;
+}
+
+/* The index over time, then each dimension's. */
+static int charts_trend(struct plot *p, const struct report_model *m, long fk)
+{
+	int rc = chart_trend(p, m, fk);
 	size_t d;
 
-	chart_overall(p, m);
-	if (m->ndims >= 3) /* a spider plot needs three axes */
-		chart_radar(p, m);
-	for (d = 0; fk >= 0 && d < m->cat->ndims; d++) {
+	for (d = 0; rc == CX_OK && d < m->cat->ndims; d++)
+		if (m->gap->dims[d].nmetrics && trend_dimension(m->trend, d))
+			rc = chart_trend_dimension(p, m, d, fk);
+	return rc;
+}
+
+int charts_add(struct plot *p, const struct report_model *m)
+{
+	long fk = gap_frontier_index(m->gap);
+	char name[32];
+	size_t d;
+	int rc = chart_overall(p, m);
+
+	if (rc == CX_OK && m->ndims >= 3) /* a spider plot needs three axes */
+		rc = chart_radar(p, m);
+	for (d = 0; rc == CX_OK && fk >= 0 && d < m->cat->ndims; d++) {
 		if (!m->gap->dims[d].nmetrics)
 			continue;
 		snprintf(name, sizeof name, "gap-%zu", d);
-		chart_gap(p, m, d, fk, name);
+		rc = chart_gap(p, m, d, fk, name);
 	}
-	if (m->ntaxes > 0)
-		chart_timetax(p, m);
-	if (m->signals)
-		charts_voice(p, m);
-	if (m->trend->nperiods > 1) {
-		chart_trend(p, m);
-		for (d = 0; d < m->cat->ndims; d++)
-			if (m->gap->dims[d].nmetrics && trend_dimension(m->trend, d))
-				chart_trend_dimension(p, m, d, fk);
-	}
+	if (rc == CX_OK && m->ntaxes > 0)
+		rc = chart_timetax(p, m);
+	if (rc == CX_OK && m->voice)
+		rc = chart_voice(p, m);
+	if (rc == CX_OK && m->trend->nperiods > 1)
+		rc = charts_trend(p, m, fk);
+	return rc;
 }

@@ -85,9 +85,26 @@ FILE *plot_data(struct plot *p, char **path)
 	f = fopen(*path, "w");
 	if (!f) {
 		msg_at(*path, 0, "cannot write: %s", strerror(errno));
-		exit(CX_EIO);
+		free(*path);
+		*path = NULL;
 	}
 	return f;
+}
+
+/* A full disk shows only when the buffer is flushed, or as the stream's
+ * error flag: both are checked. */
+int plot_data_close(FILE *f, const char *path)
+{
+	int bad;
+
+	errno = 0; /* set by fclose() when it fails, maybe not for an old error */
+	bad = ferror(f);
+	bad |= fclose(f) != 0;
+	if (!bad)
+		return CX_OK;
+	msg_at(path, 0, "cannot write%s%s", errno ? ": " : "",
+	       errno ? strerror(errno) : "");
+	return CX_EIO;
 }
 
 char *plot_file(const struct plot *p, const char *name, const char *ext)

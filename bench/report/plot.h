@@ -22,8 +22,11 @@ struct plot {
 /* CX_OK or CX_EIO after a message. */
 int plot_begin(struct plot *p, const char *style_path, int png);
 /* Opens a new data file for the current chart; *path (owned by the caller)
- * is what to name in the script with gp_quote(). */
+ * is what to name in the script with gp_quote().  NULL (and *path NULL)
+ * after a message when it cannot be created. */
 FILE *plot_data(struct plot *p, char **path);
+/* Closes a data file: CX_OK, or CX_EIO after a message naming it. */
+int plot_data_close(FILE *f, const char *path);
 /* Starts chart `name`: terminal, size, output. */
 void plot_chart(struct plot *p, const char *name, int width, int height);
 /* Ends the current chart (drawing its PNG too) and resets the settings. */

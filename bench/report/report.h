@@ -1,21 +1,26 @@
-/* report: the self-contained HTML report.  report_model_new() computes
- * everything the report shows from a company and a selection (the gap
- * report of the chosen period, the ranking of overall indexes, the time
- * tax, the trend up to that period); charts.c draws it with gnuplot and
- * report.c lays it out as a libxml2 tree.  The model borrows its inputs
- * and owns the rest (report_model_free(), NULL is a no-op). */
+/* report: the self-contained HTML report, made as a pipeline.  Its
+ * inputs are loaded and checked first (the company and profiles, the
+ * string table, assets.h's theme and logo, voice.h's signals);
+ * report_model_new() computes everything the report shows from them (the
+ * gap report of the chosen period, the ranking of overall indexes, the
+ * time tax, the trend up to that period); charts_add() writes the charts
+ * for gnuplot (plot.h) and report_build() lays the document out as a
+ * libxml2 tree, reading nothing but the charts gnuplot drew.  The model
+ * borrows its inputs and owns the rest (report_model_free(), NULL is a
+ * no-op). */
 #ifndef CX_REPORT_H
 #define CX_REPORT_H
 #include <stddef.h>
 #include "core/company.h"
 #include "core/context.h"
 #include "core/gap.h"
+#include "report/assets.h"
 #include "report/html.h"
 #include "report/plot.h"
 #include "report/strtab.h"
 #include "report/timetax.h"
+#include "report/voice.h"
 #include "core/trend.h"
-#include <cJSON.h>
 
 #define REPORT_TOP 5 /* priorities in the report, lines in the trend chart */
 
@@ -47,27 +52,30 @@ struct report_model {
 	int company_taxed;
 	struct trend *trend;    /* periods up to the compared one */
 	size_t ndims;           /* dimensions the company reports */
-	const cJSON *signals;   /* `listen` output, or NULL (borrowed) */
+	const struct voice *voice; /* `listen` output, or NULL */
 	size_t top[REPORT_TOP], ntop; /* catalog metrics of the top priorities */
 };
 
+/* voice: the signals given with --signals, or NULL (no voice section). */
 struct report_model *report_model_new(const struct catalog *cat,
 				      const struct company *company, size_t period,
 				      const struct selection *sel,
-				      const struct strings *str);
+				      const struct strings *str,
+				      const struct voice *voice);
 void report_model_free(struct report_model *m);
 
 /* A reference's name as the report shows it (the frontier's translated). */
 const char *report_ref_name(const struct report_model *m, const struct profile *p);
+/* A `listen` signal's name in the report's language. */
+const char *report_signal_name(const struct report_model *m, enum signal s);
 
-/* Adds every chart of the model to the gnuplot script. */
-void charts_add(struct plot *p, const struct report_model *m);
-void charts_voice(struct plot *p, const struct report_model *m);
+/* Adds every chart of the model to the gnuplot script: CX_OK, or CX_EIO
+ * after a message when a data file cannot be written. */
+int charts_add(struct plot *p, const struct report_model *m);
 
 struct report_look {
-	const char *title;     /* NULL: from the string table */
-	const char *logo_path; /* NULL: no logo */
-	const char *css_path;
+	const char *title; /* NULL: from the string table */
+	const struct report_assets *assets;
 	const char *version;
 };
 

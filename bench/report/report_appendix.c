@@ -1,5 +1,5 @@
-/* report_appendix: the later sections: time tax, progress over time, what
- * was not compared, methodology, and the source of every reference value. */
+/* report_appendix: the later sections: time tax, what was not compared,
+ * methodology, and the source of every reference value. */
 #include "report/report_parts.h"
 #include "base/mem.h"
 #include <math.h>
@@ -20,11 +20,10 @@ static void header_row(xmlNodePtr t, const struct report_model *m,
 	}
 }
 
-int part_timetax(xmlNodePtr body, const struct report_model *m, const struct plot *p)
+int part_timetax(xmlNodePtr s, const struct report_model *m, const struct plot *p)
 {
 	static const char *const cols[] = { "col_reference", "tt_wait", "tt_hold",
 		"tt_transfers", "tt_repeat", "tt_total" };
-	xmlNodePtr s = part_section(body, "timetax", str_get(m->str, "timetax_h"));
 	xmlNodePtr t, tr;
 	char *text;
 	size_t i;
@@ -53,18 +52,19 @@ int part_timetax(xmlNodePtr body, const struct report_model *m, const struct plo
 	return rc;
 }
 
-void part_not_compared(xmlNodePtr body, const struct report_model *m)
+int part_not_compared(xmlNodePtr s, const struct report_model *m,
+		      const struct plot *p)
 {
 	const struct gap_report *g = m->gap;
-	xmlNodePtr s = part_section(body, "not-compared", str_get(m->str, "not_compared_h"));
 	xmlNodePtr t, tr;
 	char *company = part_text(m, "nc_company");
 	size_t i;
 
+	(void)p; /* a table only */
 	if (!g->nnot_measured && !g->nno_reference) {
 		h_text(s, "p", NULL, str_get(m->str, "nc_none"));
 		free(company);
-		return;
+		return 0;
 	}
 	t = h_table(s, str_get(m->str, "not_compared_h"));
 	tr = h_el(t, "tr", NULL);
@@ -81,19 +81,21 @@ void part_not_compared(xmlNodePtr body, const struct report_model *m)
 		h_cell(tr, 0, str_get(m->str, "nc_reference"), NULL);
 	}
 	free(company);
+	return 0;
 }
 
-void part_methodology(xmlNodePtr body, const struct report_model *m)
+int part_methodology(xmlNodePtr s, const struct report_model *m,
+		     const struct plot *p)
 {
 	static const char *const keys[] = { "method_score", "method_gap",
 		"method_frontier", "method_index", "method_priority", "method_moe",
 		"method_timetax", "method_modeled" };
-	xmlNodePtr s = part_section(body, "methodology", str_get(m->str, "method_h"));
 	char transfer[48], handle[48], *text;
 	const char *vars[] = { "transfer_minutes", transfer, "handle_minutes", handle,
 		NULL };
 	size_t i;
 
+	(void)p; /* text only */
 	str_num(m->str, transfer, TT_TRANSFER_MINUTES, 1);
 	str_num(m->str, handle, TT_HANDLE_MINUTES, 1);
 	for (i = 0; i < sizeof keys / sizeof *keys; i++) {
@@ -101,6 +103,7 @@ void part_methodology(xmlNodePtr body, const struct report_model *m)
 		h_text(s, "p", NULL, text);
 		free(text);
 	}
+	return 0;
 }
 
 static void source_row(xmlNodePtr t, const struct report_model *m,
@@ -152,15 +155,15 @@ static void facts_table(xmlNodePtr s, const struct report_model *m)
 
 /* Every value of every selected brand, not only the ones compared, so a
  * reader can check any number the report rests on. */
-void part_sources(xmlNodePtr body, const struct report_model *m)
+int part_sources(xmlNodePtr s, const struct report_model *m, const struct plot *p)
 {
 	static const char *const cols[] = { "col_brand", "col_metric", "col_value",
 		"col_basis", "col_source", "col_method", "col_year", "col_note" };
 	const struct gap_report *g = m->gap;
-	xmlNodePtr s = part_section(body, "sources", str_get(m->str, "sources_h"));
 	xmlNodePtr t;
 	size_t k, i;
 
+	(void)p; /* tables only */
 	h_text(s, "p", "note", str_get(m->str, "method_modeled"));
 	t = h_table(s, str_get(m->str, "sources_h"));
 	header_row(t, m, cols, 8);
@@ -172,4 +175,5 @@ void part_sources(xmlNodePtr body, const struct report_model *m)
 				source_row(t, m, g->refs[k], i);
 	}
 	facts_table(s, m);
+	return 0;
 }

@@ -3,12 +3,20 @@
 #include "base/mem.h"
 #include "core/stats.h"
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 const char *report_ref_name(const struct report_model *m, const struct profile *p)
 {
 	return p->is_frontier ? str_get(m->str, "frontier") : p->brand;
+}
+
+const char *report_signal_name(const struct report_model *m, enum signal s)
+{
+	char key[64];
+	snprintf(key, sizeof key, "signal.%s", signal_ids[s]);
+	return str_get(m->str, key);
 }
 
 static enum row_kind kind_of(const struct profile *p)
@@ -95,7 +103,8 @@ static void top_priorities(struct report_model *m)
 struct report_model *report_model_new(const struct catalog *cat,
 				      const struct company *company, size_t period,
 				      const struct selection *sel,
-				      const struct strings *str)
+				      const struct strings *str,
+				      const struct voice *voice)
 {
 	struct report_model *m = xcalloc(1, sizeof *m);
 	size_t i;
@@ -104,6 +113,7 @@ struct report_model *report_model_new(const struct catalog *cat,
 	m->company = company;
 	m->str = str;
 	m->sel = sel;
+	m->voice = voice;
 	m->gap = gap_compute(cat, company, period, sel->refs, sel->n, sel->frontier);
 	rank_overall(m);
 	time_tax(m);

@@ -1,11 +1,9 @@
 /* report_parts: what the files that lay out the report share (internal to
- * report.c, report_tables.c and report_appendix.c). */
+ * report.c and the report_*.c files of its sections). */
 #ifndef CX_REPORT_PARTS_H
 #define CX_REPORT_PARTS_H
 #include "report/report.h"
 
-/* A section with an id and a heading; returns the section. */
-xmlNodePtr part_section(xmlNodePtr body, const char *id, const char *heading);
 /* A figure with the chart gnuplot drew as `name`, captioned; -1 on error. */
 int part_figure(xmlNodePtr parent, const struct plot *p, const char *name,
 		const char *caption);
@@ -16,16 +14,18 @@ char *part_text(const struct report_model *m, const char *key);
 void part_num(const struct report_model *m, xmlNodePtr tr, double v,
 	      int decimals, int signed_);
 const char *part_significance(const struct report_model *m, int significant);
-long part_frontier(const struct gap_report *g);
 
-int part_summary(xmlNodePtr body, const struct report_model *m, const struct plot *p);
-void part_priorities(xmlNodePtr body, const struct report_model *m);
-int part_dimensions(xmlNodePtr body, const struct report_model *m, const struct plot *p);
-int part_metrics(xmlNodePtr body, const struct report_model *m, const struct plot *p);
-int part_timetax(xmlNodePtr body, const struct report_model *m, const struct plot *p);
-int part_trend(xmlNodePtr body, const struct report_model *m, const struct plot *p);
-void part_not_compared(xmlNodePtr body, const struct report_model *m);
-int part_voice(xmlNodePtr body, const struct report_model *m, const struct plot *p);
-void part_methodology(xmlNodePtr body, const struct report_model *m);
-void part_sources(xmlNodePtr body, const struct report_model *m);
+/* The sections' builders, listed once in report.c's table, which also
+ * makes each <section> with its id and heading.  Each fills in section s
+ * and returns 0, or -1 when a chart could not be read (after a message). */
+int part_summary(xmlNodePtr s, const struct report_model *m, const struct plot *p);
+int part_priorities(xmlNodePtr s, const struct report_model *m, const struct plot *p);
+int part_dimensions(xmlNodePtr s, const struct report_model *m, const struct plot *p);
+int part_metrics(xmlNodePtr s, const struct report_model *m, const struct plot *p);
+int part_timetax(xmlNodePtr s, const struct report_model *m, const struct plot *p);
+int part_trend(xmlNodePtr s, const struct report_model *m, const struct plot *p);
+int part_voice(xmlNodePtr s, const struct report_model *m, const struct plot *p);
+int part_not_compared(xmlNodePtr s, const struct report_model *m, const struct plot *p);
+int part_methodology(xmlNodePtr s, const struct report_model *m, const struct plot *p);
+int part_sources(xmlNodePtr s, const struct report_model *m, const struct plot *p);
 #endif

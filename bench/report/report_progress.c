@@ -152,16 +152,13 @@ static void catch_up(xmlNodePtr s, const struct report_model *m, long fk)
 	}
 }
 
-int part_trend(xmlNodePtr body, const struct report_model *m, const struct plot *p)
+/* Shown only with two periods or more (report.c's table). */
+int part_trend(xmlNodePtr s, const struct report_model *m, const struct plot *p)
 {
-	long fk = part_frontier(m->gap);
-	xmlNodePtr s;
+	long fk = gap_frontier_index(m->gap);
 	size_t d;
 	int rc = 0;
 
-	if (m->trend->nperiods < 2)
-		return 0;
-	s = part_section(body, "trend", str_get(m->str, "trend_h"));
 	h_text(s, "p", NULL, str_get(m->str, "trend_intro"));
 	overview(s, m, fk, p, &rc);
 	catch_up(s, m, fk);

@@ -21,7 +21,7 @@ static void summary_text(xmlNodePtr s, const struct report_model *m)
 {
 	const struct gap_report *g = m->gap;
 	const struct rank_row *best = best_brand(m);
-	long fk = part_frontier(g);
+	long fk = gap_frontier_index(g);
 	double fscore = fk >= 0 ? g->ref_overall[fk] : NAN;
 	char score[48], fr[48], gap[48], cs[48], n[16], total[16], *text;
 	const char *vars[] = { "company", m->company->name, "period", g->period->label,
@@ -43,9 +43,8 @@ static void summary_text(xmlNodePtr s, const struct report_model *m)
 	free(text);
 }
 
-int part_summary(xmlNodePtr body, const struct report_model *m, const struct plot *p)
+int part_summary(xmlNodePtr s, const struct report_model *m, const struct plot *p)
 {
-	xmlNodePtr s = part_section(body, "summary", str_get(m->str, "summary_h"));
 	xmlNodePtr t, tr;
 	size_t i;
 	int rc;
@@ -112,21 +111,21 @@ static void priority_row(xmlNodePtr t, const struct report_model *m, size_t rank
 	       str_get(m->str, "step.default"), NULL);
 }
 
-void part_priorities(xmlNodePtr body, const struct report_model *m)
+int part_priorities(xmlNodePtr s, const struct report_model *m, const struct plot *p)
 {
 	static const char *const cols[] = { "col_rank", "col_metric", "col_company",
 		"col_frontier", "col_brand", "col_points", "col_significance",
 		"col_reason", "col_next_step" };
-	xmlNodePtr s = part_section(body, "priorities", str_get(m->str, "priorities_h"));
 	xmlNodePtr t, tr;
 	size_t i;
 	char *text;
 
+	(void)p; /* a table only */
 	if (m->ntop == 0) {
 		text = part_text(m, "priorities_none");
 		h_text(s, "p", NULL, text);
 		free(text);
-		return;
+		return 0;
 	}
 	h_text(s, "p", NULL, str_get(m->str, "priorities_intro"));
 	t = h_table(s, str_get(m->str, "priorities_h"));
@@ -138,6 +137,7 @@ void part_priorities(xmlNodePtr body, const struct report_model *m)
 	}
 	for (i = 0; i < m->ntop; i++)
 		priority_row(t, m, i);
+	return 0;
 }
 
 static void ref_header(xmlNodePtr tr, const struct report_model *m)
@@ -147,10 +147,9 @@ static void ref_header(xmlNodePtr tr, const struct report_model *m)
 		h_cell(tr, 1, report_ref_name(m, m->gap->refs[k]), "num");
 }
 
-int part_dimensions(xmlNodePtr body, const struct report_model *m, const struct plot *p)
+int part_dimensions(xmlNodePtr s, const struct report_model *m, const struct plot *p)
 {
 	const struct gap_report *g = m->gap;
-	xmlNodePtr s = part_section(body, "dimensions", str_get(m->str, "dimensions_h"));
 	xmlNodePtr t, tr;
 	size_t d, k;
 	int rc;
@@ -225,10 +224,9 @@ static int dimension_block(xmlNodePtr s, const struct report_model *m,
 	return rc;
 }
 
-int part_metrics(xmlNodePtr body, const struct report_model *m, const struct plot *p)
+int part_metrics(xmlNodePtr s, const struct report_model *m, const struct plot *p)
 {
-	xmlNodePtr s = part_section(body, "metrics", str_get(m->str, "gaps_h"));
-	long fk = part_frontier(m->gap);
+	long fk = gap_frontier_index(m->gap);
 	char *text = part_text(m, "gaps_intro");
 	size_t d;
 	int rc = 0;
