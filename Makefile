@@ -111,6 +111,7 @@ test: export XDG_CACHE_HOME = $(CURDIR)/build/test-home/cache
 test: export XDG_DATA_HOME = $(CURDIR)/build/test-home/data
 test: export CXBENCH_DATA = $(CURDIR)
 test: cxbench build/unit-tests asan build/html-check
+	sh tests/layers-test.sh
 	./build/unit-tests
 	sh tests/run-cases.sh ./cxbench
 	CXBENCH_DATA=. python3 tests/recompute.py ./cxbench
