@@ -54,6 +54,7 @@ struct job {
 	struct strings *str;
 	struct report_model *model;
 	struct plot plot;
+	struct figures figs;
 	xmlDocPtr doc;
 	char *against;
 	struct report_assets assets;
@@ -108,7 +109,7 @@ static int write_report(struct job *j)
 	xmlChar *html = NULL;
 	int len = 0, rc;
 
-	rc = report_build(j->model, &j->plot, &look, &j->doc);
+	rc = report_build(j->model, &j->figs, &look, &j->doc);
 	if (rc == CX_OK && j->o.png_dir)
 		rc = copy_pngs(&j->plot, j->o.png_dir);
 	if (rc == CX_OK)
@@ -159,6 +160,8 @@ static int run(struct job *j, char *const *paths, size_t npaths)
 	if (rc == CX_OK)
 		rc = plot_run(&j->plot);
 	if (rc == CX_OK)
+		rc = figures_read(&j->figs, &j->plot);
+	if (rc == CX_OK)
 		rc = write_report(j);
 	return rc;
 }
@@ -180,6 +183,7 @@ static int cmd_report(int argc, char **argv)
 		rc = run(&j, ops.v, ops.n);
 	if (rc == CX_OK)
 		printf("%s\n", j.o.output);
+	figures_release(&j.figs);
 	plot_release(&j.plot);
 	xmlFreeDoc(j.doc);
 	report_model_free(j.model);

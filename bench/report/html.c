@@ -140,8 +140,7 @@ static void set_title(xmlNodePtr svg, const char *title)
 	}
 }
 
-int h_svg(xmlNodePtr parent, const char *path, const char *prefix,
-	  const char *title)
+int h_svg_read(const char *path, xmlDocPtr *out)
 {
 	xmlDocPtr svg = NULL;
 	xmlNodePtr root;
@@ -150,12 +149,22 @@ int h_svg(xmlNodePtr parent, const char *path, const char *prefix,
 	/* NODICT: the names are then the nodes' own, so the tree can move
 	 * into the report instead of being copied. */
 	svg = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NODICT);
+	*out = NULL;
 	if (!svg || !(root = xmlDocGetRootElement(svg)) ||
 	    xmlStrcmp(root->name, BAD_CAST "svg") != 0) {
 		msg_at(path, 0, "gnuplot wrote no usable SVG");
 		xmlFreeDoc(svg);
 		return -1;
 	}
+	*out = svg;
+	return 0;
+}
+
+void h_svg_adopt(xmlNodePtr parent, xmlDocPtr svg, const char *prefix,
+		 const char *title)
+{
+	xmlNodePtr root = xmlDocGetRootElement(svg);
+
 	fix_attrs(root, prefix);
 	sanitize(root, prefix);
 	xmlUnsetProp(root, BAD_CAST "width");
@@ -167,7 +176,6 @@ int h_svg(xmlNodePtr parent, const char *path, const char *prefix,
 	xmlSetTreeDoc(root, parent->doc);
 	xmlAddChild(parent, root);
 	xmlFreeDoc(svg);
-	return 0;
 }
 
 /* Written as UTF-8, so that text in any language stays readable in the

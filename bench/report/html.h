@@ -21,12 +21,14 @@ xmlNodePtr h_table(xmlNodePtr parent, const char *caption);
 xmlNodePtr h_row(xmlNodePtr table, const char *const *cells, int n, int header);
 /* A cell (td, or th when header) with an optional class. */
 xmlNodePtr h_cell(xmlNodePtr tr, int header, const char *text, const char *cls);
-/* Parses an SVG file written by gnuplot and appends it under parent,
- * without scripts, event handlers or external references, and with its
- * ids prefixed by `prefix` so that several charts can share a page.
- * 0, or -1 after a message. */
-int h_svg(xmlNodePtr parent, const char *path, const char *prefix,
-	  const char *title);
+/* Parses an SVG file written by gnuplot into *out (the caller's): 0, or
+ * -1 after a message. */
+int h_svg_read(const char *path, xmlDocPtr *out);
+/* Moves the SVG under parent, without scripts, event handlers or external
+ * references, with its ids prefixed by `prefix` so that several charts can
+ * share a page, and frees what is left of svg. */
+void h_svg_adopt(xmlNodePtr parent, xmlDocPtr svg, const char *prefix,
+		 const char *title);
 /* Serialises the document into a new buffer; caller frees with xmlFree. */
 int html_dump(xmlDocPtr doc, xmlChar **buf, int *len);
 #endif

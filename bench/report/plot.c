@@ -118,6 +118,8 @@ void plot_chart(struct plot *p, const char *name, int width, int height)
 {
 	char *out = plot_file(p, name, "svg");
 
+	xgrow((void **)&p->charts, &p->charts_cap, p->ncharts, sizeof *p->charts);
+	p->charts[p->ncharts++] = xstrdup(name);
 	fputs("\nreset session\nset datafile separator '\\t'\n"
 	      "set datafile commentschars ''\nset datafile missing 'NaN'\nload ", p->script);
 	gp_quote(p->script, p->style_path);
@@ -236,5 +238,8 @@ void plot_release(struct plot *p)
 	free(p->dir);
 	free(p->script_path);
 	free(p->style_path);
+	while (p->ncharts > 0)
+		free(p->charts[--p->ncharts]);
+	free(p->charts);
 	memset(p, 0, sizeof *p);
 }

@@ -17,6 +17,8 @@ struct plot {
 	int png;   /* also draw every chart as PNG */
 	int ndata; /* data files written so far */
 	int failed; /* gnuplot ran and failed: keep its files to look at */
+	char **charts; /* the names of the charts, in the order drawn */
+	size_t ncharts, charts_cap;
 };
 
 /* CX_OK or CX_EIO after a message. */

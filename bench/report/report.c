@@ -8,25 +8,19 @@
 #include <stdlib.h>
 #include <stdio.h>
 
-/* Set when a chart could not be read: gnuplot that exits 0 without
- * drawing makes one message, not one per chart.  report_build() clears it. */
-static int figure_failed;
-
-int part_figure(xmlNodePtr parent, const struct plot *p, const char *name,
+int part_figure(xmlNodePtr parent, struct figures *figs, const char *name,
 		const char *caption)
 {
 	xmlNodePtr fig = h_el(parent, "figure", "chart");
-	char *path = NULL;
-	int rc;
+	xmlDocPtr svg = figures_take(figs, name);
 
-	if (figure_failed)
+	if (!svg) { /* a section and its chart that disagree: our mistake */
+		msg_error("report: no chart '%s' was drawn", name);
 		return -1;
-	path = plot_file(p, name, "svg");
+	}
 	h_text(fig, "figcaption", NULL, caption);
-	rc = h_svg(fig, path, name, caption);
-	figure_failed = rc != 0;
-	free(path);
-	return rc;
+	h_svg_adopt(fig, svg, name, caption);
+	return 0;
 }
 
 char *part_text(const struct report_model *m, const char *key)
@@ -44,6 +38,20 @@ void part_num(const struct report_model *m, xmlNodePtr tr, double v,
 		v > 0 ? "num behind" : "num ahead";
 	h_cell(tr, 0, signed_ ? str_signed(m->str, buf, v, decimals) :
 	       str_num(m->str, buf, v, decimals), cls);
+}
+
+void part_head(xmlNodePtr table, const struct report_model *m,
+	       const char *const *keys, size_t n)
+{
+	xmlNodePtr tr = h_el(table, "tr", NULL);
+	char *text;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		text = part_text(m, keys[i]);
+		h_cell(tr, 1, text, NULL);
+		free(text);
+	}
 }
 
 const char *part_significance(const struct report_model *m, int significant)
@@ -89,7 +97,7 @@ static int has_voice(const struct report_model *m)
 static const struct section {
 	const char *id;
 	const char *heading;
-	int (*build)(xmlNodePtr s, const struct report_model *m, const struct plot *p);
+	int (*build)(xmlNodePtr s, const struct report_model *m, struct figures *p);
 	int (*shown)(const struct report_model *m);
 } sections[] = {
 	{ "summary", "summary_h", part_summary, NULL },
@@ -130,7 +138,7 @@ static void add_toc(xmlNodePtr body, const struct report_model *m)
 /* Every section is laid out even after a chart failed: the one message
  * has been printed, the report will not be written. */
 static int add_body(xmlNodePtr body, const struct report_model *m,
-		    const struct plot *p)
+		    struct figures *p)
 {
 	xmlNodePtr s;
 	size_t i;
@@ -174,7 +182,7 @@ static void add_footer(xmlNodePtr body, const struct report_model *m,
 	free(text);
 }
 
-int report_build(const struct report_model *m, const struct plot *p,
+int report_build(const struct report_model *m, struct figures *p,
 		 const struct report_look *look, xmlDocPtr *out)
 {
 	xmlNodePtr head, body;
@@ -182,7 +190,6 @@ int report_build(const struct report_model *m, const struct plot *p,
 	char *title = look->title ? xstrdup(look->title) : part_text(m, "title_default");
 	int rc;
 
-	figure_failed = 0;
 	add_head(head, title, look->assets->css);
 	add_header(body, m, look, title);
 	add_toc(body, m);

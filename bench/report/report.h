@@ -16,6 +16,7 @@
 #include "core/gap.h"
 #include "report/assets.h"
 #include "report/html.h"
+#include "report/figures.h"
 #include "report/plot.h"
 #include "report/strtab.h"
 #include "report/timetax.h"
@@ -82,6 +83,6 @@ struct report_look {
 /* Builds the document from the model and the charts gnuplot drew into
  * *out, which the caller frees (xmlFreeDoc); CX_OK or an error status
  * after a message. */
-int report_build(const struct report_model *m, const struct plot *p,
+int report_build(const struct report_model *m, struct figures *p,
 		 const struct report_look *look, xmlDocPtr *out);
 #endif

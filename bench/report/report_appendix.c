@@ -6,21 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static void header_row(xmlNodePtr t, const struct report_model *m,
-		       const char *const *keys, size_t n)
-{
-	xmlNodePtr tr = h_el(t, "tr", NULL);
-	char *text;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		text = part_text(m, keys[i]);
-		h_cell(tr, 1, text, NULL);
-		free(text);
-	}
-}
-
-int part_timetax(xmlNodePtr s, const struct report_model *m, const struct plot *p)
+int part_timetax(xmlNodePtr s, const struct report_model *m, struct figures *p)
 {
 	static const char *const cols[] = { "col_reference", "tt_wait", "tt_hold",
 		"tt_transfers", "tt_repeat", "tt_total" };
@@ -38,7 +24,7 @@ int part_timetax(xmlNodePtr s, const struct report_model *m, const struct plot *
 	}
 	rc = part_figure(s, p, "timetax", str_get(m->str, "chart_timetax"));
 	t = h_table(s, str_get(m->str, "chart_timetax"));
-	header_row(t, m, cols, 6);
+	part_head(t, m, cols, 6);
 	for (i = 0; i < m->ntaxes; i++) {
 		const struct timetax *x = &m->taxes[i].t;
 		tr = h_el(t, "tr", m->taxes[i].kind == ROW_COMPANY ? "company" : NULL);
@@ -53,7 +39,7 @@ int part_timetax(xmlNodePtr s, const struct report_model *m, const struct plot *
 }
 
 int part_not_compared(xmlNodePtr s, const struct report_model *m,
-		      const struct plot *p)
+		      struct figures *p)
 {
 	const struct gap_report *g = m->gap;
 	xmlNodePtr t, tr;
@@ -85,7 +71,7 @@ int part_not_compared(xmlNodePtr s, const struct report_model *m,
 }
 
 int part_methodology(xmlNodePtr s, const struct report_model *m,
-		     const struct plot *p)
+		     struct figures *p)
 {
 	static const char *const keys[] = { "method_score", "method_gap",
 		"method_frontier", "method_index", "method_priority", "method_moe",
@@ -139,7 +125,7 @@ static void facts_table(xmlNodePtr s, const struct report_model *m)
 			if (!t) {
 				h_text(s, "h3", NULL, str_get(m->str, "facts_h"));
 				t = h_table(s, str_get(m->str, "facts_h"));
-				header_row(t, m, cols, 6);
+				part_head(t, m, cols, 6);
 			}
 			tr = h_el(t, "tr", NULL);
 			h_cell(tr, 0, pr->brand, NULL);
@@ -155,7 +141,7 @@ static void facts_table(xmlNodePtr s, const struct report_model *m)
 
 /* Every value of every selected brand, not only the ones compared, so a
  * reader can check any number the report rests on. */
-int part_sources(xmlNodePtr s, const struct report_model *m, const struct plot *p)
+int part_sources(xmlNodePtr s, const struct report_model *m, struct figures *p)
 {
 	static const char *const cols[] = { "col_brand", "col_metric", "col_value",
 		"col_basis", "col_source", "col_method", "col_year", "col_note" };
@@ -166,7 +152,7 @@ int part_sources(xmlNodePtr s, const struct report_model *m, const struct plot *
 	(void)p; /* tables only */
 	h_text(s, "p", "note", str_get(m->str, "method_modeled"));
 	t = h_table(s, str_get(m->str, "sources_h"));
-	header_row(t, m, cols, 8);
+	part_head(t, m, cols, 8);
 	for (k = 0; k < g->nrefs; k++) {
 		if (g->refs[k]->is_frontier)
 			continue;

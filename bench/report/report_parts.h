@@ -5,7 +5,7 @@
 #include "report/report.h"
 
 /* A figure with the chart gnuplot drew as `name`, captioned; -1 on error. */
-int part_figure(xmlNodePtr parent, const struct plot *p, const char *name,
+int part_figure(xmlNodePtr parent, struct figures *p, const char *name,
 		const char *caption);
 /* A string from the table with {company} and {period} filled in; caller
  * frees. */
@@ -13,19 +13,22 @@ char *part_text(const struct report_model *m, const char *key);
 /* A number cell, coloured as behind (> 0) or ahead (< 0) when `signed_`. */
 void part_num(const struct report_model *m, xmlNodePtr tr, double v,
 	      int decimals, int signed_);
+/* A header row of n cells, each the string of keys[i] (filled in). */
+void part_head(xmlNodePtr table, const struct report_model *m,
+	       const char *const *keys, size_t n);
 const char *part_significance(const struct report_model *m, int significant);
 
 /* The sections' builders, listed once in report.c's table, which also
  * makes each <section> with its id and heading.  Each fills in section s
  * and returns 0, or -1 when a chart could not be read (after a message). */
-int part_summary(xmlNodePtr s, const struct report_model *m, const struct plot *p);
-int part_priorities(xmlNodePtr s, const struct report_model *m, const struct plot *p);
-int part_dimensions(xmlNodePtr s, const struct report_model *m, const struct plot *p);
-int part_metrics(xmlNodePtr s, const struct report_model *m, const struct plot *p);
-int part_timetax(xmlNodePtr s, const struct report_model *m, const struct plot *p);
-int part_trend(xmlNodePtr s, const struct report_model *m, const struct plot *p);
-int part_voice(xmlNodePtr s, const struct report_model *m, const struct plot *p);
-int part_not_compared(xmlNodePtr s, const struct report_model *m, const struct plot *p);
-int part_methodology(xmlNodePtr s, const struct report_model *m, const struct plot *p);
-int part_sources(xmlNodePtr s, const struct report_model *m, const struct plot *p);
+int part_summary(xmlNodePtr s, const struct report_model *m, struct figures *p);
+int part_priorities(xmlNodePtr s, const struct report_model *m, struct figures *p);
+int part_dimensions(xmlNodePtr s, const struct report_model *m, struct figures *p);
+int part_metrics(xmlNodePtr s, const struct report_model *m, struct figures *p);
+int part_timetax(xmlNodePtr s, const struct report_model *m, struct figures *p);
+int part_trend(xmlNodePtr s, const struct report_model *m, struct figures *p);
+int part_voice(xmlNodePtr s, const struct report_model *m, struct figures *p);
+int part_not_compared(xmlNodePtr s, const struct report_model *m, struct figures *p);
+int part_methodology(xmlNodePtr s, const struct report_model *m, struct figures *p);
+int part_sources(xmlNodePtr s, const struct report_model *m, struct figures *p);
 #endif

@@ -16,7 +16,7 @@ static void period_cell(xmlNodePtr tr, const struct trend *t, long i)
 }
 
 static void overview(xmlNodePtr s, const struct report_model *m, long fk,
-		     const struct plot *p, int *rc)
+		     struct figures *p, int *rc)
 {
 	const struct trend *t = m->trend;
 	const struct trend_row *overall = trend_overall(t), *r;
@@ -44,7 +44,7 @@ static void overview(xmlNodePtr s, const struct report_model *m, long fk,
 }
 
 static int dimension_chart(xmlNodePtr s, const struct report_model *m, size_t d,
-			   long fk, const struct plot *p)
+			   long fk, struct figures *p)
 {
 	const struct trend_row *r = trend_dimension(m->trend, d);
 	const char *name = str_dimension(m->str, &m->cat->dims[d]);
@@ -93,7 +93,7 @@ static void movements(xmlNodePtr s, const struct report_model *m)
 		"col_latest", "col_value", "col_change", "col_moe", "col_verdict" };
 	const struct trend *t = m->trend;
 	xmlNodePtr table = NULL, tr;
-	size_t i, c;
+	size_t i;
 
 	for (i = 0; i < t->nrows; i++) {
 		const struct trend_row *r = &t->rows[i];
@@ -103,9 +103,7 @@ static void movements(xmlNodePtr s, const struct report_model *m)
 		if (!table) {
 			h_text(s, "h3", NULL, str_get(m->str, "movement_h"));
 			table = h_table(s, str_get(m->str, "movement_h"));
-			tr = h_el(table, "tr", NULL);
-			for (c = 0; c < sizeof cols / sizeof *cols; c++)
-				h_cell(tr, 1, str_get(m->str, cols[c]), NULL);
+			part_head(table, m, cols, sizeof cols / sizeof *cols);
 		}
 		tr = h_el(table, "tr", NULL);
 		h_cell(tr, 0, str_metric(m->str, &m->cat->metrics[r->index]), NULL);
@@ -127,15 +125,13 @@ static void catch_up(xmlNodePtr s, const struct report_model *m, long fk)
 		"status_away", "status_flat", "status_no_pace", "status_unknown" };
 	xmlNodePtr table, tr;
 	char when[16];
-	size_t j, c;
+	size_t j;
 
 	if (fk < 0 || m->ntop == 0)
 		return;
 	h_text(s, "h3", NULL, str_get(m->str, "catchup_h"));
 	table = h_table(s, str_get(m->str, "catchup_h"));
-	tr = h_el(table, "tr", NULL);
-	for (c = 0; c < sizeof cols / sizeof *cols; c++)
-		h_cell(tr, 1, str_get(m->str, cols[c]), NULL);
+	part_head(table, m, cols, sizeof cols / sizeof *cols);
 	for (j = 0; j < m->ntop; j++) {
 		const struct trend_row *r = trend_metric(m->trend, m->top[j]);
 		const struct trend_ref *x = &r->refs[fk];
@@ -153,7 +149,7 @@ static void catch_up(xmlNodePtr s, const struct report_model *m, long fk)
 }
 
 /* Shown only with two periods or more (report.c's table). */
-int part_trend(xmlNodePtr s, const struct report_model *m, const struct plot *p)
+int part_trend(xmlNodePtr s, const struct report_model *m, struct figures *p)
 {
 	long fk = gap_frontier_index(m->gap);
 	size_t d;

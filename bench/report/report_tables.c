@@ -43,7 +43,7 @@ static void summary_text(xmlNodePtr s, const struct report_model *m)
 	free(text);
 }
 
-int part_summary(xmlNodePtr s, const struct report_model *m, const struct plot *p)
+int part_summary(xmlNodePtr s, const struct report_model *m, struct figures *p)
 {
 	xmlNodePtr t, tr;
 	size_t i;
@@ -111,12 +111,12 @@ static void priority_row(xmlNodePtr t, const struct report_model *m, size_t rank
 	       str_get(m->str, "step.default"), NULL);
 }
 
-int part_priorities(xmlNodePtr s, const struct report_model *m, const struct plot *p)
+int part_priorities(xmlNodePtr s, const struct report_model *m, struct figures *p)
 {
 	static const char *const cols[] = { "col_rank", "col_metric", "col_company",
 		"col_frontier", "col_brand", "col_points", "col_significance",
 		"col_reason", "col_next_step" };
-	xmlNodePtr t, tr;
+	xmlNodePtr t;
 	size_t i;
 	char *text;
 
@@ -129,12 +129,7 @@ int part_priorities(xmlNodePtr s, const struct report_model *m, const struct plo
 	}
 	h_text(s, "p", NULL, str_get(m->str, "priorities_intro"));
 	t = h_table(s, str_get(m->str, "priorities_h"));
-	tr = h_el(t, "tr", NULL);
-	for (i = 0; i < sizeof cols / sizeof *cols; i++) {
-		text = part_text(m, cols[i]);
-		h_cell(tr, 1, text, NULL);
-		free(text);
-	}
+	part_head(t, m, cols, sizeof cols / sizeof *cols);
 	for (i = 0; i < m->ntop; i++)
 		priority_row(t, m, i);
 	return 0;
@@ -147,7 +142,7 @@ static void ref_header(xmlNodePtr tr, const struct report_model *m)
 		h_cell(tr, 1, report_ref_name(m, m->gap->refs[k]), "num");
 }
 
-int part_dimensions(xmlNodePtr s, const struct report_model *m, const struct plot *p)
+int part_dimensions(xmlNodePtr s, const struct report_model *m, struct figures *p)
 {
 	const struct gap_report *g = m->gap;
 	xmlNodePtr t, tr;
@@ -194,15 +189,15 @@ static void metric_row(xmlNodePtr t, const struct report_model *m,
 }
 
 static int dimension_block(xmlNodePtr s, const struct report_model *m,
-			   const struct plot *p, size_t d, long fk)
+			   struct figures *p, size_t d, long fk)
 {
 	static const char *const cols[] = { "col_metric", "col_unit", "col_company",
 		"col_moe", "col_score", "col_frontier", "col_brand", "col_gap",
 		"col_points", "col_significance" };
 	const char *name = str_dimension(m->str, &m->cat->dims[d]);
 	const char *vars[] = { "dimension", name, NULL };
-	char chart[32], *caption, *text;
-	xmlNodePtr t, tr;
+	char chart[32], *caption;
+	xmlNodePtr t;
 	size_t i;
 	int rc;
 
@@ -212,19 +207,14 @@ static int dimension_block(xmlNodePtr s, const struct report_model *m,
 	rc = part_figure(s, p, chart, caption);
 	t = h_table(s, caption);
 	free(caption);
-	tr = h_el(t, "tr", NULL);
-	for (i = 0; i < sizeof cols / sizeof *cols; i++) {
-		text = part_text(m, cols[i]);
-		h_cell(tr, 1, text, NULL);
-		free(text);
-	}
+	part_head(t, m, cols, sizeof cols / sizeof *cols);
 	for (i = 0; i < m->gap->nmetrics; i++)
 		if (m->cat->metrics[m->gap->metrics[i].metric].dim == d)
 			metric_row(t, m, &m->gap->metrics[i], fk);
 	return rc;
 }
 
-int part_metrics(xmlNodePtr s, const struct report_model *m, const struct plot *p)
+int part_metrics(xmlNodePtr s, const struct report_model *m, struct figures *p)
 {
 	long fk = gap_frontier_index(m->gap);
 	char *text = part_text(m, "gaps_intro");

@@ -25,7 +25,7 @@ static void quotes(xmlNodePtr s, const struct report_model *m)
 	}
 }
 
-int part_voice(xmlNodePtr s, const struct report_model *m, const struct plot *p)
+int part_voice(xmlNodePtr s, const struct report_model *m, struct figures *p)
 {
 	xmlNodePtr t, tr;
 	char conv[48], *text;
