@@ -1,5 +1,6 @@
 #include "core/profile_pack.h"
 #include "base/atomic.h"
+#include "base/json_out.h"
 #include "base/mem.h"
 #include "base/msg.h"
 #include "io/input.h"
@@ -43,7 +44,7 @@ static int check_pack(const struct context *ctx, const char *name, const cJSON *
 
 static int write_pack(const cJSON *root, const struct profile_set *pack, FILE *written)
 {
-	char *dir = user_profile_dir(), *path, *text;
+	char *dir = user_profile_dir(), *path;
 	const cJSON *item = root->child;
 	size_t k;
 	int rc = make_dirs(dir) < 0 ? CX_EIO : CX_OK;
@@ -52,11 +53,10 @@ static int write_pack(const cJSON *root, const struct profile_set *pack, FILE *w
 		msg_at(dir, 0, "cannot create the profile directory: %s", strerror(errno));
 	for (k = 0; rc == CX_OK && k < pack->n; k++, item = item->next) {
 		path = xasprintf("%s/%s.json", dir, pack->items[k]->id);
-		text = cJSON_Print(item);
-		rc = atomic_write(path, text, strlen(text));
+		rc = json_save(item, path);
 		if (rc == CX_OK)
-			fprintf(written, "%s: %s (%s)\n", path, pack->items[k]->id, pack->items[k]->brand);
-		free(text);
+			fprintf(written, "%s: %s (%s)\n", path, pack->items[k]->id,
+				pack->items[k]->brand);
 		free(path);
 	}
 	free(dir);

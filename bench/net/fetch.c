@@ -1,5 +1,6 @@
 #include "net/fetch.h"
 #include "base/atomic.h"
+#include "base/json_out.h"
 #include "base/mem.h"
 #include "base/version.h"
 #include "base/msg.h"
@@ -112,20 +113,15 @@ static void meta_release(struct meta *m)
 static int meta_save(const char *path, const char *url, const struct meta *m)
 {
 	cJSON *root = cJSON_CreateObject();
-	char *shown = url_for_messages(url), *text;
-	int rc;
+	char *shown = url_for_messages(url);
 
 	cJSON_AddStringToObject(root, "url", shown);
 	if (m->etag)
 		cJSON_AddStringToObject(root, "etag", m->etag);
 	if (m->modified)
 		cJSON_AddStringToObject(root, "last_modified", m->modified);
-	text = cJSON_Print(root);
-	rc = atomic_write(path, text, strlen(text));
-	free(text);
 	free(shown);
-	cJSON_Delete(root);
-	return rc;
+	return json_write(root, path);
 }
 
 /* ---- one download ---- */

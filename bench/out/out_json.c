@@ -1,9 +1,7 @@
 #include "out/out_json.h"
-#include "base/atomic.h"
 #include "base/mem.h"
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
 
 cJSON *json_num(double v)
 {
@@ -15,20 +13,6 @@ cJSON *json_num(double v)
 static cJSON *json_str(const char *s)
 {
 	return s ? cJSON_CreateString(s) : cJSON_CreateNull();
-}
-
-int json_write(cJSON *tree, const char *path)
-{
-	char *text = cJSON_Print(tree);
-	size_t len = strlen(text);
-	int rc;
-
-	cJSON_Delete(tree);
-	text = xrealloc(text, len + 2);
-	memcpy(text + len, "\n", 2);
-	rc = output_write(path, text, len + 1);
-	free(text);
-	return rc;
 }
 
 static cJSON *ref_scores(const struct gap_report *r, const double *scores)
