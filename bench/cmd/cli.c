@@ -27,9 +27,16 @@ int cli_flush(void)
 	return stdout_flush();
 }
 
-int cli_exit(int rc)
+int cli_done(const struct command *cmd, void *args, struct cli_operands *ops, int rc)
 {
-	return rc == CLI_HELP ? cli_flush() : rc;
+	int flushed = cli_flush();
+
+	cli_args_release(cmd, args);
+	if (ops) {
+		free(ops->v);
+		memset(ops, 0, sizeof *ops);
+	}
+	return rc == CX_OK || rc == CLI_HELP ? flushed : rc;
 }
 
 void cli_list_release(struct cli_list *l)

@@ -145,7 +145,9 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Checks that stdout was fully written; CX_OK or CX_EIO. */
 int cli_flush(void);
-/* What a command returns at its end: a CLI_HELP status becomes the result
- * of flushing stdout, an error stays as it is. */
-int cli_exit(int rc);
+/* The end of every command: releases what cli_parse() filled (ops may be
+ * NULL) and returns the exit code: an error as it is; done or CLI_HELP,
+ * the result of flushing stdout (a full disk or a closed pipe is an
+ * error, not a silent truncation). */
+int cli_done(const struct command *cmd, void *args, struct cli_operands *ops, int rc);
 #endif

@@ -201,9 +201,7 @@ static int run(int argc, char **argv)
 	agg_result_free(res);
 	free(a.renames);
 	free(a.survey_fields);
-	cli_args_release(&command_aggregate, &g);
-	free(ops.v);
-	return cli_exit(rc);
+	return cli_done(&command_aggregate, &g, &ops, rc);
 }
 
 const struct command command_aggregate = {

@@ -37,7 +37,7 @@ static int render(const struct gap_report *r, enum format format)
 		gap_csv(stdout, r);
 	else
 		gap_table(stdout, r, use_color(stdout));
-	return cli_flush();
+	return CX_OK; /* cli_done() checks stdout */
 }
 
 static int run(int argc, char **argv)
@@ -72,9 +72,7 @@ out:
 	company_free(company);
 	selection_release(&sel);
 	context_release(&ctx);
-	cli_args_release(&command_compare, &a);
-	free(ops.v);
-	return cli_exit(rc);
+	return cli_done(&command_compare, &a, &ops, rc);
 }
 
 const struct command command_compare = {

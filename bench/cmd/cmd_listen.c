@@ -99,7 +99,7 @@ static int run(int argc, char **argv)
 		rc = emit(&a, doc);
 	lexicon_free(lx);
 	free(datadir);
-	return cli_exit(rc);
+	return cli_done(&command_listen, &a, NULL, rc);
 }
 
 const struct command command_listen = {

@@ -34,14 +34,10 @@ static int run(int argc, char **argv)
 		rc = context_load(&ctx, 0);
 	if (rc == CX_OK && a.format == FMT_JSON)
 		rc = json_write(catalog_json_new(ctx.cat), NULL);
-	else if (rc == CX_OK) {
+	else if (rc == CX_OK)
 		catalog_table(stdout, ctx.cat);
-		rc = cli_flush();
-	}
 	context_release(&ctx);
-	cli_args_release(&command_metrics, &a);
-	free(ops.v);
-	return cli_exit(rc);
+	return cli_done(&command_metrics, &a, &ops, rc);
 }
 
 const struct command command_metrics = {

@@ -106,9 +106,7 @@ static int run(int argc, char **argv)
 	if (rc == CX_OK)
 		rc = dispatch(&ctx, (int)ops.n, ops.v, a.format);
 	context_release(&ctx);
-	cli_args_release(&command_profiles, &a);
-	free(ops.v);
-	return rc != CX_OK ? cli_exit(rc) : cli_flush();
+	return cli_done(&command_profiles, &a, &ops, rc);
 }
 
 const struct command command_profiles = {

@@ -194,9 +194,7 @@ static int cmd_report(int argc, char **argv)
 	free(j.against);
 	voice_free(j.voice);
 	report_assets_release(&j.assets);
-	cli_args_release(&command_report, &j.o);
-	free(ops.v);
-	return rc != CX_OK ? cli_exit(rc) : cli_flush();
+	return cli_done(&command_report, &j.o, &ops, rc);
 }
 
 const struct command command_report = {

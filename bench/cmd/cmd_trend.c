@@ -37,7 +37,7 @@ static int render(const struct trend *t, enum format format)
 		trend_csv(stdout, t);
 	else
 		trend_table(stdout, t, use_color(stdout));
-	return cli_flush();
+	return CX_OK; /* cli_done() checks stdout */
 }
 
 static int run(int argc, char **argv)
@@ -70,9 +70,7 @@ static int run(int argc, char **argv)
 	company_free(company);
 	selection_release(&sel);
 	context_release(&ctx);
-	cli_args_release(&command_trend, &a);
-	free(ops.v);
-	return cli_exit(rc);
+	return cli_done(&command_trend, &a, &ops, rc);
 }
 
 const struct command command_trend = {

@@ -124,12 +124,7 @@ static int run(int argc, char **argv)
 	}
 	rc = rc != CX_OK ? rc : worst;
 	context_release(&ctx);
-	cli_args_release(&command_validate, &a);
-	free(ops.v);
-	if (rc == CLI_HELP)
-		return cli_flush();
-	one = cli_flush();
-	return rc != CX_OK ? rc : one;
+	return cli_done(&command_validate, &a, &ops, rc);
 }
 
 const struct command command_validate = {

@@ -28,6 +28,19 @@ static void put_label(FILE *f, const char *s)
 	gp_field(f, s);
 }
 
+/* One row of a bar chart's data, as bars() reads it: label, low end,
+ * high end, colour, the text printed beside the bar. */
+static void bar_row(FILE *f, const char *label, double lo, double hi,
+		    unsigned color, const char *text)
+{
+	gp_field(f, label);
+	put_num(f, lo);
+	put_num(f, hi);
+	fprintf(f, "\t%u", color);
+	put_label(f, text);
+	fputc('\n', f);
+}
+
 static unsigned row_color(enum row_kind kind)
 {
 	return kind == ROW_COMPANY ? 0x1b2f4e : kind == ROW_FRONTIER ? 0x111111 : 0x8fa9c8;
@@ -69,12 +82,8 @@ static int chart_overall(struct plot *p, const struct report_model *m)
 		return CX_EIO;
 	for (i = 0; i < m->nranks; i++) {
 		const struct rank_row *r = &m->ranks[i];
-		gp_field(f, r->label);
-		put_num(f, 0);
-		put_num(f, isnan(r->score) ? 0 : r->score);
-		fprintf(f, "\t%u", row_color(r->kind));
-		put_label(f, str_num(m->str, num, r->score, 1));
-		fputc('\n', f);
+		bar_row(f, r->label, 0, isnan(r->score) ? 0 : r->score, row_color(r->kind),
+			str_num(m->str, num, r->score, 1));
 	}
 	rc = plot_data_close(f, path);
 	plot_chart(p, "overall", WIDTH, 70 + (int)m->nranks * ROW_PX);
@@ -163,12 +172,9 @@ static int chart_gap(struct plot *p, const struct report_model *m, size_t d,
 			continue;
 		v = c->gap_points;
 		span = fabs(v) + 12 > span ? fabs(v) + 12 : span;
-		gp_field(f, str_metric(m->str, &m->cat->metrics[g->metrics[i].metric]));
-		put_num(f, v < 0 ? v : 0);
-		put_num(f, v > 0 ? v : 0);
-		fprintf(f, "\t%u", v > 0 ? 0xc0392bu : 0x2e8b57u);
-		put_label(f, str_signed(m->str, num, v, 1));
-		fputc('\n', f);
+		bar_row(f, str_metric(m->str, &m->cat->metrics[g->metrics[i].metric]),
+			v < 0 ? v : 0, v > 0 ? v : 0, v > 0 ? 0xc0392bu : 0x2e8b57u,
+			str_signed(m->str, num, v, 1));
 		rows++;
 		left += v < 0;
 	}
@@ -375,21 +381,12 @@ static int chart_voice(struct plot *p, const struct report_model *m)
 		return CX_EIO;
 	for (s = 0; s < NSIGNALS; s++) {
 		double v = m->voice->signals[s].pct;
-		gp_field(f, report_signal_name(m, s));
-		put_num(f, 0);
-		put_num(f, v);
-		fprintf(f, "\t%u", s == SIG_PRAISE ? 0x2e8b57u : 0xc0392bu);
-		put_label(f, str_num(m->str, num, v, 1));
-		fputc('\n', f);
+		bar_row(f, report_signal_name(m, s), 0, v,
+			s == SIG_PRAISE ? 0x2e8b57u : 0xc0392bu, str_num(m->str, num, v, 1));
 	}
 	rc = plot_data_close(f, path);
 	plot_chart(p, "voice", WIDTH, 70 + NSIGNALS * ROW_PX);
-	fputs("set yrange [5.7:-0.7]\nset xrange [0:*]\nset ytics scale 0\nunset grid\n"
-	      "set grid xtics\nset lmargin at screen 0.34\nunset key\nd = ", p->script);
-	gp_quote(p->script, path);
-	fputs("\nplot d using (0):0:2:3:($0-0.34):($0+0.34):4:ytic(1) with boxxyerror "
-	      "lc rgb variable, d using 3:0:5 with labels left offset char 0.6,0 "
-	      "tc rgb '#333333' font 'Sans,11'\n", p->script);
+	bars(p, path, NSIGNALS, 0, 105, 0); /* shares, on the overall chart's scale */
 	plot_end_chart(p, "voice");
 	free(path);
 	return rc;
