@@ -183,8 +183,7 @@ static int take_switch(const char *cmd, const struct cli_option *opt,
 	return CX_OK;
 }
 
-#define NET_OPT(name, value, help, take) \
-	{ CLI_CALL, name, 0, value, help, 0, 0, take, 0, NULL }
+#define NET_OPT(n, v, h, fn) { .kind = CLI_CALL, .name = (n), .value = (v), .help = (h), .take = (fn) }
 
 const struct cli_option cli_net_options[] = {
 	NET_OPT("timeout", "S", "network timeout in seconds (default 30)", take_timeout),
@@ -223,6 +222,7 @@ struct flat {
 static void flatten_one(const struct cli_option *opt, void *arg)
 {
 	struct flat *f = arg;
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	xgrow((void **)&f->opts, &f->cap, f->n, sizeof *f->opts);
 	f->opts[f->n++] = opt;
 }
@@ -267,6 +267,12 @@ static int take(const struct command *cmd, const struct cli_option *o, char *arg
 	void *field = o->size ? (char *)args + o->offset : NULL;
 	struct cli_list *l = field;
 
+	if (o->kind == CLI_CALL)
+		return o->take(cmd->name, o, arg, field);
+	if (!field) { /* a table entry without its field: our mistake */
+		msg_error("%s: option '--%s' has nowhere to go", cmd->name, o->name);
+		return CX_EUSAGE;
+	}
 	switch (o->kind) {
 	case CLI_FLAG:
 		*(int *)field = 1;
@@ -278,8 +284,8 @@ static int take(const struct command *cmd, const struct cli_option *o, char *arg
 		xgrow((void **)&l->items, &l->cap, l->n, sizeof *l->items);
 		l->items[l->n++] = arg;
 		return CX_OK;
-	default:
-		return o->take(cmd->name, o, arg, field);
+	default: /* CLI_END and CLI_GROUP never reach the parser */
+		return CX_EUSAGE;
 	}
 }
 

@@ -33,9 +33,7 @@ typedef int cli_take_fn(const char *cmd, const struct cli_option *opt,
 			const char *arg, void *field);
 
 struct cli_option {
-	enum cli_kind kind;
 	const char *name;   /* the long name without "--" */
-	char short_name;    /* '-o', or 0 */
 	const char *value;  /* what the help calls the value ("FILE"); NULL: none */
 	const char *help;   /* lines separated by '\n' */
 	size_t offset;      /* of the field in the command's arguments */
@@ -43,6 +41,8 @@ struct cli_option {
 	cli_take_fn *take;  /* CLI_CALL */
 	double limit;       /* for take: a maximum, or a mask of formats */
 	const struct cli_option *group; /* CLI_GROUP */
+	enum cli_kind kind;
+	char short_name;    /* '-o', or 0 */
 };
 
 /* Repeatable options: the values in order, borrowed from argv. */
@@ -52,47 +52,50 @@ struct cli_list {
 };
 void cli_list_release(struct cli_list *l);
 
-#define CLI_FIELD(type, field) offsetof(type, field), sizeof(((type *)0)->field)
-#define CLI_OPT_FLAG(name, help, type, field) \
-	{ CLI_FLAG, name, 0, NULL, help, CLI_FIELD(type, field), NULL, 0, NULL }
-#define CLI_OPT_STRING(name, value, help, type, field) \
-	{ CLI_STRING, name, 0, value, help, CLI_FIELD(type, field), NULL, 0, NULL }
-#define CLI_OPT_LIST(name, value, help, type, field) \
-	{ CLI_LIST, name, 0, value, help, CLI_FIELD(type, field), NULL, 0, NULL }
-#define CLI_OPT_CALL(name, value, help, type, field, take, limit) \
-	{ CLI_CALL, name, 0, value, help, CLI_FIELD(type, field), take, limit, NULL }
-#define CLI_OPT_GROUP(table) \
-	{ CLI_GROUP, NULL, 0, NULL, NULL, 0, 0, NULL, 0, table }
-#define CLI_OPT_END { CLI_END, NULL, 0, NULL, NULL, 0, 0, NULL, 0, NULL }
+#define CLI_FIELD(type, field) \
+	.offset = offsetof(type, field), .size = sizeof(((type *)0)->field)
+#define CLI_OPT_FLAG(n, h, type, field) \
+	{ .kind = CLI_FLAG, .name = (n), .help = (h), CLI_FIELD(type, field) }
+#define CLI_OPT_STRING(n, v, h, type, field) \
+	{ .kind = CLI_STRING, .name = (n), .value = (v), .help = (h), CLI_FIELD(type, field) }
+#define CLI_OPT_LIST(n, v, h, type, field) \
+	{ .kind = CLI_LIST, .name = (n), .value = (v), .help = (h), CLI_FIELD(type, field) }
+#define CLI_OPT_CALL(n, v, h, type, field, fn, max) \
+	{ .kind = CLI_CALL, .name = (n), .value = (v), .help = (h), CLI_FIELD(type, field), \
+	  .take = (fn), .limit = (max) }
+#define CLI_OPT_GROUP(table) { .kind = CLI_GROUP, .group = (table) }
+#define CLI_OPT_END { .kind = CLI_END }
 
 /* -o FILE, --output FILE */
-#define CLI_OPT_OUTPUT(help, type, field) \
-	{ CLI_STRING, "output", 'o', "FILE", help, CLI_FIELD(type, field), NULL, 0, NULL }
+#define CLI_OPT_OUTPUT(h, type, field) \
+	{ .kind = CLI_STRING, .name = "output", .short_name = 'o', .value = "FILE", \
+	  .help = (h), CLI_FIELD(type, field) }
 /* --format among `formats` (a mask of enum format) */
-#define CLI_OPT_FORMAT(help, type, field, formats) \
-	CLI_OPT_CALL("format", "F", help, type, field, cli_take_format, formats)
+#define CLI_OPT_FORMAT(h, type, field, formats) \
+	CLI_OPT_CALL("format", "F", h, type, field, cli_take_format, formats)
 /* --against: the references to compare with */
 #define CLI_OPT_AGAINST(type, field) \
 	CLI_OPT_STRING("against", "LIST", "profile ids, 'all' and 'frontier', " \
 		       "comma-separated\n(default: all,frontier)", type, field)
-/* --profile FILE (repeatable) and --catalog FILE, into a struct cli_refs */
+/* --profile FILE (repeatable) and --catalog FILE, into the member `refs`
+ * (a struct cli_refs) of the arguments struct `type` */
 struct cli_refs {
 	struct cli_list profiles;
 	const char *catalog;
 };
-#define CLI_OPT_PROFILE(type, refs) \
+#define CLI_OPT_PROFILE(type) \
 	CLI_OPT_LIST("profile", "FILE", "an extra reference profile (repeatable)", \
 		     type, refs.profiles)
-#define CLI_OPT_CATALOG(type, refs) \
+#define CLI_OPT_CATALOG(type) \
 	CLI_OPT_STRING("catalog", "FILE", "a metric catalog other than the bundled one", \
 		       type, refs.catalog)
-#define CLI_OPT_REFERENCES(type, refs) CLI_OPT_PROFILE(type, refs), CLI_OPT_CATALOG(type, refs)
+#define CLI_OPT_REFERENCES(type) CLI_OPT_PROFILE(type), CLI_OPT_CATALOG(type)
 struct context;
 /* Points the context at the catalog and profile files given (borrowed). */
 void cli_refs_apply(const struct cli_refs *refs, struct context *ctx);
 /* --company NAME, checked as a company name */
-#define CLI_OPT_COMPANY(help, type, field) \
-	CLI_OPT_CALL("company", "NAME", help, type, field, cli_take_company, 0)
+#define CLI_OPT_COMPANY(h, type, field) \
+	CLI_OPT_CALL("company", "NAME", h, type, field, cli_take_company, 0)
 
 /* The network options (--timeout, --max-bytes, --allow-http, --header,
  * --cacert, --offline): every command that reads inputs takes them. */

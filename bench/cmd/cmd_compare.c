@@ -24,7 +24,7 @@ static const struct cli_option options[] = {
 		       struct compare_args, period),
 	CLI_OPT_FORMAT("table (default), json or csv", struct compare_args, format,
 		       FMT_TABLE | FMT_JSON | FMT_CSV),
-	CLI_OPT_REFERENCES(struct compare_args, refs),
+	CLI_OPT_REFERENCES(struct compare_args),
 	CLI_OPT_GROUP(cli_net_options),
 	CLI_OPT_END
 };

@@ -15,7 +15,7 @@ struct metrics_args {
 static const struct cli_option options[] = {
 	CLI_OPT_FORMAT("table (default) or json", struct metrics_args, format,
 		       FMT_TABLE | FMT_JSON),
-	CLI_OPT_CATALOG(struct metrics_args, refs),
+	CLI_OPT_CATALOG(struct metrics_args),
 	CLI_OPT_GROUP(cli_net_options),
 	CLI_OPT_END
 };

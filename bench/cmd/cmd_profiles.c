@@ -17,7 +17,7 @@ struct profiles_args {
 static const struct cli_option options[] = {
 	CLI_OPT_FORMAT("table (default) or json", struct profiles_args, format,
 		       FMT_TABLE | FMT_JSON),
-	CLI_OPT_REFERENCES(struct profiles_args, refs),
+	CLI_OPT_REFERENCES(struct profiles_args),
 	CLI_OPT_GROUP(cli_net_options),
 	CLI_OPT_END
 };

@@ -41,7 +41,7 @@ static const struct cli_option options[] = {
 		       struct report_args, png_dir),
 	CLI_OPT_STRING("signals", "FILE", "`listen` output: adds what customers say unasked",
 		       struct report_args, signals),
-	CLI_OPT_REFERENCES(struct report_args, refs),
+	CLI_OPT_REFERENCES(struct report_args),
 	CLI_OPT_GROUP(cli_net_options),
 	CLI_OPT_END
 };

@@ -24,7 +24,7 @@ static const struct cli_option options[] = {
 	CLI_OPT_STRING("until", "P", "leave out periods after P", struct trend_args, until),
 	CLI_OPT_FORMAT("table (default), json or csv", struct trend_args, format,
 		       FMT_TABLE | FMT_JSON | FMT_CSV),
-	CLI_OPT_REFERENCES(struct trend_args, refs),
+	CLI_OPT_REFERENCES(struct trend_args),
 	CLI_OPT_GROUP(cli_net_options),
 	CLI_OPT_END
 };

@@ -16,7 +16,7 @@ struct validate_args {
 };
 
 static const struct cli_option options[] = {
-	CLI_OPT_CATALOG(struct validate_args, refs),
+	CLI_OPT_CATALOG(struct validate_args),
 	CLI_OPT_GROUP(cli_net_options),
 	CLI_OPT_END
 };

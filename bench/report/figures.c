@@ -13,6 +13,7 @@ int figures_read(struct figures *f, const struct plot *p)
 
 	memset(f, 0, sizeof *f);
 	f->names = p->charts;
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	f->svgs = xcalloc(p->ncharts + 1, sizeof *f->svgs);
 	f->n = p->ncharts;
 	for (i = 0; rc == CX_OK && i < f->n; i++) {

@@ -152,7 +152,8 @@ static size_t help_names(const struct command *cmd, char names[][32], size_t max
 	if (!CHECK(f != NULL))
 		return 0;
 	cli_help(f, cmd);
-	fclose(f);
+	if (!CHECK(fclose(f) == 0))
+		return 0;
 	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		const char *p = line;
 		if (strncmp(p, "  -", 3) != 0)
@@ -160,8 +161,8 @@ static size_t help_names(const struct command *cmd, char names[][32], size_t max
 		p += 2;
 		if (p[1] != '-' && p[2] == ',')
 			p += 4;
-		if (n < max)
-			sscanf(p, "--%31[a-z-]", names[n]);
+		if (n < max && sscanf(p, "--%31[a-z-]", names[n]) != 1)
+			names[n][0] = '\0';
 		n++;
 	}
 	free(text);
@@ -216,8 +217,10 @@ void test_cli_operands(void)
 	unsigned char *args = NULL;
 	struct cli_operands ops = { 0 };
 
-	if (!CHECK(cmd != NULL))
+	if (!cmd) {
+		CHECK(cmd != NULL);
 		return;
+	}
 	args = xcalloc(1, cmd->args_size);
 	CHECK_INT(cli_parse(cmd, 7, argv, args, &ops), CX_OK);
 	if (CHECK_INT(ops.n, 3)) {
