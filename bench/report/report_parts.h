@@ -5,7 +5,7 @@
 #include "report/report.h"
 
 /* A figure with the chart gnuplot drew as `name`, captioned; -1 on error. */
-int part_figure(xmlNodePtr parent, struct figures *p, const char *name,
+int part_figure(xmlNodePtr parent, struct figures *figs, const char *name,
 		const char *caption);
 /* A string from the table with {company} and {period} filled in; caller
  * frees. */
