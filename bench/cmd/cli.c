@@ -1,11 +1,11 @@
+/* cli: parsing a command line by its option table, and -h from the same
+ * table (the take functions are in cli_take.c, the network options in
+ * cli_net.c). */
 #include "cmd/cli.h"
 #include "base/atomic.h"
 #include "base/mem.h"
 #include "base/msg.h"
-#include "core/company.h"
 #include "core/context.h"
-#include "core/period.h"
-#include "net/fetch.h"
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -51,153 +51,6 @@ void cli_refs_apply(const struct cli_refs *refs, struct context *ctx)
 	ctx->extra = refs->profiles.items;
 	ctx->nextra = refs->profiles.n;
 }
-
-/* ---- the take functions ---- */
-
-static const char *const format_names[] = { "table", "json", "csv" };
-
-int cli_take_format(const char *cmd, const struct cli_option *opt, const char *arg,
-		    void *field)
-{
-	unsigned allowed = (unsigned)opt->limit;
-	size_t i;
-
-	for (i = 0; i < 3; i++) {
-		if ((allowed & (1u << i)) && strcmp(arg, format_names[i]) == 0) {
-			*(enum format *)field = (enum format)(1u << i);
-			return CX_OK;
-		}
-	}
-	return cli_usage_error(cmd, "--format: '%s' is not %s", arg,
-			       allowed == (FMT_TABLE | FMT_JSON) ? "table or json" :
-			       "table, json or csv");
-}
-
-int cli_take_company(const char *cmd, const struct cli_option *opt, const char *arg,
-		     void *field)
-{
-	char why[80];
-
-	if (company_name_check(arg, why, sizeof why) < 0)
-		return cli_usage_error(cmd, "--%s: %s", opt->name, why);
-	*(const char **)field = arg;
-	return CX_OK;
-}
-
-int cli_take_period(const char *cmd, const struct cli_option *opt, const char *arg,
-		    void *field)
-{
-	struct period p;
-
-	if (period_parse(arg, &p) < 0)
-		return cli_usage_error(cmd, "--%s: '%s' is not a period", opt->name, arg);
-	*(const char **)field = arg;
-	return CX_OK;
-}
-
-int cli_take_positive(const char *cmd, const struct cli_option *opt, const char *arg,
-		      void *field)
-{
-	char *end = NULL;
-	double v = strtod(arg, &end);
-
-	if (!*arg || *end || !(v > 0) || v > opt->limit)
-		return cli_usage_error(cmd, "--%s: '%s' is not a number above 0",
-				       opt->name, arg);
-	*(double *)field = v;
-	return CX_OK;
-}
-
-/* ---- the network options: they set fetch_opts ---- */
-
-static int take_at_least_one(const char *cmd, const struct cli_option *opt,
-			     const char *arg, double *out)
-{
-	char *end = NULL;
-	double v = strtod(arg, &end);
-
-	if (!*arg || *end || !(v >= 1))
-		return cli_usage_error(cmd, "--%s: '%s' is not a number of 1 or more",
-				       opt->name, arg);
-	*out = v;
-	return CX_OK;
-}
-
-static int take_timeout(const char *cmd, const struct cli_option *opt,
-			const char *arg, void *field)
-{
-	double v = 0;
-	int rc = take_at_least_one(cmd, opt, arg, &v);
-
-	(void)field;
-	if (rc == CX_OK)
-		fetch_opts.timeout = v > 86400 ? 86400 : (long)v;
-	return rc;
-}
-
-static int take_max_bytes(const char *cmd, const struct cli_option *opt,
-			  const char *arg, void *field)
-{
-	double v = 0;
-	int rc = take_at_least_one(cmd, opt, arg, &v);
-
-	(void)field;
-	if (rc == CX_OK)
-		fetch_opts.max_bytes = v > 1e15 ? (size_t)1e15 : (size_t)v;
-	return rc;
-}
-
-static int take_header(const char *cmd, const struct cli_option *opt,
-		       const char *arg, void *field)
-{
-	(void)opt;
-	(void)field;
-	if (!strchr(arg, ':') || strpbrk(arg, "\r\n"))
-		return cli_usage_error(cmd, "--header: expected 'Name: value' on one line");
-	xgrow((void **)&fetch_opts.headers, &fetch_opts.headers_cap,
-	      fetch_opts.nheaders, sizeof *fetch_opts.headers);
-	fetch_opts.headers[fetch_opts.nheaders++] = arg;
-	return CX_OK;
-}
-
-static int take_cacert(const char *cmd, const struct cli_option *opt,
-		       const char *arg, void *field)
-{
-	(void)cmd;
-	(void)opt;
-	(void)field;
-	fetch_opts.cacert = arg;
-	return CX_OK;
-}
-
-static int take_switch(const char *cmd, const struct cli_option *opt,
-		       const char *arg, void *field)
-{
-	(void)cmd;
-	(void)arg;
-	(void)field;
-	if (strcmp(opt->name, "allow-http") == 0)
-		fetch_opts.allow_http = 1;
-	else
-		fetch_opts.offline = 1;
-	return CX_OK;
-}
-
-#define NET_OPT(n, v, h, fn) { .kind = CLI_CALL, .name = (n), .value = (v), .help = (h), .take = (fn) }
-
-const struct cli_option cli_net_options[] = {
-	NET_OPT("timeout", "S", "network timeout in seconds (default 30)", take_timeout),
-	NET_OPT("max-bytes", "N", "refuse downloads larger than N bytes (default 200000000)",
-		take_max_bytes),
-	NET_OPT("allow-http", NULL, "allow plain http URLs (https only otherwise)",
-		take_switch),
-	NET_OPT("header", "'N: V'", "an HTTP request header; $VAR reads the environment",
-		take_header),
-	NET_OPT("cacert", "FILE", "trust the certificates in FILE too", take_cacert),
-	NET_OPT("offline", NULL, "use downloads already cached, fetch nothing",
-		take_switch),
-	CLI_OPT_END
-};
 
 /* ---- walking a table ---- */
 
