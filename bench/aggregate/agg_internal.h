@@ -5,7 +5,8 @@
  * trace (customer hash, time, flags) for repeat detection (agg_repeat.c),
  * which sorts the traces by customer and time and marks each contact
  * followed or not.  Memory grows with those traces and the customers'
- * hashes, never with whole rows.  agg_xml.c reads XML records into the
+ * hashes (and, for tickets, 8 bytes per duration given: exact medians
+ * need every value), never with whole rows.  agg_xml.c reads XML records into the
  * same scan, agg_run.c puts a run together and agg_doc.c writes the
  * document. */
 #ifndef CX_AGG_INTERNAL_H
