@@ -13,6 +13,9 @@
 #   aggregate-skip-bad.test            --skip-bad: rows skipped in any range
 #   aggregate-error-line-quoted-t1.test  the error's line (60) counts the
 #                                      line breaks inside quotes
+#   aggregate-tickets-timestamps.test  ticket durations: each thread's
+#                                      stored values merged for exact
+#                                      medians and p90s
 #
 # Usage: tests/aggregate-split-test.sh BINARY.  Ends with
 # "aggregate-split: N passed, N failed"; exits 1 when a check failed.
@@ -76,6 +79,7 @@ sweep aggregate-metrics
 sweep aggregate-csv-edges-split-t1 --company Edge
 sweep aggregate-skip-bad --skip-bad
 sweep aggregate-error-line-quoted-t1
+sweep aggregate-tickets-timestamps --by-channel
 
 echo "aggregate-split: $pass passed, $fail failed"
 if [ "$fail" -eq 0 ]; then rm -rf "$work"; else echo "kept: $work"; fi

@@ -56,7 +56,27 @@ static cJSON *metrics_json(const struct agg_stats *s, int traced)
 	}
 	metric(m, "ces", s->ces_sum / (double)s->ces_n, s->ces_n);
 	metric(m, "time_to_human_seconds", s->human_sum / (double)s->human_n, s->human_n);
+	metric(m, "first_response_minutes", agg_values_percentile(&s->first_response, 50),
+	       s->first_response.n);
+	metric(m, "resolution_hours", agg_values_percentile(&s->resolution, 50),
+	       s->resolution.n);
+	metric(m, "reopen_pct", pct(s->reopened, s->reopens_n), s->reopens_n);
 	return m;
+}
+
+/* The p90 of the ticket durations; the medians are the metrics.  Only
+ * where there are some, so files without tickets read as before. */
+static void ticket_figures(cJSON *f, const struct agg_stats *s)
+{
+	if (s->first_response.n)
+		cJSON_AddItemToObject(f, "first_response_p90_minutes",
+				      num4(agg_values_percentile(&s->first_response, 90)));
+	if (s->resolution.n)
+		cJSON_AddItemToObject(f, "resolution_p90_hours",
+				      num4(agg_values_percentile(&s->resolution, 90)));
+	if (s->first_response.n || s->resolution.n)
+		cJSON_AddStringToObject(f, "ticket_percentiles", "median and p90: nearest "
+					"rank over every value, exact");
 }
 
 static cJSON *figures_json(const struct agg_table *t, size_t g)
@@ -70,6 +90,7 @@ static cJSON *figures_json(const struct agg_table *t, size_t g)
 	cJSON_AddItemToObject(f, "wait_p90_seconds", num4(agg_wait_percentile(s, 90)));
 	cJSON_AddStringToObject(f, "wait_percentiles", "nearest rank; exact to the "
 				"second below 2 hours, to the minute below 24 hours");
+	ticket_figures(f, s);
 	if (t->groups[g].channel[0])
 		return f;
 	by = cJSON_AddObjectToObject(f, "contacts_by_channel");

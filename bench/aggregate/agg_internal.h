@@ -5,7 +5,8 @@
  * trace (customer hash, time, flags) for repeat detection (agg_repeat.c),
  * which sorts the traces by customer and time and marks each contact
  * followed or not.  Memory grows with those traces and the customers'
- * hashes, never with whole rows.  agg_xml.c reads XML records into the
+ * hashes (and, for tickets, 8 bytes per duration given: exact medians
+ * need every value), never with whole rows.  agg_xml.c reads XML records into the
  * same scan, agg_run.c puts a run together and agg_doc.c writes the
  * document. */
 #ifndef CX_AGG_INTERNAL_H
@@ -20,6 +21,14 @@
 #define AGG_HIST_FINE 7200   /* 1-second bins up to two hours */
 #define AGG_HIST_COARSE 1320 /* then 1-minute bins up to 24 hours */
 
+/* Every value of a duration, kept so that its median and p90 are exact:
+ * 8 bytes per contact that has one.  Sorted once the scan is over
+ * (agg_table_sort_values). */
+struct agg_values {
+	double *v;
+	size_t n, cap;
+};
+
 struct agg_stats {
 	uint64_t offered, answered, abandoned, sl_n, sl_ok;
 	uint64_t wait_n, hold_n, transfers_n, human_n, csat_n, csat_ok;
@@ -28,6 +37,8 @@ struct agg_stats {
 	double wait_sum, hold_sum, transfers_sum, human_sum, ces_sum;
 	uint32_t *hist;      /* waits of answered contacts; NULL until one */
 	uint64_t hist_over;  /* waits of 24 hours or more */
+	struct agg_values first_response, resolution; /* minutes, hours */
+	uint64_t reopens_n, reopened;
 };
 
 struct agg_group {
@@ -89,8 +100,16 @@ void agg_add_contact(struct agg_stats *s, const struct contact *c,
 void agg_add_survey(struct agg_stats *s, const struct contact *c);
 void agg_table_merge(struct agg_table *into, struct agg_table *from);
 void agg_table_release(struct agg_table *t);
+/* The nearest rank of percentile p (0 < p <= 100) among n values: the
+ * 1-based position, in ascending order, of the smallest value with at
+ * least p % of the values at or below it: ceil(p / 100 * n), at least 1. */
+uint64_t agg_nearest_rank(uint64_t n, unsigned p);
 /* Nearest-rank percentile of the waits, in seconds (NAN when none). */
-double agg_wait_percentile(const struct agg_stats *s, double p);
+double agg_wait_percentile(const struct agg_stats *s, unsigned p);
+/* Sorts every group's stored values; run once, after the last merge. */
+void agg_table_sort_values(struct agg_table *t);
+/* Nearest-rank percentile of sorted values, exact (NAN when none). */
+double agg_values_percentile(const struct agg_values *v, unsigned p);
 void agg_sort_groups(struct agg_table *t);
 
 /* agg_repeat.c */

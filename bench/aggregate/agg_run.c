@@ -1,6 +1,7 @@
 /* agg_run: one run of the engine: the scan (agg_scan.c), then what makes
  * its sums a result worth writing: untimed survey answers placed, at
- * least one record counted, skipped rows owned up to. */
+ * least one record counted, stored durations sorted for their
+ * percentiles, skipped rows owned up to. */
 #include "aggregate/agg_internal.h"
 #include "base/mem.h"
 #include "base/msg.h"
@@ -67,6 +68,8 @@ int agg_run(const struct agg_options *o, struct agg_result **out)
 		rc = place_untimed(&res->table, o->surveys);
 	if (rc == CX_OK)
 		rc = check_counted(o, res);
+	if (rc == CX_OK) /* every merge is done: the percentiles can be read */
+		agg_table_sort_values(&res->table);
 	if (rc != CX_OK) {
 		agg_result_free(res);
 		res = NULL;

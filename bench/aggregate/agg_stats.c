@@ -41,6 +41,26 @@ static void add_wait(struct agg_stats *s, double wait)
 	s->hist[bin]++;
 }
 
+static void keep_value(struct agg_values *vals, double v)
+{
+	xgrow((void **)&vals->v, &vals->cap, vals->n, sizeof *vals->v);
+	vals->v[vals->n++] = v;
+}
+
+/* Helpdesk tickets: durations kept whole for their percentiles; reopens
+ * counted. */
+static void add_ticket(struct agg_stats *s, const struct contact *c)
+{
+	if (c->first_response >= 0)
+		keep_value(&s->first_response, c->first_response);
+	if (c->resolution >= 0)
+		keep_value(&s->resolution, c->resolution);
+	if (c->reopens >= 0) {
+		s->reopens_n++;
+		s->reopened += c->reopens >= 1;
+	}
+}
+
 void agg_add_survey(struct agg_stats *s, const struct contact *c)
 {
 	if (c->csat >= 0) {
@@ -88,7 +108,15 @@ void agg_add_contact(struct agg_stats *s, const struct contact *c,
 		s->human_sum += c->human_wait;
 	}
 	s->ai_n += answered && c->ai_handled;
+	add_ticket(s, c);
 	agg_add_survey(s, c);
+}
+
+static void add_values(struct agg_values *a, const struct agg_values *b)
+{
+	size_t i;
+	for (i = 0; i < b->n; i++)
+		keep_value(a, b->v[i]);
 }
 
 static void add_stats(struct agg_stats *a, const struct agg_stats *b)
@@ -120,6 +148,10 @@ static void add_stats(struct agg_stats *a, const struct agg_stats *b)
 	a->human_sum += b->human_sum;
 	a->ces_sum += b->ces_sum;
 	a->hist_over += b->hist_over;
+	a->reopens_n += b->reopens_n;
+	a->reopened += b->reopened;
+	add_values(&a->first_response, &b->first_response);
+	add_values(&a->resolution, &b->resolution);
 	if (!b->hist)
 		return;
 	if (!a->hist)
@@ -145,20 +177,28 @@ void agg_table_release(struct agg_table *t)
 	for (i = 0; i < t->n; i++) {
 		free(t->groups[i].channel);
 		free(t->groups[i].s.hist);
+		free(t->groups[i].s.first_response.v);
+		free(t->groups[i].s.resolution.v);
 	}
 	free(t->groups);
 	memset(t, 0, sizeof *t);
 }
 
-double agg_wait_percentile(const struct agg_stats *s, double p)
+uint64_t agg_nearest_rank(uint64_t n, unsigned p)
+{
+	/* in integers: ceil(p / 100 * n) in doubles can land one above */
+	uint64_t rank = (n * p + 99) / 100;
+	return rank ? rank : 1;
+}
+
+double agg_wait_percentile(const struct agg_stats *s, unsigned p)
 {
 	uint64_t rank, seen = 0;
 	size_t i;
 
 	if (!s->wait_n || !s->hist)
 		return NAN;
-	rank = (uint64_t)ceil(p / 100 * (double)s->wait_n);
-	rank = rank ? rank : 1;
+	rank = agg_nearest_rank(s->wait_n, p);
 	for (i = 0; i < AGG_HIST_FINE + AGG_HIST_COARSE; i++) {
 		seen += s->hist[i];
 		if (seen >= rank)
@@ -166,6 +206,32 @@ double agg_wait_percentile(const struct agg_stats *s, double p)
 				AGG_HIST_FINE + (double)(i - AGG_HIST_FINE) * 60;
 	}
 	return 86400;
+}
+
+static int by_value(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+static void sort_values(struct agg_values *v)
+{
+	if (v->n > 1)
+		qsort(v->v, v->n, sizeof *v->v, by_value);
+}
+
+void agg_table_sort_values(struct agg_table *t)
+{
+	size_t i;
+	for (i = 0; i < t->n; i++) {
+		sort_values(&t->groups[i].s.first_response);
+		sort_values(&t->groups[i].s.resolution);
+	}
+}
+
+double agg_values_percentile(const struct agg_values *v, unsigned p)
+{
+	return v->n ? v->v[agg_nearest_rank(v->n, p) - 1] : NAN;
 }
 
 static int by_period_channel(const void *a, const void *b)

@@ -83,6 +83,7 @@ static int build_map(const struct agg_xml *x, int survey, struct column_map *map
 {
 	size_t i;
 	long f;
+	enum field a, b;
 
 	for (i = 0; i < NFIELDS; i++)
 		map->col[i] = -1;
@@ -97,6 +98,9 @@ static int build_map(const struct agg_xml *x, int survey, struct column_map *map
 				     field_names[f]);
 		map->col[f] = (long)i;
 	}
+	if (column_map_twice(map, &a, &b))
+		return option_error(why, "%s: '%s' and '%s' give the same duration twice; "
+			     "map one", map_opt(survey), field_names[a], field_names[b]);
 	return CX_OK;
 }
 

@@ -1,12 +1,14 @@
 #include "aggregate/contacts.h"
 #include "base/msg.h"
+#include <math.h>
 #include <string.h>
 #include <strings.h>
 
 const char *const field_names[NFIELDS] = { "contact_id", "customer_id", "channel",
 	"started_at", "wait_seconds", "handle_seconds", "hold_seconds", "transfers",
 	"abandoned", "resolved", "proactive", "ai_handled", "escalated",
-	"human_wait_seconds", "csat", "nps", "ces", "answered_at" };
+	"human_wait_seconds", "csat", "nps", "ces", "answered_at", "first_response_at",
+	"first_response_minutes", "resolved_at", "resolution_hours", "reopens" };
 
 long field_of(const char *name)
 {
@@ -32,6 +34,7 @@ int column_map_build(struct column_map *map, const struct csv_reader *header,
 {
 	size_t i;
 	long f;
+	enum field a, b;
 
 	for (i = 0; i < NFIELDS; i++)
 		map->col[i] = -1;
@@ -53,7 +56,29 @@ int column_map_build(struct column_map *map, const struct csv_reader *header,
 		}
 		map->col[f] = (long)i;
 	}
+	if (column_map_twice(map, &a, &b)) {
+		msg_at(file, 1, "'%s' and '%s' give the same duration twice; keep one column",
+		       header->fields[map->col[a]].s, header->fields[map->col[b]].s);
+		return CX_EUSAGE;
+	}
 	return CX_OK;
+}
+
+int column_map_twice(const struct column_map *map, enum field *a, enum field *b)
+{
+	static const enum field pairs[][2] = {
+		{ F_FIRST_RESPONSE_AT, F_FIRST_RESPONSE_MIN },
+		{ F_RESOLVED_AT, F_RESOLUTION_HOURS } };
+	size_t i;
+
+	for (i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+		if (map->col[pairs[i][0]] >= 0 && map->col[pairs[i][1]] >= 0) {
+			*a = pairs[i][0];
+			*b = pairs[i][1];
+			return 1;
+		}
+	}
+	return 0;
 }
 
 /* A plain non-negative decimal ("12", "3.5"); fast, since it runs for every
@@ -140,6 +165,47 @@ static int flags(const struct column_map *map, const struct csv_reader *r,
 	return 0;
 }
 
+/* A duration given as a timestamp (first_response_at, resolved_at): the
+ * time since the contact started, in `unit` seconds.  An empty cell leaves
+ * *out alone (the number form may have set it); without a start there is
+ * nothing to measure from, and the record fails for that elsewhere. */
+static int elapsed(const struct column_map *map, const struct csv_reader *r,
+		   enum field f, const struct contact *c, double unit, double *out,
+		   const char **why)
+{
+	const struct csv_field *v = cell(map, r, f);
+	struct timestamp t;
+
+	if (v->len == 0 || !c->has_time)
+		return 0;
+	if (timestamp_parse(v->s, v->len, &t) < 0) {
+		*why = "not a timestamp (ISO 8601 or YYYY-MM-DD HH:MM:SS)";
+		return -1;
+	}
+	if (t.epoch < c->start.epoch) {
+		*why = "before started_at";
+		return -1;
+	}
+	*out = (double)(t.epoch - c->start.epoch) / unit;
+	return 0;
+}
+
+/* The ticket fields: reopens a whole number, durations from timestamps. */
+static int tickets(const struct column_map *map, const struct csv_reader *r,
+		   struct contact *c, const char **why, enum field *bad)
+{
+	if (c->reopens >= 0 && c->reopens != floor(c->reopens)) {
+		*why = "not a whole number of 0 or more";
+		*bad = F_REOPENS;
+		return -1;
+	}
+	*bad = F_FIRST_RESPONSE_AT;
+	if (elapsed(map, r, F_FIRST_RESPONSE_AT, c, 60, &c->first_response, why) < 0)
+		return -1;
+	*bad = F_RESOLVED_AT;
+	return elapsed(map, r, F_RESOLVED_AT, c, 3600, &c->resolution, why);
+}
+
 int contact_parse(const struct column_map *map, const struct csv_reader *r,
 		  struct contact *c, const char **why, enum field *bad)
 {
@@ -151,7 +217,10 @@ int contact_parse(const struct column_map *map, const struct csv_reader *r,
 		{ F_HUMAN_WAIT, 0, 1e9, offsetof(struct contact, human_wait) },
 		{ F_CSAT, 1, 5, offsetof(struct contact, csat) },
 		{ F_NPS, 0, 10, offsetof(struct contact, nps) },
-		{ F_CES, 1, 7, offsetof(struct contact, ces) } };
+		{ F_CES, 1, 7, offsetof(struct contact, ces) },
+		{ F_FIRST_RESPONSE_MIN, 0, 1e9, offsetof(struct contact, first_response) },
+		{ F_RESOLUTION_HOURS, 0, 1e9, offsetof(struct contact, resolution) },
+		{ F_REOPENS, 0, 1e6, offsetof(struct contact, reopens) } };
 	const struct csv_field *t = cell(map, r, map->col[F_STARTED_AT] >= 0 ?
 					 F_STARTED_AT : F_ANSWERED_AT);
 	size_t i;
@@ -165,8 +234,9 @@ int contact_parse(const struct column_map *map, const struct csv_reader *r,
 		if (numeric(map, r, nums[i].f, nums[i].lo, nums[i].hi,
 			    /* cppcheck-suppress invalidPointerCast ; a double member, by offsetof */
 			    (double *)((char *)c + nums[i].off)) < 0) {
-			*why = nums[i].lo > 0 || nums[i].f == F_NPS ?
-				"not a score on its scale" : "not a number of 0 or more";
+			*why = nums[i].lo > 0 || nums[i].f == F_NPS ? "not a score on its scale" :
+				nums[i].f == F_REOPENS ? "not a whole number of 0 or more" :
+				"not a number of 0 or more";
 			*bad = nums[i].f;
 			return -1;
 		}
@@ -181,6 +251,8 @@ int contact_parse(const struct column_map *map, const struct csv_reader *r,
 		*bad = map->col[F_STARTED_AT] >= 0 ? F_STARTED_AT : F_ANSWERED_AT;
 		return -1;
 	}
+	if (tickets(map, r, c, why, bad) < 0)
+		return -1;
 	c->customer = cell(map, r, F_CUSTOMER_ID)->s;
 	c->customer_len = cell(map, r, F_CUSTOMER_ID)->len;
 	c->channel = cell(map, r, F_CHANNEL)->s;

@@ -14,7 +14,10 @@
 enum field {
 	F_CONTACT_ID, F_CUSTOMER_ID, F_CHANNEL, F_STARTED_AT, F_WAIT, F_HANDLE,
 	F_HOLD, F_TRANSFERS, F_ABANDONED, F_RESOLVED, F_PROACTIVE, F_AI_HANDLED,
-	F_ESCALATED, F_HUMAN_WAIT, F_CSAT, F_NPS, F_CES, F_ANSWERED_AT, NFIELDS
+	F_ESCALATED, F_HUMAN_WAIT, F_CSAT, F_NPS, F_CES, F_ANSWERED_AT,
+	/* helpdesk tickets: each duration as a timestamp or as a number */
+	F_FIRST_RESPONSE_AT, F_FIRST_RESPONSE_MIN, F_RESOLVED_AT, F_RESOLUTION_HOURS,
+	F_REOPENS, NFIELDS
 };
 
 extern const char *const field_names[NFIELDS];
@@ -32,6 +35,12 @@ struct column_map {
 int column_map_build(struct column_map *map, const struct csv_reader *header,
 		     const struct rename *renames, size_t nrenames, const char *file);
 
+/* A duration given both ways (first_response_at and
+ * first_response_minutes, or resolved_at and resolution_hours): a file
+ * should say it once, so this is refused.  0 when none is, else 1 with
+ * the two fields in *a and *b. */
+int column_map_twice(const struct column_map *map, enum field *a, enum field *b);
+
 #define NO_VALUE (-1.0) /* every numeric field is >= 0 when present */
 
 /* One parsed record; numbers are NO_VALUE when the cell is empty, flags 0
@@ -42,6 +51,7 @@ struct contact {
 	const char *customer, *channel; /* inside the record's buffer */
 	size_t customer_len, channel_len;
 	double wait, handle, hold, transfers, human_wait, csat, nps, ces;
+	double first_response, resolution, reopens; /* minutes, hours, count */
 	unsigned char abandoned, resolved, proactive, ai_handled, escalated;
 };
 

@@ -213,6 +213,8 @@ const struct command command_aggregate = {
 	"and ces).\n\n",
 	"Fields: contact_id customer_id channel started_at wait_seconds\n"
 	"handle_seconds hold_seconds transfers abandoned resolved proactive\n"
-	"ai_handled escalated human_wait_seconds csat nps ces answered_at\n",
+	"ai_handled escalated human_wait_seconds csat nps ces answered_at\n"
+	"Tickets: first_response_at or first_response_minutes, resolved_at or\n"
+	"resolution_hours, reopens\n",
 	options, sizeof(struct aggregate_args)
 };

@@ -156,6 +156,7 @@ static struct contact blank(void)
 	memset(&c, 0, sizeof c);
 	c.wait = c.handle = c.hold = c.transfers = c.human_wait = NO_VALUE;
 	c.csat = c.nps = c.ces = NO_VALUE;
+	c.first_response = c.resolution = c.reopens = NO_VALUE;
 	return c;
 }
 
@@ -283,6 +284,114 @@ void test_agg_percentile(void)
 	CHECK_NEAR(agg_wait_percentile(&agg_group_get(&a, 101, "", 0)->s, 50), 60, 0);
 	agg_table_release(&a);
 	agg_table_release(&b);
+}
+
+/* The rank itself: ceil(p / 100 * n), at least 1, in integers. */
+void test_agg_nearest_rank(void)
+{
+	CHECK_INT(agg_nearest_rank(1, 50), 1);   /* one value: it */
+	CHECK_INT(agg_nearest_rank(1, 90), 1);
+	CHECK_INT(agg_nearest_rank(5, 50), 3);   /* ceil(2.5) */
+	CHECK_INT(agg_nearest_rank(4, 50), 2);   /* ceil(2.0): on a rank, not the next */
+	CHECK_INT(agg_nearest_rank(10, 90), 9);  /* ceil(9.0) */
+	CHECK_INT(agg_nearest_rank(11, 90), 10); /* ceil(9.9) */
+	CHECK_INT(agg_nearest_rank(3, 90), 3);   /* ceil(2.7) */
+	CHECK_INT(agg_nearest_rank(7, 0), 1);    /* p0: the first */
+	CHECK_INT(agg_nearest_rank(7, 100), 7);  /* p100: the last */
+	/* 0.9 * n in doubles would need care for large n; integers do not */
+	CHECK_INT(agg_nearest_rank(10000000, 90), 9000000);
+}
+
+/* Adds tickets with these first-response minutes (NO_VALUE: none) to s. */
+static void add_responses(struct agg_stats *s, const double *minutes, size_t n)
+{
+	struct agg_options o;
+	struct contact c;
+	size_t i;
+
+	memset(&o, 0, sizeof o);
+	for (i = 0; i < n; i++) {
+		c = blank();
+		c.first_response = minutes[i];
+		c.resolution = minutes[i] >= 0 ? minutes[i] / 60 : NO_VALUE;
+		agg_add_contact(s, &c, &o);
+	}
+}
+
+/* Exact nearest-rank percentiles of stored values, after the sort that
+ * agg_run() does once every thread's values are merged. */
+void test_agg_values_percentile(void)
+{
+	static const double odd[] = { 30, 10, NO_VALUE, 50, 20, 40 };
+	static const double even[] = { 7.5, 2, 4, 1 };
+	static const double ties[] = { 3, 3, 3, 1, 3 };
+	static const double one[] = { 12.25 };
+	struct agg_table a = { 0 }, b = { 0 };
+	struct agg_stats *s;
+
+	/* none: NaN (written as null) */
+	s = &agg_group_get(&a, 1, "", 0)->s;
+	CHECK_NAN(agg_values_percentile(&s->first_response, 50));
+
+	/* odd, out of order, one ticket without a value (n 5): 10 20 30 40 50;
+	 * p50 rank 3 = 30, p90 rank ceil(4.5) = 5 = 50 */
+	add_responses(s, odd, 6);
+	agg_table_sort_values(&a);
+	CHECK_INT(s->first_response.n, 5);
+	CHECK_NEAR(agg_values_percentile(&s->first_response, 50), 30, 0);
+	CHECK_NEAR(agg_values_percentile(&s->first_response, 90), 50, 0);
+	CHECK_NEAR(agg_values_percentile(&s->resolution, 50), 0.5, 0);
+
+	/* even, split over two threads' tables and merged: 1 2 4 7.5; p50
+	 * rank 2 = 2 (the lower middle, not a mean of the two), p90 rank
+	 * ceil(3.6) = 4 = 7.5 */
+	add_responses(&agg_group_get(&a, 2, "", 0)->s, even, 2);
+	add_responses(&agg_group_get(&b, 2, "", 0)->s, even + 2, 2);
+	agg_table_merge(&a, &b);
+	agg_table_sort_values(&a);
+	s = &agg_group_get(&a, 2, "", 0)->s;
+	CHECK_INT(s->first_response.n, 4);
+	CHECK_NEAR(agg_values_percentile(&s->first_response, 50), 2, 0);
+	CHECK_NEAR(agg_values_percentile(&s->first_response, 90), 7.5, 0);
+
+	/* ties: 1 3 3 3 3; p50 rank 3 = 3, p90 rank 5 = 3, p20 rank 1 = 1 */
+	s = &agg_group_get(&a, 3, "", 0)->s;
+	add_responses(s, ties, 5);
+	agg_table_sort_values(&a);
+	CHECK_NEAR(agg_values_percentile(&s->first_response, 50), 3, 0);
+	CHECK_NEAR(agg_values_percentile(&s->first_response, 90), 3, 0);
+	CHECK_NEAR(agg_values_percentile(&s->first_response, 20), 1, 0);
+
+	/* one value: every percentile is it, exactly */
+	s = &agg_group_get(&a, 4, "", 0)->s;
+	add_responses(s, one, 1);
+	agg_table_sort_values(&a);
+	CHECK_NEAR(agg_values_percentile(&s->first_response, 50), 12.25, 0);
+	CHECK_NEAR(agg_values_percentile(&s->first_response, 90), 12.25, 0);
+	agg_table_release(&a);
+	agg_table_release(&b);
+}
+
+/* reopen_pct's counts: contacts with a value, and those reopened. */
+void test_agg_reopens(void)
+{
+	static const double reopens[] = { 0, 1, NO_VALUE, 3, 0 };
+	struct agg_options o;
+	struct agg_stats s;
+	struct contact c;
+	size_t i;
+
+	memset(&o, 0, sizeof o);
+	memset(&s, 0, sizeof s);
+	for (i = 0; i < 5; i++) {
+		c = blank();
+		c.reopens = reopens[i];
+		agg_add_contact(&s, &c, &o);
+	}
+	CHECK_INT(s.reopens_n, 4);
+	CHECK_INT(s.reopened, 2);
+	CHECK_INT(s.first_response.n, 0);
+	CHECK(s.first_response.v == NULL);
 }
 
 /* The "over" sets of DESIGN.md's table, one contact at a time. */
