@@ -29,14 +29,13 @@ int cli_flush(void)
 
 int cli_done(const struct command *cmd, void *args, struct cli_operands *ops, int rc)
 {
-	int flushed = cli_flush();
-
 	cli_args_release(cmd, args);
 	if (ops) {
 		free(ops->v);
 		memset(ops, 0, sizeof *ops);
 	}
-	return rc == CX_OK || rc == CLI_HELP ? flushed : rc;
+	/* after an error, one message is enough: stdout is not checked again */
+	return rc == CX_OK || rc == CLI_HELP ? cli_flush() : rc;
 }
 
 void cli_list_release(struct cli_list *l)

@@ -149,8 +149,8 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 /* Checks that stdout was fully written; CX_OK or CX_EIO. */
 int cli_flush(void);
 /* The end of every command: releases what cli_parse() filled (ops may be
- * NULL) and returns the exit code: an error as it is; done or CLI_HELP,
- * the result of flushing stdout (a full disk or a closed pipe is an
- * error, not a silent truncation). */
+ * NULL) and returns the exit code: an error as it is (its message is
+ * out); done or CLI_HELP, the result of flushing stdout (a full disk or a
+ * closed pipe is an error, not a silent truncation). */
 int cli_done(const struct command *cmd, void *args, struct cli_operands *ops, int rc);
 #endif
