@@ -15,11 +15,12 @@ allowed() {
 	io) echo "base net" ;;
 	core) echo "base net io" ;;
 	load) echo "base net io core" ;;
+	imports) echo "base net io" ;;
 	out) echo "base core" ;;
-	aggregate) echo "base net io core" ;;
+	aggregate) echo "base net io core imports" ;;
 	listen) echo "base net io core out" ;;
 	report) echo "base net io core out listen" ;;
-	cmd) echo "base net io core load out aggregate listen report cmd" ;;
+	cmd) echo "base net io core load out imports aggregate listen report cmd" ;;
 	*) echo "?" ;;
 	esac
 }

@@ -3,6 +3,7 @@
  * metrics with their sample sizes, the figures behind them and, asked for,
  * each channel's; and where the numbers came from. */
 #include "aggregate/agg_internal.h"
+#include "imports/import.h"
 #include "base/mem.h"
 #include "net/fetch.h"
 #include <math.h>
@@ -148,6 +149,31 @@ static cJSON *shown_source(const char *source)
 	return item;
 }
 
+/* The import profile a file was read with, and the rows its skip rules
+ * took out, by rule. */
+static cJSON *import_json(const struct import_profile *p, const uint64_t *skips)
+{
+	cJSON *o = cJSON_CreateObject(), *by;
+	size_t i, k;
+
+	cJSON_AddStringToObject(o, "profile", p->id);
+	cJSON_AddStringToObject(o, "name", p->name);
+	if (p->business_clock)
+		cJSON_AddStringToObject(o, "clock", "business");
+	by = cJSON_AddObjectToObject(o, "rows_skipped_by_profile");
+	for (i = 0; i < p->nskips && i < MAP_MAX_SKIPS; i++) {
+		char *reason = xasprintf("%s:", p->skips[i].column), *more;
+		for (k = 0; k < p->skips[i].nvalues; k++) {
+			more = xasprintf("%s%s %s", reason, k ? "," : "", p->skips[i].values[k]);
+			free(reason);
+			reason = more;
+		}
+		cJSON_AddNumberToObject(by, reason, (double)skips[i]);
+		free(reason);
+	}
+	return o;
+}
+
 cJSON *agg_document_new(const struct agg_options *o, const struct agg_result *res)
 {
 	cJSON *root = cJSON_CreateObject(), *src, *periods;
@@ -169,6 +195,12 @@ cJSON *agg_document_new(const struct agg_options *o, const struct agg_result *re
 	cJSON_AddNumberToObject(src, "survey_rows", (double)res->survey_rows);
 	cJSON_AddNumberToObject(src, "sl_seconds", o->sl_seconds);
 	cJSON_AddNumberToObject(src, "repeat_days", (double)o->repeat_seconds / 86400);
+	if (res->profile[0])
+		cJSON_AddItemToObject(src, "contacts_import",
+				      import_json(res->profile[0], res->profile_skips[0]));
+	if (res->profile[1])
+		cJSON_AddItemToObject(src, "surveys_import",
+				      import_json(res->profile[1], res->profile_skips[1]));
 	periods = cJSON_AddArrayToObject(root, "periods");
 	for (g = 0; g < res->table.n; g++)
 		if (!res->table.groups[g].channel[0])

@@ -84,12 +84,19 @@ struct agg_part {
 	char *channels[AGG_MAX_CHANNELS]; /* channel index -> name */
 	size_t nchannels;
 	uint64_t rows, skipped, survey_rows;
+	uint64_t profile_skips[MAP_MAX_SKIPS]; /* rows each skip rule took out */
 };
 
 struct agg_result {
 	struct agg_table table;   /* merged */
 	uint64_t rows, skipped, survey_rows;
 	int traced;               /* repeat detection ran */
+	/* per file (0 contacts, 1 surveys): the import profile it was read
+	 * with (given, or found by its header: then owned here), and the rows
+	 * each of its skip rules took out */
+	const struct import_profile *profile[2];
+	struct import_profile *detected[2];
+	uint64_t profile_skips[2][MAP_MAX_SKIPS];
 };
 
 /* agg_stats.c */

@@ -3,6 +3,7 @@
  * least one record counted, stored durations sorted for their
  * percentiles, skipped rows owned up to. */
 #include "aggregate/agg_internal.h"
+#include "imports/import.h"
 #include "base/mem.h"
 #include "base/msg.h"
 #include <limits.h>
@@ -87,5 +88,7 @@ void agg_result_free(struct agg_result *res)
 	if (!res)
 		return;
 	agg_table_release(&res->table);
+	import_free(res->detected[0]);
+	import_free(res->detected[1]);
 	free(res);
 }

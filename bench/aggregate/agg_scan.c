@@ -7,6 +7,7 @@
  * range is read again from where it really starts. */
 #include "aggregate/agg_internal.h"
 #include "io/csv_stream.h"
+#include "imports/import.h"
 #include "net/fetch.h"
 #include "base/hash.h"
 #include "base/mem.h"
@@ -145,6 +146,14 @@ static int record(struct scan_job *j, const struct csv_reader *r, long line,
 	long period = 0;
 	int counted = 1, ch = 0;
 
+	if (j->map->profile && r->nfields == j->map->width) {
+		size_t value;
+		long rule = column_map_skip(j->map, r, &value);
+		if (rule >= 0) { /* not a record: counted by its reason */
+			j->part.profile_skips[rule]++;
+			return 0;
+		}
+	}
 	if (contact_parse(j->map, r, &c, &why, &bad) < 0)
 		return bad == NFIELDS ? fail(j, line, "%s%s", why, "") :
 			fail(j, line, "%s: %s", field_names[bad], why);
@@ -226,6 +235,7 @@ static void *scan_worker(void *arg)
 	s.on_record = on_record;
 	s.on_block = on_block;
 	s.arg = j;
+	s.delimiter = j->map->delimiter;
 	clock_gettime(CLOCK_MONOTONIC, &j->started);
 	if (csv_stream_run(&s) < 0 && !s.stopped) {
 		j->error_line = s.error_line;
@@ -236,35 +246,175 @@ static void *scan_worker(void *arg)
 	return NULL;
 }
 
-/* The header: the first record of the file. */
-static int read_header(int fd, const char *name, const struct agg_options *o,
-		       struct column_map *map, off_t *body, long *lines)
-{
-	char *buf = xmalloc(65536 + 1);
-	ssize_t n = pread(fd, buf, 65536, 0);
-	struct csv_reader r;
-	int rc = CX_OK;
-	size_t skip;
+#define HEAD_BYTES 65536
 
+/* The delimiter the first line uses most, of , ; tab and | (',' when it
+ * uses none): exports from spreadsheets in many locales use ';'. */
+static char sniff(const char *buf, size_t n)
+{
+	static const char cands[] = { ',', ';', '\t', '|' };
+	size_t count[4] = { 0, 0, 0, 0 }, i, k, best = 0;
+	int quoted = 0;
+
+	for (i = 0; i < n && (quoted || buf[i] != '\n'); i++) {
+		quoted ^= buf[i] == '"';
+		for (k = 0; !quoted && k < 4; k++)
+			count[k] += buf[i] == cands[k];
+	}
+	for (k = 1; k < 4; k++)
+		if (count[k] > count[best])
+			best = k;
+	return cands[best];
+}
+
+/* The head of the file, parsed afresh (the reader writes into its
+ * buffer): a reader positioned at its start. */
+struct head {
+	char *raw, *work;
+	size_t n;        /* bytes read, BOM left out */
+	size_t bom;
+	int whole;       /* the file ends within the head */
+};
+
+static void head_reader(struct head *h, char delimiter, struct csv_reader *r)
+{
+	memcpy(h->work, h->raw, h->n + 1);
+	csv_init(r, h->work, h->n);
+	(void)csv_set_delimiter(r, delimiter); /* sniff() gives a known one */
+}
+
+/* Moves r past `k` records; -1 when the file has fewer. */
+static int skip_records(struct csv_reader *r, long k)
+{
+	for (; k > 0; k--)
+		if (csv_next(r) <= 0)
+			return -1;
+	return 0;
+}
+
+static int needs_met(const struct column_map *map, int survey)
+{
+	return survey ? map->col[F_CSAT] >= 0 || map->col[F_NPS] >= 0 ||
+		map->col[F_CES] >= 0 : map->col[F_STARTED_AT] >= 0;
+}
+
+/* A built-in profile for a file whose header lacks cxbench's columns:
+ * the one whose match names the record at its header_row holds. */
+static int detect(struct head *h, const char *name, int survey,
+		  const struct agg_options *o, struct import_profile **out)
+{
+	const char *names[512];
+	struct csv_reader r;
+	char d = sniff(h->raw, h->n);
+	long k;
+	size_t i;
+	int rc = CX_OK;
+
+	*out = NULL;
+	for (k = 0; rc == CX_OK && !*out && k < 10; k++) {
+		head_reader(h, d, &r);
+		if (skip_records(&r, k) < 0 || csv_next(&r) <= 0) {
+			csv_release(&r);
+			break;
+		}
+		for (i = 0; i < r.nfields && i < 512; i++)
+			names[i] = r.fields[i].s;
+		rc = import_detect(o->datadir, agg_field_list, survey ? IMPORT_SURVEYS :
+				   IMPORT_CONTACTS, names, i, name, out);
+		if (*out && (*out)->header_row != k + 1) {
+			import_free(*out);
+			*out = NULL;
+		}
+		csv_release(&r);
+	}
+	if (*out)
+		msg_note(name, "read with the import profile '%s' (%s); --import chooses "
+			 "another", (*out)->id, (*out)->name);
+	return rc;
+}
+
+static int head_read(int fd, const char *name, struct head *h)
+{
+	ssize_t n;
+
+	memset(h, 0, sizeof *h);
+	h->raw = xmalloc(HEAD_BYTES + 1);
+	h->work = xmalloc(HEAD_BYTES + 1);
+	n = pread(fd, h->raw, HEAD_BYTES, 0);
 	if (n < 0) {
 		msg_at(name, 0, "cannot read: %s", strerror(errno));
-		free(buf);
 		return CX_EIO;
 	}
-	buf[n] = '\0';
-	skip = n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-	csv_init(&r, buf + skip, (size_t)n - skip);
-	/* the header must end within the first 64 KiB, unless the file does */
-	if (csv_next(&r) <= 0 || (r.p == r.end && n == 65536)) {
-		msg_at(name, 1, n == 0 ? "empty file" : "no header line ending within 64 KiB");
+	h->whole = n < HEAD_BYTES;
+	h->bom = n >= 3 && memcmp(h->raw, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	memmove(h->raw, h->raw + h->bom, (size_t)n - h->bom);
+	h->n = (size_t)n - h->bom;
+	h->raw[h->n] = '\0';
+	return CX_OK;
+}
+
+static void head_release(struct head *h)
+{
+	free(h->raw);
+	free(h->work);
+}
+
+/* The header (at the profile's header_row, or the first record), the map
+ * of columns, and where the records start. */
+static int header_map(struct head *h, const char *name, const struct agg_options *o,
+		      const struct import_profile *p, struct column_map *map,
+		      off_t *body, long *lines)
+{
+	struct csv_reader r;
+	char d = p ? (p->delimiter ? p->delimiter : sniff(h->raw, h->n)) : ',';
+	int rc = CX_OK, got;
+
+	head_reader(h, d, &r);
+	if (p && skip_records(&r, p->header_row - 1) < 0) {
+		msg_at(name, 0, "no header at line %ld (import profile '%s')", p->header_row,
+		       p->id);
 		rc = CX_EINPUT;
 	}
-	*body = (off_t)(r.p - r.end) + n; /* where the first record starts */
-	*lines = r.next_line - 1;
+	/* the header must end within the first 64 KiB, unless the file does */
+	got = rc == CX_OK ? csv_next(&r) : 0;
+	if (rc == CX_OK && (got <= 0 || (r.p == r.end && !h->whole))) {
+		msg_at(name, p ? r.line : 1, h->n == 0 ? "empty file" :
+		       "no header line ending within 64 KiB");
+		rc = CX_EINPUT;
+	}
 	if (rc == CX_OK)
-		rc = column_map_build(map, &r, o->renames, o->nrenames, name);
+		rc = p ? column_map_import(map, &r, p, o->renames, o->nrenames, name, r.line) :
+			column_map_build(map, &r, o->renames, o->nrenames, name);
+	if (rc == CX_OK && p && skip_records(&r, p->skip_after_header) < 0)
+		r.p = r.end; /* nothing after the header rows: no records */
+	map->delimiter = d;
+	*body = (off_t)(r.p - h->work + (ptrdiff_t)h->bom);
+	*lines = r.next_line - 1;
 	csv_release(&r);
-	free(buf);
+	return rc;
+}
+
+/* The header: the first record of the file, or as an import profile says
+ * (given, or found by the header when it lacks cxbench's columns). */
+static int read_header(int fd, const char *name, int survey, const struct agg_options *o,
+		       struct agg_result *res, struct column_map *map, off_t *body,
+		       long *lines)
+{
+	const struct import_profile *p = survey ? o->surveys_import : o->contacts_import;
+	struct head h;
+	int rc = head_read(fd, name, &h);
+
+	if (rc == CX_OK && !p && o->datadir && !o->nrenames) {
+		rc = header_map(&h, name, o, NULL, map, body, lines);
+		if (rc == CX_OK && !needs_met(map, survey)) {
+			rc = detect(&h, name, survey, o, &res->detected[survey]);
+			p = res->detected[survey];
+		}
+	}
+	res->profile[survey] = p;
+	if (rc == CX_OK)
+		rc = header_map(&h, name, o, p, map, body, lines);
+	head_release(&h);
 	return rc;
 }
 
@@ -394,12 +544,13 @@ static int scan_fd(int fd, const char *name, int survey, const struct agg_option
 	off_t body = 0;
 	long header_lines = 0;
 	int n, i, rc;
+	size_t k;
 
 	if (fstat(fd, &st) < 0) {
 		msg_at(name, 0, "cannot read: %s", strerror(errno));
 		return CX_EIO;
 	}
-	rc = read_header(fd, name, o, &map, &body, &header_lines);
+	rc = read_header(fd, name, survey, o, res, &map, &body, &header_lines);
 	if (rc == CX_OK)
 		rc = check_columns(&map, name, survey);
 	if (rc != CX_OK)
@@ -408,6 +559,12 @@ static int scan_fd(int fd, const char *name, int survey, const struct agg_option
 	while (n > 1 && st.st_size - body < (off_t)setting("CXBENCH_SCAN_SPLIT",
 							(size_t)16 << 20, 1) * n)
 		n--;
+	if (map.profile && map.profile->timezone) {
+		/* the profile's zone for its naive times (contacts_import.c),
+		 * set before the threads start */
+		setenv("TZ", map.profile->timezone, 1);
+		tzset();
+	}
 	setup_jobs(jobs, n, fd, name, body, st.st_size, o, &map, survey, done);
 	run_jobs(jobs, n);
 	mend(jobs, n);
@@ -418,6 +575,8 @@ static int scan_fd(int fd, const char *name, int survey, const struct agg_option
 		agg_table_merge(&res->table, &jobs[i].part.table);
 		agg_table_release(&jobs[i].part.table);
 		res->skipped += jobs[i].part.skipped;
+		for (k = 0; k < MAP_MAX_SKIPS; k++)
+			res->profile_skips[survey][k] += jobs[i].part.profile_skips[k];
 		if (survey)
 			res->survey_rows += jobs[i].part.rows;
 		else

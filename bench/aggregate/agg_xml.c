@@ -85,8 +85,9 @@ static int build_map(const struct agg_xml *x, int survey, struct column_map *map
 	long f;
 	enum field a, b;
 
+	memset(map, 0, sizeof *map);
 	for (i = 0; i < NFIELDS; i++)
-		map->col[i] = -1;
+		map->col[i] = map->col2[i] = -1;
 	map->width = x->nfields;
 	for (i = 0; i < x->nfields; i++) {
 		f = field_of(x->fields[i].field);

@@ -46,7 +46,17 @@ struct agg_options {
 	/* contacts or surveys from XML (checked with agg_xml_check() first);
 	 * NULL: that file is CSV */
 	const struct agg_xml *contacts_xml, *surveys_xml;
+	/* import profiles (imports/import.h) for the contacts and the surveys
+	 * file, or NULL: then, when `datadir` is set and a file's header
+	 * lacks the needed columns, the built-in profile whose match names it
+	 * has is used (and said so on stderr) */
+	const struct import_profile *contacts_import, *surveys_import;
+	const char *datadir;
 };
+
+/* The names of the fields a contacts or surveys file may give,
+ * NULL-terminated (what import_load() checks a profile's fields against). */
+extern const char *const *const agg_field_list;
 
 /* The sums of a run, per period and channel (agg_internal.h). */
 struct agg_result;

@@ -10,6 +10,13 @@ const char *const field_names[NFIELDS] = { "contact_id", "customer_id", "channel
 	"human_wait_seconds", "csat", "nps", "ces", "answered_at", "first_response_at",
 	"first_response_minutes", "resolved_at", "resolution_hours", "reopens" };
 
+static const char *const field_list[NFIELDS + 1] = { "contact_id", "customer_id",
+	"channel", "started_at", "wait_seconds", "handle_seconds", "hold_seconds",
+	"transfers", "abandoned", "resolved", "proactive", "ai_handled", "escalated",
+	"human_wait_seconds", "csat", "nps", "ces", "answered_at", "first_response_at",
+	"first_response_minutes", "resolved_at", "resolution_hours", "reopens", NULL };
+const char *const *const agg_field_list = field_list;
+
 long field_of(const char *name)
 {
 	size_t f;
@@ -36,8 +43,9 @@ int column_map_build(struct column_map *map, const struct csv_reader *header,
 	long f;
 	enum field a, b;
 
+	memset(map, 0, sizeof *map);
 	for (i = 0; i < NFIELDS; i++)
-		map->col[i] = -1;
+		map->col[i] = map->col2[i] = -1;
 	map->width = header->nfields;
 	for (i = 0; i < nrenames; i++) {
 		if (field_of(renames[i].field) < 0) {
@@ -83,7 +91,7 @@ int column_map_twice(const struct column_map *map, enum field *a, enum field *b)
 
 /* A plain non-negative decimal ("12", "3.5"); fast, since it runs for every
  * cell of every record.  Exactly representable inputs give exact values. */
-static int number(const char *s, size_t len, double *out)
+int contact_number(const char *s, size_t len, double *out)
 {
 	double v = 0, scale = 1;
 	size_t i = 0;
@@ -105,7 +113,7 @@ static int number(const char *s, size_t len, double *out)
 	return 0;
 }
 
-static int flag(const char *s, size_t len, unsigned char *out)
+int contact_flag(const char *s, size_t len, unsigned char *out)
 {
 	static const char *const yes[] = { "1", "true", "yes", "y", NULL };
 	static const char *const no[] = { "0", "false", "no", "n", NULL };
@@ -132,7 +140,8 @@ static const struct csv_field *cell(const struct column_map *map,
 				    const struct csv_reader *r, enum field f)
 {
 	static const struct csv_field empty = { (char *)"", 0 };
-	return map->col[f] >= 0 ? &r->fields[map->col[f]] : &empty;
+	/* a field an import profile names is read by contacts_import.c */
+	return map->col[f] >= 0 && !map->spec[f] ? &r->fields[map->col[f]] : &empty;
 }
 
 static int numeric(const struct column_map *map, const struct csv_reader *r,
@@ -142,7 +151,7 @@ static int numeric(const struct column_map *map, const struct csv_reader *r,
 	*out = NO_VALUE;
 	if (c->len == 0)
 		return 0;
-	return number(c->s, c->len, out) == 0 && *out >= lo && *out <= hi ? 0 : -1;
+	return contact_number(c->s, c->len, out) == 0 && *out >= lo && *out <= hi ? 0 : -1;
 }
 
 static int flags(const struct column_map *map, const struct csv_reader *r,
@@ -157,7 +166,7 @@ static int flags(const struct column_map *map, const struct csv_reader *r,
 	for (i = 0; i < sizeof which / sizeof *which; i++) {
 		const struct csv_field *f = cell(map, r, which[i]);
 		*dst[i] = 0;
-		if (f->len && flag(f->s, f->len, dst[i]) < 0) {
+		if (f->len && contact_flag(f->s, f->len, dst[i]) < 0) {
 			*bad = which[i];
 			return -1;
 		}
@@ -191,8 +200,8 @@ static int elapsed(const struct column_map *map, const struct csv_reader *r,
 }
 
 /* The ticket fields: reopens a whole number, durations from timestamps. */
-static int tickets(const struct column_map *map, const struct csv_reader *r,
-		   struct contact *c, const char **why, enum field *bad)
+int contact_tickets(const struct column_map *map, const struct csv_reader *r,
+		    struct contact *c, const char **why, enum field *bad)
 {
 	if (c->reopens >= 0 && c->reopens != floor(c->reopens)) {
 		*why = "not a whole number of 0 or more";
@@ -251,11 +260,46 @@ int contact_parse(const struct column_map *map, const struct csv_reader *r,
 		*bad = map->col[F_STARTED_AT] >= 0 ? F_STARTED_AT : F_ANSWERED_AT;
 		return -1;
 	}
-	if (tickets(map, r, c, why, bad) < 0)
+	if (contact_tickets(map, r, c, why, bad) < 0)
 		return -1;
 	c->customer = cell(map, r, F_CUSTOMER_ID)->s;
 	c->customer_len = cell(map, r, F_CUSTOMER_ID)->len;
 	c->channel = cell(map, r, F_CHANNEL)->s;
 	c->channel_len = cell(map, r, F_CHANNEL)->len;
-	return 0;
+	if (!map->profile)
+		return 0;
+	if (contact_parse_import(map, r, c, why, bad) < 0)
+		return -1;
+	/* durations from a --map'ed time need the start the profile read */
+	return map->spec[F_STARTED_AT] ? contact_tickets(map, r, c, why, bad) : 0;
+}
+
+double *contact_number_field(struct contact *c, enum field f)
+{
+	switch (f) {
+	case F_WAIT: return &c->wait;
+	case F_HANDLE: return &c->handle;
+	case F_HOLD: return &c->hold;
+	case F_TRANSFERS: return &c->transfers;
+	case F_HUMAN_WAIT: return &c->human_wait;
+	case F_CSAT: return &c->csat;
+	case F_NPS: return &c->nps;
+	case F_CES: return &c->ces;
+	case F_FIRST_RESPONSE_MIN: return &c->first_response;
+	case F_RESOLUTION_HOURS: return &c->resolution;
+	case F_REOPENS: return &c->reopens;
+	default: return NULL;
+	}
+}
+
+unsigned char *contact_flag_field(struct contact *c, enum field f)
+{
+	switch (f) {
+	case F_ABANDONED: return &c->abandoned;
+	case F_RESOLVED: return &c->resolved;
+	case F_PROACTIVE: return &c->proactive;
+	case F_AI_HANDLED: return &c->ai_handled;
+	case F_ESCALATED: return &c->escalated;
+	default: return NULL;
+	}
 }

@@ -24,16 +24,40 @@ extern const char *const field_names[NFIELDS];
 /* The field with this name (any case), or -1. */
 long field_of(const char *name);
 
-/* Which column holds each field (-1: none), from a header row. */
+struct import_profile;
+struct import_spec;
+struct import_skip;
+
+#define MAP_MAX_SKIPS 16
+
+/* Which column holds each field (-1: none), from a header row; with an
+ * import profile, how each field it names is read (spec), the second
+ * column of a field read from two (col2), and the skip rules' columns. */
 struct column_map {
 	long col[NFIELDS];
 	size_t width; /* fields per record */
+	const struct import_profile *profile;
+	const struct import_spec *spec[NFIELDS];
+	long col2[NFIELDS];
+	long skip_col[MAP_MAX_SKIPS];
+	char delimiter;
 };
 
 /* Builds the map from the header; an unknown --map field or a column
  * mapped twice is an error (message naming file and line 1). */
 int column_map_build(struct column_map *map, const struct csv_reader *header,
 		     const struct rename *renames, size_t nrenames, const char *file);
+
+/* The same through an import profile: its fields from the columns it
+ * names (a name the header lacks is an error naming both), --map renames
+ * over them. */
+int column_map_import(struct column_map *map, const struct csv_reader *header,
+		      const struct import_profile *p, const struct rename *renames,
+		      size_t nrenames, const char *file, long line);
+/* The index of the profile's skip rule the record falls under, or -1;
+ * *value the index of the value it matched. */
+long column_map_skip(const struct column_map *map, const struct csv_reader *r,
+		     size_t *value);
 
 /* A duration given both ways (first_response_at and
  * first_response_minutes, or resolved_at and resolution_hours): a file
@@ -56,7 +80,19 @@ struct contact {
 };
 
 /* Parses the mapped fields of the current record; 0, or -1 with a reason
- * in *why (a static string) and the offending field in *bad. */
+ * in *why (static, or the thread's own until its next record) and the
+ * offending field in *bad. */
 int contact_parse(const struct column_map *map, const struct csv_reader *r,
 		  struct contact *c, const char **why, enum field *bad);
+
+/* For contacts_import.c: the fields a profile names, after contact_parse
+ * read the others. */
+int contact_parse_import(const struct column_map *map, const struct csv_reader *r,
+			 struct contact *c, const char **why, enum field *bad);
+int contact_number(const char *s, size_t len, double *out);
+int contact_flag(const char *s, size_t len, unsigned char *out);
+double *contact_number_field(struct contact *c, enum field f);
+unsigned char *contact_flag_field(struct contact *c, enum field f);
+int contact_tickets(const struct column_map *map, const struct csv_reader *r,
+		    struct contact *c, const char **why, enum field *bad);
 #endif

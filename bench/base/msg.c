@@ -52,6 +52,14 @@ void msg_warn(const char *fmt, ...)
 	va_end(ap);
 }
 
+void msg_note(const char *file, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vprint("", file, 0, fmt, ap);
+	va_end(ap);
+}
+
 void msg_summary(void)
 {
 	unsigned long n = atomic_exchange(&hidden, 0);

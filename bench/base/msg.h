@@ -11,6 +11,10 @@ void msg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void msg_at(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void msg_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* What cxbench chose for the user ("FILE: read with import profile ..."):
+ * one line, never counted among the problems. */
+void msg_note(const char *file, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* msg_at() prints the first 20 problems and counts the others; this says
  * how many were not shown, if any (main calls it after the command). */
 void msg_summary(void);

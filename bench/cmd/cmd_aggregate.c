@@ -4,6 +4,8 @@
  * lives here; the engine is aggregate/aggregate.h. */
 #include "cmd/cmds.h"
 #include "aggregate/aggregate.h"
+#include "core/context.h"
+#include "imports/import.h"
 #include "base/mem.h"
 #include "base/msg.h"
 #include "core/period.h"
@@ -18,7 +20,7 @@
 struct aggregate_args {
 	const char *surveys, *company, *output, *xml, *record, *survey_record;
 	const char *period, *by;
-	struct cli_list maps, survey_maps;
+	struct cli_list maps, survey_maps, imports;
 	int by_channel, skip_bad;
 	double sl_seconds, repeat_days, threads;
 };
@@ -37,8 +39,12 @@ static int take_by(const char *cmd, const struct cli_option *opt, const char *ar
 static const struct cli_option options[] = {
 	CLI_OPT_STRING("surveys", "FILE", "survey answers (csat, nps, ces; answered_at or\n"
 		       "started_at places them in periods)", ARGS, surveys),
-	CLI_OPT_LIST("map", "COL=FIELD", "read field FIELD from column COL (repeatable)",
-		     ARGS, maps),
+	CLI_OPT_LIST("import", "PROFILE", "read the export as this import profile says (a\n"
+		     "file, or a built-in one: see profiles/imports/); one\n"
+		     "for the contacts, one for --surveys.  Without it, a\n"
+		     "built-in profile is chosen by the file's header", ARGS, imports),
+	CLI_OPT_LIST("map", "COL=FIELD", "read field FIELD from column COL (repeatable;\n"
+		     "over the import profile's own column for FIELD)", ARGS, maps),
 	CLI_OPT_STRING("xml", "FILE", "contact records from XML instead of CONTACTS.csv;\n"
 		       "then --map FIELD=XPATH reads FIELD from each record\n"
 		       "(CSV survey columns are then found by name only)", ARGS, xml),
@@ -71,6 +77,8 @@ static const struct cli_option options[] = {
  * they point to. */
 struct agg_cli {
 	struct agg_options o;
+	struct import_profile *imports[2]; /* contacts, surveys */
+	char *datadir;
 	const char *output;
 	struct rename *renames, *survey_fields;
 	struct agg_xml contacts_xml, surveys_xml;
@@ -181,6 +189,34 @@ static int settle(const struct aggregate_args *g, const struct cli_operands *ops
 	return sources(ops, g, a);
 }
 
+/* Each --import goes to the file of its kind: contacts or surveys. */
+static int imports(const struct aggregate_args *g, struct agg_cli *a)
+{
+	struct import_profile *p = NULL;
+	size_t i;
+	int rc = CX_OK, k;
+
+	a->datadir = data_dir_new();
+	a->o.datadir = a->datadir;
+	for (i = 0; rc == CX_OK && i < g->imports.n; i++) {
+		rc = import_load(g->imports.items[i], a->datadir, agg_field_list, &p);
+		if (rc != CX_OK)
+			break;
+		k = p->kind == IMPORT_SURVEYS;
+		if (p->kind == IMPORT_TRANSCRIPTS || a->imports[k]) {
+			rc = cli_usage_error("aggregate", "--import: '%s' %s", p->id,
+					     p->kind == IMPORT_TRANSCRIPTS ? "is for listen" :
+					     "is a second profile for the same file");
+			import_free(p);
+			break;
+		}
+		a->imports[k] = p;
+	}
+	a->o.contacts_import = a->imports[0];
+	a->o.surveys_import = a->imports[1];
+	return rc;
+}
+
 static int run(int argc, char **argv)
 {
 	struct aggregate_args g;
@@ -195,10 +231,15 @@ static int run(int argc, char **argv)
 	if (rc == CX_OK)
 		rc = settle(&g, &ops, &a);
 	if (rc == CX_OK)
+		rc = imports(&g, &a);
+	if (rc == CX_OK)
 		rc = agg_run(&a.o, &res);
 	if (rc == CX_OK)
 		rc = json_write(agg_document_new(&a.o, res), a.output);
 	agg_result_free(res);
+	import_free(a.imports[0]);
+	import_free(a.imports[1]);
+	free(a.datadir);
 	free(a.renames);
 	free(a.survey_fields);
 	return cli_done(&command_aggregate, &g, &ops, rc);

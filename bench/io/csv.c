@@ -5,12 +5,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The bytes that can end an unquoted field: the delimiter, a line break,
+ * and the NUL after the buffer (one inside the data is an ordinary byte);
+ * one table per delimiter, so the inner loop stays a table lookup. */
+static const unsigned char ends_comma[256] = { [','] = 1, ['\n'] = 1, [0] = 1 };
+static const unsigned char ends_semicolon[256] = { [';'] = 1, ['\n'] = 1, [0] = 1 };
+static const unsigned char ends_tab[256] = { ['\t'] = 1, ['\n'] = 1, [0] = 1 };
+static const unsigned char ends_bar[256] = { ['|'] = 1, ['\n'] = 1, [0] = 1 };
+
 void csv_init(struct csv_reader *r, char *buf, size_t len)
 {
 	memset(r, 0, sizeof *r);
 	r->p = buf;
 	r->end = buf + len;
 	r->next_line = 1;
+	r->ends = ends_comma;
+	r->delimiter = ',';
+}
+
+int csv_set_delimiter(struct csv_reader *r, char c)
+{
+	r->ends = c == ',' ? ends_comma : c == ';' ? ends_semicolon :
+		c == '\t' ? ends_tab : c == '|' ? ends_bar : NULL;
+	if (!r->ends) {
+		r->ends = ends_comma;
+		return -1;
+	}
+	r->delimiter = c;
+	return 0;
 }
 
 void csv_release(struct csv_reader *r)
@@ -56,7 +78,7 @@ static int quoted_field(struct csv_reader *r, char **start, size_t *len)
 	}
 	if (s < r->end && *s == '\r' && (s + 1 == r->end || s[1] == '\n'))
 		s++;
-	if (s < r->end && *s != ',' && *s != '\n') {
+	if (s < r->end && *s != r->delimiter && *s != '\n') {
 		r->error = "unexpected text after a closing quote";
 		return -1;
 	}
@@ -65,13 +87,11 @@ static int quoted_field(struct csv_reader *r, char **start, size_t *len)
 	return 0;
 }
 
-/* The bytes that can end an unquoted field: a comma, a line break, and
- * the NUL after the buffer (one inside the data is an ordinary byte). */
-static const unsigned char field_end[256] = { [','] = 1, ['\n'] = 1, [0] = 1 };
-
 static void plain_field(struct csv_reader *r, char **start, size_t *len)
 {
+	const unsigned char *field_end = r->ends;
 	char *s = r->p;
+
 	*start = s;
 	for (;;) {
 		while (!field_end[(unsigned char)*s])
@@ -120,7 +140,7 @@ int csv_next(struct csv_reader *r)
 			r->next_line++;
 			return 1;
 		}
-		start[len] = '\0'; /* overwrites the comma (or a CR) */
+		start[len] = '\0'; /* overwrites the delimiter (or a CR) */
 		r->p++;
 	}
 }

@@ -19,10 +19,14 @@ struct csv_reader {
 	struct csv_field *fields;
 	size_t nfields, cap;
 	const char *error; /* why csv_next returned -1 */
+	const unsigned char *ends; /* the bytes that end an unquoted field */
+	char delimiter;    /* ',' unless csv_set_delimiter said otherwise */
 };
 
 /* buf[len] must be a writable byte holding NUL (input_read's buffers are). */
 void csv_init(struct csv_reader *r, char *buf, size_t len);
+/* Fields separated by c: ',', ';', '\t' or '|' (-1 for another). */
+int csv_set_delimiter(struct csv_reader *r, char c);
 /* 1 when a record was read into r->fields, 0 at the end, -1 on a
  * malformed record (r->error says why, r->line where). */
 int csv_next(struct csv_reader *r);

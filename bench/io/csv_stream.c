@@ -15,6 +15,8 @@ static off_t block(struct csv_stream *s, char *buf, size_t len, off_t at, int eo
 	int got;
 
 	csv_init(&r, buf, len);
+	if (s->delimiter)
+		(void)csv_set_delimiter(&r, s->delimiter); /* checked by the caller */
 	for (;;) {
 		start = r.p;
 		if (at + (start - buf) >= s->end && r.p < r.end) {

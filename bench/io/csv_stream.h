@@ -17,6 +17,7 @@ struct csv_stream {
 	int (*on_record)(const struct csv_reader *r, long line, off_t offset, void *arg);
 	void (*on_block)(off_t bytes, void *arg); /* optional, for progress */
 	void *arg;
+	char delimiter;     /* 0 for ',' */
 	/* results */
 	off_t next;         /* where the record after the last one starts */
 	long lines;         /* lines read, counting from begin */

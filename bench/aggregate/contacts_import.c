@@ -1,0 +1,410 @@
+/* contacts_import: one record read through an import profile: each field
+ * from its column(s), as the profile says the export writes it (formats,
+ * durations, value maps, scales, missing markers), converted to the
+ * field's own unit.  Fields the profile does not name, and those --map
+ * points at, are read as contact_parse() reads them. */
+#include "aggregate/contacts.h"
+#include "imports/import.h"
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include "base/msg.h"
+
+enum ftype { T_TEXT, T_TIME, T_DURATION, T_COUNT, T_FLAG, T_SCORE };
+
+static const struct {
+	enum ftype type;
+	double unit, lo, hi; /* seconds per unit; the range once converted */
+} types[NFIELDS] = {
+	[F_CONTACT_ID] = { T_TEXT, 0, 0, 0 }, [F_CUSTOMER_ID] = { T_TEXT, 0, 0, 0 },
+	[F_CHANNEL] = { T_TEXT, 0, 0, 0 }, [F_STARTED_AT] = { T_TIME, 0, 0, 0 },
+	[F_WAIT] = { T_DURATION, 1, 0, 1e9 }, [F_HANDLE] = { T_DURATION, 1, 0, 1e9 },
+	[F_HOLD] = { T_DURATION, 1, 0, 1e9 }, [F_TRANSFERS] = { T_COUNT, 0, 0, 1e6 },
+	[F_ABANDONED] = { T_FLAG, 0, 0, 1 }, [F_RESOLVED] = { T_FLAG, 0, 0, 1 },
+	[F_PROACTIVE] = { T_FLAG, 0, 0, 1 }, [F_AI_HANDLED] = { T_FLAG, 0, 0, 1 },
+	[F_ESCALATED] = { T_FLAG, 0, 0, 1 }, [F_HUMAN_WAIT] = { T_DURATION, 1, 0, 1e9 },
+	[F_CSAT] = { T_SCORE, 0, 1, 5 }, [F_NPS] = { T_SCORE, 0, 0, 10 },
+	[F_CES] = { T_SCORE, 0, 1, 7 }, [F_ANSWERED_AT] = { T_TIME, 0, 0, 0 },
+	[F_FIRST_RESPONSE_AT] = { T_TIME, 60, 0, 0 },
+	[F_FIRST_RESPONSE_MIN] = { T_DURATION, 60, 0, 1e9 },
+	[F_RESOLVED_AT] = { T_TIME, 3600, 0, 0 },
+	[F_RESOLUTION_HOURS] = { T_DURATION, 3600, 0, 1e9 },
+	[F_REOPENS] = { T_COUNT, 0, 0, 1e6 },
+};
+
+/* Why a value was refused, with the value: one per thread, valid until
+ * that thread's next record. */
+static _Thread_local char why_buf[200];
+
+static int refuse(const char **why, const char *what, const char *text, size_t len)
+{
+	snprintf(why_buf, sizeof why_buf, "%s: '%.*s'", what, len > 60 ? 60 : (int)len, text);
+	*why = why_buf;
+	return -1;
+}
+
+/* The field's text: one column, or two joined with one space (a date and a
+ * time); `buf` holds a join. */
+static const char *text_of(const struct column_map *map, const struct csv_reader *r,
+			   enum field f, int which, char *buf, size_t cap, size_t *len)
+{
+	const struct csv_field *a = &r->fields[map->col[f]], *b;
+
+	if (which == 1 || !map->spec[f] || map->spec[f]->ncolumns < 2 ||
+	    map->spec[f]->elapsed) {
+		const struct csv_field *c = which == 1 ? &r->fields[map->col2[f]] : a;
+		*len = c->len;
+		return c->s;
+	}
+	b = &r->fields[map->col2[f]];
+	*len = (size_t)snprintf(buf, cap, "%s %s", a->s, b->s);
+	if (*len >= cap)
+		*len = cap - 1;
+	return buf;
+}
+
+/* Naive times are in the profile's zone (TZ, set before the scan): the
+ * instant comes from mktime, once per hour of wall-clock time and thread. */
+static int64_t zone_offset(int64_t naive)
+{
+	static _Thread_local int64_t hour = -1, offset;
+	struct tm tm;
+	time_t t = (time_t)(naive / 3600 * 3600);
+
+	if (naive / 3600 == hour)
+		return offset;
+	gmtime_r(&t, &tm);
+	tm.tm_isdst = -1;
+	offset = (int64_t)t - (int64_t)mktime(&tm);
+	hour = naive / 3600;
+	return offset;
+}
+
+/* Zoned times belong to the date they have in the profile's zone. */
+static void local_date(int64_t epoch, struct import_time *t)
+{
+	time_t e = (time_t)epoch;
+	struct tm tm;
+
+	localtime_r(&e, &tm);
+	t->year = tm.tm_year + 1900;
+	t->month = tm.tm_mon + 1;
+}
+
+static int read_time(const struct column_map *map, const char *text, size_t len,
+		     const struct import_spec *s, struct timestamp *out)
+{
+	struct import_time t;
+
+	if (import_time_parse(s, text, len, &t) < 0)
+		return -1;
+	if (map->profile->timezone && !t.zoned)
+		t.epoch -= zone_offset(t.epoch);
+	else if (map->profile->timezone)
+		local_date(t.epoch, &t);
+	if (t.epoch < 0)
+		return -1;
+	out->epoch = t.epoch;
+	out->year = t.year;
+	out->month = t.month;
+	return 0;
+}
+
+/* A number once the value map, the scale and the duration have had their
+ * say; NO_VALUE for none. */
+static int read_number(enum field f, const struct import_spec *s, const char *text,
+		       size_t len, double *out, const char **why)
+{
+	double v = 0;
+	int mapped, is_null = 0;
+
+	mapped = import_map(s, text, len, &v, &is_null);
+	if (mapped < 0)
+		return refuse(why, "not in the profile's values", text, len);
+	if (mapped && is_null) {
+		*out = NO_VALUE;
+		return 0;
+	}
+	if (!mapped && types[f].type == T_DURATION && s->duration != DUR_NONE) {
+		if (import_duration_seconds(s->duration, text, len, &v) < 0)
+			return refuse(why, "not a duration as the profile writes them", text, len);
+		v /= types[f].unit;
+	} else if (!mapped && (contact_number(text, len, &v) < 0)) {
+		return refuse(why, "not a number", text, len);
+	}
+	if (types[f].type == T_SCORE && s->has_scale && !mapped) {
+		if (v < s->scale[0] || v > s->scale[1])
+			return refuse(why, "not on the profile's scale", text, len);
+		v = f == F_CSAT ? (v >= s->scale[1] - 1 ? 5 : 1) :
+			types[f].lo + (v - s->scale[0]) * (types[f].hi - types[f].lo) /
+			(s->scale[1] - s->scale[0]);
+	}
+	if (v < types[f].lo || v > types[f].hi ||
+	    (types[f].type == T_COUNT && v != floor(v)))
+		return refuse(why, types[f].type == T_SCORE ? "not a score on its scale" :
+			      "not a number of 0 or more", text, len);
+	*out = v;
+	return 0;
+}
+
+static int read_flag(const struct import_spec *s, const char *text, size_t len,
+		     unsigned char *out, const char **why)
+{
+	double v = 0;
+	int is_null = 0, mapped = import_map(s, text, len, &v, &is_null);
+
+	if (mapped < 0)
+		return refuse(why, "not in the profile's values", text, len);
+	if (mapped) {
+		*out = !is_null && v != 0;
+		return 0;
+	}
+	if (contact_flag(text, len, out) < 0)
+		return refuse(why, "not a yes/no value", text, len);
+	return 0;
+}
+
+/* elapsed: [FROM, TO], two times whose difference is the value. */
+static int read_elapsed(const struct column_map *map, const struct csv_reader *r,
+			enum field f, double *out, const char **why)
+{
+	const struct import_spec *s = map->spec[f];
+	struct timestamp a, b;
+	size_t la, lb;
+	const char *ta = text_of(map, r, f, 0, NULL, 0, &la);
+	const char *tb = text_of(map, r, f, 1, NULL, 0, &lb);
+
+	if (import_is_missing(map->profile, s, ta, la) ||
+	    import_is_missing(map->profile, s, tb, lb))
+		return 0;
+	if (read_time(map, ta, la, s, &a) < 0)
+		return refuse(why, "not a time in the profile's formats", ta, la);
+	if (read_time(map, tb, lb, s, &b) < 0)
+		return refuse(why, "not a time in the profile's formats", tb, lb);
+	if (b.epoch < a.epoch)
+		return refuse(why, "ends before it starts", tb, lb);
+	*out = (double)(b.epoch - a.epoch) / (types[f].unit ? types[f].unit : 1);
+	return 0;
+}
+
+/* The fields of the record the profile names, into c (which holds what
+ * contact_parse() read for the others). */
+static int one_field(const struct column_map *map, const struct csv_reader *r,
+		     enum field f, struct contact *c, const char **why)
+{
+	const struct import_spec *s = map->spec[f];
+	char buf[256];
+	size_t len;
+	const char *text = text_of(map, r, f, 0, buf, sizeof buf, &len);
+	double *num = contact_number_field(c, f);
+	unsigned char *flag = contact_flag_field(c, f);
+
+	if (s->elapsed)
+		return read_elapsed(map, r, f, num, why);
+	if (import_is_missing(map->profile, s, text, len)) {
+		if (flag)
+			*flag = 0;
+		return 0;
+	}
+	if (types[f].type == T_FLAG)
+		return read_flag(s, text, len, flag, why);
+	if (num)
+		return read_number(f, s, text, len, num, why);
+	return 0;
+}
+
+/* first_response_at and resolved_at: the time since the contact started. */
+static int since_start(const struct column_map *map, const struct csv_reader *r,
+		       enum field f, struct contact *c, const char **why)
+{
+	char buf[256];
+	size_t len;
+	const char *text = text_of(map, r, f, 0, buf, sizeof buf, &len);
+	struct timestamp t;
+	double *out = f == F_FIRST_RESPONSE_AT ? &c->first_response : &c->resolution;
+
+	if (import_is_missing(map->profile, map->spec[f], text, len) || !c->has_time)
+		return 0;
+	if (read_time(map, text, len, map->spec[f], &t) < 0)
+		return refuse(why, "not a time in the profile's formats", text, len);
+	if (t.epoch < c->start.epoch)
+		return refuse(why, "before started_at", text, len);
+	*out = (double)(t.epoch - c->start.epoch) / types[f].unit;
+	return 0;
+}
+
+/* A customer or channel that is a missing marker is none. */
+static void text_field(const struct column_map *map, const char **s, size_t *len)
+{
+	if (*len && import_is_missing(map->profile, NULL, *s, *len))
+		*len = 0;
+}
+
+static int texts_and_tickets(const struct column_map *map, const struct csv_reader *r,
+			     struct contact *c, const char **why, enum field *bad)
+{
+	static const enum field ticket[] = { F_FIRST_RESPONSE_AT, F_RESOLVED_AT };
+	size_t i;
+
+	text_field(map, &c->customer, &c->customer_len);
+	text_field(map, &c->channel, &c->channel_len);
+	for (i = 0; i < 2; i++) {
+		if (map->spec[ticket[i]] && since_start(map, r, ticket[i], c, why) < 0) {
+			*bad = ticket[i];
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int contact_parse_import(const struct column_map *map, const struct csv_reader *r,
+			 struct contact *c, const char **why, enum field *bad)
+{
+	static const enum field times[] = { F_STARTED_AT, F_ANSWERED_AT };
+	size_t i;
+	size_t f;
+
+	for (f = 0; f < NFIELDS; f++) {
+		if (!map->spec[f] || types[f].type == T_TIME || types[f].type == T_TEXT)
+			continue;
+		if (one_field(map, r, (enum field)f, c, why) < 0) {
+			*bad = (enum field)f;
+			return -1;
+		}
+	}
+	for (i = 0; i < 2; i++) {
+		enum field t = times[i];
+		if (!map->spec[t] && i == 0 && map->col[t] >= 0)
+			break; /* started_at read as written, by contact_parse() */
+		char buf[256];
+		size_t len;
+		const char *text;
+
+		if (!map->spec[t] || (i == 1 && c->has_time))
+			continue;
+		text = text_of(map, r, t, 0, buf, sizeof buf, &len);
+		c->has_time = !import_is_missing(map->profile, map->spec[t], text, len);
+		if (c->has_time && read_time(map, text, len, map->spec[t], &c->start) < 0) {
+			*bad = t;
+			return refuse(why, "not a time in the profile's formats", text, len);
+		}
+	}
+	return texts_and_tickets(map, r, c, why, bad);
+}
+
+/* ---- the column map of a profile ---- */
+
+static long header_index(const struct csv_reader *h, const char *name)
+{
+	size_t i, len = strlen(name);
+
+	for (i = 0; i < h->nfields; i++) {
+		const char *s = h->fields[i].s;
+		size_t n = h->fields[i].len;
+		while (n && (*s == ' ' || *s == '\t'))
+			s++, n--;
+		while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			n--;
+		if (n == len && strncasecmp(s, name, n) == 0)
+			return (long)i;
+	}
+	return -1;
+}
+
+static int no_column(const char *file, long line, const struct import_profile *p,
+		     const char *column, const char *what)
+{
+	msg_at(file, line, "no column '%s' for %s (import profile '%s')", column, what,
+	       p->id);
+	return CX_EINPUT;
+}
+
+static int map_spec(struct column_map *map, const struct csv_reader *h,
+		    const struct import_profile *p, const struct import_spec *s,
+		    const char *file, long line)
+{
+	long f = field_of(s->field);
+	size_t k;
+
+	if (f < 0)
+		return CX_OK; /* a field of another kind of file (listen's) */
+	for (k = 0; k < s->ncolumns; k++) {
+		long col = header_index(h, s->columns[k]);
+		if (col < 0)
+			return no_column(file, line, p, s->columns[k], s->field);
+		if (k == 0)
+			map->col[f] = col;
+		else
+			map->col2[f] = col;
+	}
+	if (types[f].type == T_TEXT && s->ncolumns > 1) {
+		msg_at(file, line, "%s: one column only (import profile '%s')", s->field, p->id);
+		return CX_EINPUT;
+	}
+	map->spec[f] = types[f].type == T_TEXT ? NULL : s;
+	return CX_OK;
+}
+
+int column_map_import(struct column_map *map, const struct csv_reader *header,
+		      const struct import_profile *p, const struct rename *renames,
+		      size_t nrenames, const char *file, long line)
+{
+	size_t i;
+	long f, col;
+	int rc = CX_OK;
+
+	memset(map, 0, sizeof *map);
+	for (i = 0; i < NFIELDS; i++)
+		map->col[i] = map->col2[i] = -1;
+	map->width = header->nfields;
+	map->profile = p;
+	for (i = 0; rc == CX_OK && i < p->nspecs; i++)
+		rc = map_spec(map, header, p, &p->specs[i], file, line);
+	for (i = 0; rc == CX_OK && i < nrenames; i++) {
+		f = field_of(renames[i].field);
+		if (f < 0) {
+			msg_error("--map: '%s' is not a field (see 'cxbench aggregate -h')",
+				  renames[i].field);
+			return CX_EUSAGE;
+		}
+		col = header_index(header, renames[i].column);
+		if (col < 0)
+			return no_column(file, line, p, renames[i].column, "--map");
+		map->col[f] = col; /* --map wins over the profile */
+		map->col2[f] = -1;
+		map->spec[f] = NULL;
+	}
+	for (i = 0; rc == CX_OK && i < p->nskips && i < MAP_MAX_SKIPS; i++) {
+		map->skip_col[i] = header_index(header, p->skips[i].column);
+		if (map->skip_col[i] < 0)
+			rc = no_column(file, line, p, p->skips[i].column, "skip");
+	}
+	return rc;
+}
+
+long column_map_skip(const struct column_map *map, const struct csv_reader *r,
+		     size_t *value)
+{
+	const struct import_profile *p = map->profile;
+	size_t i, k;
+
+	for (i = 0; p && i < p->nskips && i < MAP_MAX_SKIPS; i++) {
+		const struct csv_field *c = &r->fields[map->skip_col[i]];
+		const char *s = c->s;
+		size_t n = c->len;
+		while (n && (*s == ' ' || *s == '\t'))
+			s++, n--;
+		while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			n--;
+		for (k = 0; k < p->skips[i].nvalues; k++) {
+			if (strlen(p->skips[i].values[k]) == n &&
+			    strncasecmp(p->skips[i].values[k], s, n) == 0) {
+				*value = k;
+				return (long)i;
+			}
+		}
+	}
+	return -1;
+}

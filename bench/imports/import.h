@@ -1,0 +1,125 @@
+/* import: import profiles, the small JSON files that say how to read one
+ * platform's export (DESIGN.md, "Import profiles"): which columns give
+ * which field, how the file writes times, durations, yes/no values and
+ * scores, which rows are not records.  This module loads and checks them
+ * (import_load, import_detect) and converts one cell as a profile says
+ * (convert.c); it knows field names but not what the aggregate engine does
+ * with them.  A profile is owned by its loader's caller (import_free(),
+ * NULL is a no-op). */
+#ifndef CX_IMPORT_H
+#define CX_IMPORT_H
+#include <stddef.h>
+#include <stdint.h>
+
+enum import_kind { IMPORT_CONTACTS, IMPORT_SURVEYS, IMPORT_TRANSCRIPTS };
+
+/* How a file writes a duration. */
+enum import_duration {
+	DUR_NONE, DUR_SECONDS, DUR_MS, DUR_MINUTES, DUR_HOURS, DUR_HMS, DUR_MMSS,
+	DUR_EXCEL
+};
+
+/* A value map entry: raw text (matched trimmed, any case) -> a number, or
+ * no value (null). */
+struct import_value {
+	char *raw;
+	double value;
+	int is_null;
+};
+
+#define IMPORT_MAX_COLUMNS 2
+
+/* One field of the profile. */
+struct import_spec {
+	char *field;                        /* the canonical field's name */
+	char *columns[IMPORT_MAX_COLUMNS];  /* one, two joined with a space, or
+					     * elapsed's FROM and TO */
+	size_t ncolumns;
+	int elapsed;                        /* columns are [FROM, TO] */
+	char **formats;                     /* timestamp formats, tried in order */
+	size_t nformats;
+	enum import_duration duration;
+	struct import_value *values;
+	size_t nvalues;
+	int has_otherwise;
+	struct import_value otherwise;
+	char **missing;                     /* this field's own markers */
+	size_t nmissing;
+	double scale[2];
+	int has_scale;
+};
+
+/* Rows whose `column` holds one of `values` are not records. */
+struct import_skip {
+	char *column;
+	char **values;
+	size_t nvalues;
+};
+
+struct import_profile {
+	char *id, *name, *origin;     /* origin: the file it was read from */
+	char *source, *note;
+	enum import_kind kind;
+	char **match;                 /* header names that identify the export */
+	size_t nmatch;
+	char delimiter;               /* 0: auto */
+	long header_row;              /* 1-based */
+	long skip_after_header;
+	char **missing;               /* markers for every field */
+	size_t nmissing;
+	char *timezone;               /* IANA name, or NULL: as written */
+	struct import_skip *skips;
+	size_t nskips;
+	struct import_spec *specs;
+	size_t nspecs;
+	int business_clock;           /* durations count business hours */
+};
+
+/* Loads a profile: `name_or_path` is a file (it has a '/' or ends in
+ * .json) or the id of a built-in profile in DATADIR/profiles/imports.
+ * `fields` (NULL-terminated) are the field names the reader knows.
+ * CX_OK, or an error status after one message per problem naming the file
+ * and the JSON path. */
+int import_load(const char *name_or_path, const char *datadir,
+		const char *const *fields, struct import_profile **out);
+/* The built-in profile of kind `kind` whose `match` names all appear in the
+ * header (n names): CX_OK with *out set, or NULL when none matches;
+ * CX_EINPUT after a message listing the candidates when several do. */
+int import_detect(const char *datadir, const char *const *fields, enum import_kind kind,
+		  const char *const *header, size_t n, const char *file,
+		  struct import_profile **out);
+void import_free(struct import_profile *p);
+const char *import_kind_name(enum import_kind kind);
+
+/* ---- converting one cell (convert.c); each is allocation-free ---- */
+
+/* 1 when the text (trimmed) is one of the profile's or the field's
+ * missing markers, or empty. */
+int import_is_missing(const struct import_profile *p, const struct import_spec *s,
+		      const char *text, size_t len);
+/* The value map: 1 and *out (or *is_null) when listed or `otherwise`
+ * applies; 0 when the field has no map; -1 when the value is not listed
+ * and there is no otherwise. */
+int import_map(const struct import_spec *s, const char *text, size_t len,
+	       double *out, int *is_null);
+/* A duration as the spec writes it, in seconds; -1 when it is not one. */
+int import_duration_seconds(enum import_duration d, const char *text, size_t len,
+			    double *seconds);
+
+/* A wall-clock time read from a cell: the calendar date as written, the
+ * seconds since the epoch when the time is taken as UTC, and the offset
+ * it was written with (when it had one). */
+struct import_time {
+	int64_t epoch;  /* naive: as if UTC; zoned: the true instant */
+	int year, month, day;
+	int zoned;      /* the text carried Z or an offset */
+};
+/* Reads text by the spec's formats (or ISO 8601 / YYYY-MM-DD HH:MM:SS when
+ * it has none): 0, or -1 when no format reads it. */
+int import_time_parse(const struct import_spec *s, const char *text, size_t len,
+		      struct import_time *t);
+/* Reads text with one format (%Y %m %d %H %M %S %I %p %y %b, literals,
+ * or "excel", "epoch", "epoch_ms"): 0 or -1. */
+int import_time_format(const char *format, const char *text, size_t len,
+		       struct import_time *t);
+#endif
