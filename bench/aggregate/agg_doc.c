@@ -32,19 +32,27 @@ static double pct(uint64_t k, uint64_t n)
 	return 100.0 * (double)k / (double)n;
 }
 
-static cJSON *metrics_json(const struct agg_stats *s, int traced)
+/* Which metrics a file's columns allow: repeats need customer ids, and a
+ * file read through an import profile that names no abandoned or resolved
+ * column says nothing of abandonment or first-contact resolution (an empty
+ * flag would read as "no"). */
+enum { SHOW_REPEATS = 1, SHOW_ABANDONED = 2, SHOW_FCR = 4 };
+
+static cJSON *metrics_json(const struct agg_stats *s, unsigned show)
 {
 	cJSON *m = cJSON_CreateObject(), *nps;
 
 	metric(m, "asa_seconds", s->wait_sum / (double)s->wait_n, s->wait_n);
 	metric(m, "service_level_pct", pct(s->sl_ok, s->sl_n), s->sl_n);
-	metric(m, "abandonment_pct", pct(s->abandoned, s->offered), s->offered);
+	if (show & SHOW_ABANDONED)
+		metric(m, "abandonment_pct", pct(s->abandoned, s->offered), s->offered);
 	metric(m, "hold_seconds", s->hold_sum / (double)s->hold_n, s->hold_n);
 	metric(m, "transfers_per_contact", s->transfers_sum / (double)s->transfers_n,
 	       s->transfers_n);
-	if (traced) {
+	if (show & SHOW_REPEATS) {
 		metric(m, "repeat_contact_pct", pct(s->followed, s->offered), s->offered);
-		metric(m, "fcr_pct", pct(s->fcr_ok, s->answered), s->answered);
+		if (show & SHOW_FCR)
+			metric(m, "fcr_pct", pct(s->fcr_ok, s->answered), s->answered);
 		metric(m, "ai_resolution_pct", pct(s->ai_ok, s->ai_n), s->ai_n);
 	}
 	metric(m, "csat_pct", pct(s->csat_ok, s->csat_n), s->csat_n);
@@ -101,7 +109,7 @@ static cJSON *figures_json(const struct agg_table *t, size_t g)
 	return f;
 }
 
-static cJSON *period_json(const struct agg_table *t, size_t g, int traced,
+static cJSON *period_json(const struct agg_table *t, size_t g, unsigned show,
 			  int by_channel, enum granularity gran)
 {
 	cJSON *p = cJSON_CreateObject(), *channels;
@@ -110,14 +118,14 @@ static cJSON *period_json(const struct agg_table *t, size_t g, int traced,
 
 	period_format(period_from_index(gran, t->groups[g].period), label);
 	cJSON_AddStringToObject(p, "period", label);
-	cJSON_AddItemToObject(p, "metrics", metrics_json(&t->groups[g].s, traced));
+	cJSON_AddItemToObject(p, "metrics", metrics_json(&t->groups[g].s, show));
 	cJSON_AddItemToObject(p, "figures", figures_json(t, g));
 	if (!by_channel)
 		return p;
 	channels = cJSON_AddObjectToObject(p, "channels");
 	for (k = g + 1; k < t->n && t->groups[k].period == t->groups[g].period; k++) {
 		cJSON *c = cJSON_AddObjectToObject(channels, t->groups[k].channel);
-		cJSON_AddItemToObject(c, "metrics", metrics_json(&t->groups[k].s, traced));
+		cJSON_AddItemToObject(c, "metrics", metrics_json(&t->groups[k].s, show));
 		cJSON_AddItemToObject(c, "figures", figures_json(t, k));
 	}
 	return p;
@@ -174,6 +182,13 @@ static cJSON *import_json(const struct import_profile *p, const uint64_t *skips)
 	return o;
 }
 
+static unsigned shown(const struct agg_result *res)
+{
+	return (res->traced ? SHOW_REPEATS : 0) |
+		(res->lacks_abandoned ? 0 : SHOW_ABANDONED) |
+		(res->lacks_resolved ? 0 : SHOW_FCR);
+}
+
 cJSON *agg_document_new(const struct agg_options *o, const struct agg_result *res)
 {
 	cJSON *root = cJSON_CreateObject(), *src, *periods;
@@ -204,7 +219,7 @@ cJSON *agg_document_new(const struct agg_options *o, const struct agg_result *re
 	periods = cJSON_AddArrayToObject(root, "periods");
 	for (g = 0; g < res->table.n; g++)
 		if (!res->table.groups[g].channel[0])
-			cJSON_AddItemToArray(periods, period_json(&res->table, g, res->traced,
+			cJSON_AddItemToArray(periods, period_json(&res->table, g, shown(res),
 								  o->by_channel, o->gran));
 	return root;
 }

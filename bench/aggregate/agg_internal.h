@@ -97,6 +97,8 @@ struct agg_result {
 	const struct import_profile *profile[2];
 	struct import_profile *detected[2];
 	uint64_t profile_skips[2][MAP_MAX_SKIPS];
+	/* contacts read through a profile that names no such column */
+	int lacks_abandoned, lacks_resolved;
 };
 
 /* agg_stats.c */

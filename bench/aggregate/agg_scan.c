@@ -590,6 +590,10 @@ static int scan_fd(int fd, const char *name, int survey, const struct agg_option
 	}
 	if (!survey && rc == CX_OK && map.col[F_CUSTOMER_ID] >= 0)
 		*nparts = n;
+	if (!survey && map.profile) {
+		res->lacks_abandoned = map.col[F_ABANDONED] < 0;
+		res->lacks_resolved = map.col[F_RESOLVED] < 0;
+	}
 	return rc;
 }
 
