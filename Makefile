@@ -121,6 +121,7 @@ test: cxbench build/unit-tests asan build/html-check
 	sh tests/aggregate-output-test.sh ./cxbench
 	sh tests/aggregate-split-test.sh ./cxbench
 	sh tests/aggregate-sqlite-test.sh ./cxbench
+	python3 tests/imports_test.py ./cxbench
 	sh tests/net-test.sh ./cxbench
 	sh tests/fault-test.sh ./cxbench
 	sh tests/limits-test.sh ./cxbench
@@ -128,6 +129,7 @@ test: cxbench build/unit-tests asan build/html-check
 	ASAN_OPTIONS=detect_leaks=1 sh tests/run-cases.sh ./build/asan/cxbench
 	ASAN_OPTIONS=detect_leaks=1 CXBENCH_DATA=. python3 tests/report_test.py ./build/asan/cxbench
 	ASAN_OPTIONS=detect_leaks=1 python3 tests/listen_test.py ./build/asan/cxbench
+	ASAN_OPTIONS=detect_leaks=1 python3 tests/imports_test.py ./build/asan/cxbench
 	ASAN_OPTIONS=detect_leaks=1 sh tests/net-test.sh ./build/asan/cxbench
 
 bench: deps
@@ -139,10 +141,12 @@ bench: deps
 
 install: cxbench
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/profiles/lexicons \
+		$(DESTDIR)$(DATADIR)/profiles/imports \
 		$(DESTDIR)$(DATADIR)/reports/strings $(DESTDIR)$(MANDIR)
 	install -m 755 cxbench $(DESTDIR)$(BINDIR)/cxbench
 	install -m 644 profiles/*.json $(DESTDIR)$(DATADIR)/profiles/
 	install -m 644 profiles/lexicons/*.json $(DESTDIR)$(DATADIR)/profiles/lexicons/
+	install -m 644 profiles/imports/*.json $(DESTDIR)$(DATADIR)/profiles/imports/
 	install -m 644 reports/theme.css reports/chart-style.gp $(DESTDIR)$(DATADIR)/reports/
 	install -m 644 reports/strings/*.json $(DESTDIR)$(DATADIR)/reports/strings/
 	install -m 644 cxbench.1 $(DESTDIR)$(MANDIR)/cxbench.1
@@ -163,7 +167,7 @@ FUZZ_CC = clang
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 # clang's warnings are not gcc's: the harnesses do not fail on them.
 FUZZ_CFLAGS = $(CX_CPPFLAGS) $(CPPFLAGS) $(filter-out $(WERROR),$(CX_CFLAGS))
-FUZZ_NAMES = company_json company_csv company_xml contacts_csv xml_records profile catalog period
+FUZZ_NAMES = company_json company_csv company_xml contacts_csv xml_records profile catalog period import
 FUZZ_BIN = $(FUZZ_NAMES:%=build/fuzz/fuzz_%)
 FUZZ_LIB_OBJ = $(LIB_SRC:bench/%.c=build/fuzz/obj/%.o)
 

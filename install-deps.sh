@@ -3,7 +3,7 @@
 # charts, and only those that are missing.  Uses sudo when not root.
 set -eu
 
-packages="gcc make pkg-config libcjson-dev libxml2-dev libcurl4-openssl-dev gnuplot-nox python3 chromium sqlite3 openssl"
+packages="gcc make pkg-config libcjson-dev libxml2-dev libcurl4-openssl-dev gnuplot-nox python3 chromium sqlite3 openssl tzdata"
 # make lint
 packages="$packages cppcheck clang-tidy"
 # more for one target, as arguments (make fuzz: clang libclang-rt-dev)

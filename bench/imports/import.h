@@ -88,6 +88,10 @@ int import_load(const char *name_or_path, const char *datadir,
 int import_detect(const char *datadir, const char *const *fields, enum import_kind kind,
 		  const char *const *header, size_t n, const char *file,
 		  struct import_profile **out);
+/* The same from text already read (the fuzz harness's way in). */
+struct input;
+int import_from_input(const struct input *in, const char *const *fields,
+		      struct import_profile **out);
 void import_free(struct import_profile *p);
 const char *import_kind_name(enum import_kind kind);
 

@@ -328,6 +328,37 @@ static void head_of(struct ctx *c, const cJSON *root, struct import_profile *p)
 	}
 }
 
+/* An IANA name (Area/City) with its file in the system's zone database. */
+static int known_zone(const char *tz)
+{
+	char *path;
+	int ok;
+
+	if (!*tz || tz[0] == '/' || strstr(tz, "..") || strlen(tz) > 64)
+		return 0;
+	path = xasprintf("/usr/share/zoneinfo/%s", tz);
+	ok = access(path, R_OK) == 0;
+	free(path);
+	return ok;
+}
+
+/* A field whose formats read day and month both ways ("%d/%m/%Y" and
+ * "%m/%d/%Y"): whichever comes first would win on 3/4/2026, a guess. */
+static int both_orders(const struct import_spec *s)
+{
+	size_t i, k;
+
+	for (i = 0; i < s->nformats; i++) {
+		const char *d = strstr(s->formats[i], "%d"), *m = strstr(s->formats[i], "%m");
+		for (k = 0; d && m && k < s->nformats; k++) {
+			const char *d2 = strstr(s->formats[k], "%d"), *m2 = strstr(s->formats[k], "%m");
+			if (k != i && d2 && m2 && (d < m) != (d2 < m2))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 static void tail_of(struct ctx *c, const cJSON *root, struct import_profile *p)
 {
 	const cJSON *v;
@@ -342,8 +373,12 @@ static void tail_of(struct ctx *c, const cJSON *root, struct import_profile *p)
 		csv_of(c, v, p);
 	if ((v = cJSON_GetObjectItemCaseSensitive(root, "skip")) != NULL)
 		skip_of(c, v, p);
-	if (json_string(c->file, "", root, "timezone", 0, &s) == 0)
+	if (json_string(c->file, "", root, "timezone", 0, &s) == 0) {
+		if (!known_zone(s))
+			bad(c, "timezone", "not an IANA time zone this machine knows "
+			    "(e.g. America/Los_Angeles; Debian package tzdata)");
 		p->timezone = xstrdup(s);
+	}
 	s = NULL;
 	if (json_string(c->file, "", root, "clock", 0, &s) == 0) {
 		if (strcmp(s, "business") != 0 && strcmp(s, "calendar") != 0)
@@ -361,6 +396,14 @@ static void tail_of(struct ctx *c, const cJSON *root, struct import_profile *p)
 		free_strings(lines, n);
 	}
 	fields_of(c, cJSON_GetObjectItemCaseSensitive(root, "fields"), p);
+	for (n = 0; n < p->nspecs; n++) {
+		if (both_orders(&p->specs[n])) {
+			char *path = path2("fields", p->specs[n].field);
+			bad(c, path, "formats read day/month both ways, so 3/4/2026 would be "
+			    "a guess: keep the one order the export uses");
+			free(path);
+		}
+	}
 }
 
 static int from_json(struct ctx *c, const cJSON *root, struct import_profile *p)
@@ -380,29 +423,37 @@ static int from_json(struct ctx *c, const cJSON *root, struct import_profile *p)
 	return c->bad ? CX_EINPUT : CX_OK;
 }
 
-static int load_file(const char *path, const char *const *fields,
-		     struct import_profile **out)
+int import_from_input(const struct input *in, const char *const *fields,
+		      struct import_profile **out)
 {
 	struct import_profile *p = xcalloc(1, sizeof *p);
-	struct input in;
 	cJSON *root = NULL;
-	struct ctx c = { path, fields, 0 };
-	int rc = input_read(path, &in);
+	struct ctx c = { in->name, fields, 0 };
+	int rc = json_parse_input(in, &root);
 
-	if (rc == CX_OK)
-		rc = json_parse_input(&in, &root);
 	if (rc == CX_OK) {
-		c.file = in.name;
-		p->origin = xstrdup(in.name);
+		p->origin = xstrdup(in->name);
 		rc = from_json(&c, root, p);
 	}
 	cJSON_Delete(root);
-	input_release(&in);
 	if (rc != CX_OK) {
 		import_free(p);
 		p = NULL;
 	}
 	*out = p;
+	return rc;
+}
+
+static int load_file(const char *path, const char *const *fields,
+		     struct import_profile **out)
+{
+	struct input in;
+	int rc = input_read(path, &in);
+
+	*out = NULL;
+	if (rc == CX_OK)
+		rc = import_from_input(&in, fields, out);
+	input_release(&in);
 	return rc;
 }
 
