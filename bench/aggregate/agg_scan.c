@@ -366,8 +366,13 @@ static int header_map(struct head *h, const char *name, const struct agg_options
 		      off_t *body, long *lines)
 {
 	struct csv_reader r;
-	char d = p ? (p->delimiter ? p->delimiter : sniff(h->raw, h->n)) : ',';
+	char d = ',';
 	int rc = CX_OK, got;
+
+	if (p && p->delimiter)
+		d = p->delimiter;
+	else if (p)
+		d = sniff(h->raw, h->n);
 
 	head_reader(h, d, &r);
 	if (p && skip_records(&r, p->header_row - 1) < 0) {

@@ -239,6 +239,12 @@ static int directive(char c, const char **p, const char *end, struct parts *x)
 				;
 		return 0;
 	case 'b': return month_name(p, end, &x->m);
+	case 'a': /* a weekday's name ("Fri", "Friday"): read, not checked */
+		if (end - *p < 3)
+			return -1;
+		while (*p < end && ((**p | 32) >= 'a' && (**p | 32) <= 'z'))
+			(*p)++;
+		return 0;
 	case 'p':
 		if (end - *p < 2 || ((*p)[1] | 32) != 'm' ||
 		    (((*p)[0] | 32) != 'a' && ((*p)[0] | 32) != 'p'))
@@ -296,7 +302,7 @@ int import_time_format(const char *format, const char *text, size_t len,
 		       struct import_time *t)
 {
 	struct parts x = { 0, 1, 1, 0, 0, 0, 0, 0 };
-	const char *p = text, *end = text + len, *f;
+	const char *p = text, *end, *f;
 	int done = 0, rc;
 
 	trim(&p, &len);

@@ -122,7 +122,7 @@ struct import_time {
  * it has none): 0, or -1 when no format reads it. */
 int import_time_parse(const struct import_spec *s, const char *text, size_t len,
 		      struct import_time *t);
-/* Reads text with one format (%Y %m %d %H %M %S %I %p %y %b, literals,
+/* Reads text with one format (%Y %m %d %H %M %S %I %p %y %b %a, literals,
  * or "excel", "epoch", "epoch_ms"): 0 or -1. */
 int import_time_format(const char *format, const char *text, size_t len,
 		       struct import_time *t);
