@@ -182,7 +182,7 @@ static cJSON *import_json(const struct import_profile *p, const uint64_t *skips)
 	return o;
 }
 
-static unsigned shown(const struct agg_result *res)
+static unsigned metrics_shown(const struct agg_result *res)
 {
 	return (res->traced ? SHOW_REPEATS : 0) |
 		(res->lacks_abandoned ? 0 : SHOW_ABANDONED) |
@@ -219,7 +219,7 @@ cJSON *agg_document_new(const struct agg_options *o, const struct agg_result *re
 	periods = cJSON_AddArrayToObject(root, "periods");
 	for (g = 0; g < res->table.n; g++)
 		if (!res->table.groups[g].channel[0])
-			cJSON_AddItemToArray(periods, period_json(&res->table, g, shown(res),
+			cJSON_AddItemToArray(periods, period_json(&res->table, g, metrics_shown(res),
 								  o->by_channel, o->gran));
 	return root;
 }

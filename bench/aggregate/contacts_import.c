@@ -172,9 +172,10 @@ static int read_elapsed(const struct column_map *map, const struct csv_reader *r
 {
 	const struct import_spec *s = map->spec[f];
 	struct timestamp a, b;
+	char buf[8]; /* never used: elapsed columns are not joined */
 	size_t la, lb;
-	const char *ta = text_of(map, r, f, 0, NULL, 0, &la);
-	const char *tb = text_of(map, r, f, 1, NULL, 0, &lb);
+	const char *ta = text_of(map, r, f, 0, buf, sizeof buf, &la);
+	const char *tb = text_of(map, r, f, 1, buf, sizeof buf, &lb);
 
 	if (import_is_missing(map->profile, s, ta, la) ||
 	    import_is_missing(map->profile, s, tb, lb))

@@ -67,21 +67,21 @@ static int decimal(const char *s, size_t len, double *out)
 {
 	double v = 0, scale = 1;
 	size_t i = 0;
-	int digits = 0, neg = 0;
+	int ndigits = 0, neg = 0;
 
 	if (i < len && (s[i] == '-' || s[i] == '+'))
 		neg = s[i++] == '-';
-	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, digits++)
+	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, ndigits++)
 		v = v * 10 + (s[i] - '0');
 	if (i < len && s[i] == '.') {
 		double frac = 0;
-		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++, digits++) {
+		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++, ndigits++) {
 			frac = frac * 10 + (s[i] - '0');
 			scale *= 10;
 		}
 		v += frac / scale;
 	}
-	if (i != len || digits == 0)
+	if (i != len || ndigits == 0)
 		return -1;
 	*out = neg ? -v : v;
 	return 0;
