@@ -348,6 +348,20 @@ static int map_spec(struct column_map *map, const struct csv_reader *h,
 	return CX_OK;
 }
 
+/* 1 when --map names the spec's field: the profile's columns for it are
+ * then neither read nor required. */
+static int overridden(const struct import_spec *s, const struct rename *renames,
+		      size_t nrenames)
+{
+	size_t i;
+	long f = field_of(s->field);
+
+	for (i = 0; f >= 0 && i < nrenames; i++)
+		if (field_of(renames[i].field) == f)
+			return 1;
+	return 0;
+}
+
 int column_map_import(struct column_map *map, const struct csv_reader *header,
 		      const struct import_profile *p, const struct rename *renames,
 		      size_t nrenames, const char *file, long line)
@@ -362,7 +376,8 @@ int column_map_import(struct column_map *map, const struct csv_reader *header,
 	map->width = header->nfields;
 	map->profile = p;
 	for (i = 0; rc == CX_OK && i < p->nspecs; i++)
-		rc = map_spec(map, header, p, &p->specs[i], file, line);
+		if (!overridden(&p->specs[i], renames, nrenames))
+			rc = map_spec(map, header, p, &p->specs[i], file, line);
 	for (i = 0; rc == CX_OK && i < nrenames; i++) {
 		f = field_of(renames[i].field);
 		if (f < 0) {

@@ -341,7 +341,7 @@ int import_time_parse(const struct import_spec *s, const char *text, size_t len,
 	t->epoch = iso.epoch;
 	t->year = iso.year;
 	t->month = iso.month;
-	t->day = 1;
+	t->day = (text[8] - '0') * 10 + (text[9] - '0'); /* YYYY-MM-DD, checked */
 	t->zoned = len > 19 && (text[len - 1] == 'Z' || text[len - 1] == 'z' ||
 				memchr(text + 19, '+', len - 19) || memchr(text + 19, '-', len - 19));
 	return 0;
