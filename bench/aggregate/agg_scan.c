@@ -157,8 +157,10 @@ static int record(struct scan_job *j, const struct csv_reader *r, long line,
 	if (contact_parse(j->map, r, &c, &why, &bad) < 0)
 		return bad == NFIELDS ? fail(j, line, "%s%s", why, "") :
 			fail(j, line, "%s: %s", field_names[bad], why);
-	if (!c.has_time && !j->survey)
+	if (!c.has_time && !j->survey && j->map->col[F_STARTED_AT] >= 0)
 		return fail(j, line, "%s: missing%s", field_names[F_STARTED_AT], "");
+	if (!c.has_time && !j->survey) /* an export without times: --period's */
+		period = period_index(o->period);
 	if (c.has_time) {
 		period = period_of(o, &c.start);
 		counted = !o->has_period || period == period_index(o->period);
@@ -169,9 +171,9 @@ static int record(struct scan_job *j, const struct csv_reader *r, long line,
 	if (ch < 0)
 		return fail(j, line, "channel: more than %s channels%s", "64", "");
 	if (counted)
-		add_to_groups(j, &c, c.has_time ? period : -1, ch);
-	if (j->survey || j->map->col[F_CUSTOMER_ID] < 0)
-		return 0;
+		add_to_groups(j, &c, c.has_time || !j->survey ? period : -1, ch);
+	if (j->survey || j->map->col[F_CUSTOMER_ID] < 0 || !c.has_time)
+		return 0; /* repeats need customers and times */
 	if (trace(j, &c, period, counted, ch, offset) < 0)
 		return fail(j, line, "%s: after the year 2106%s", field_names[F_STARTED_AT], "");
 	return 0;
@@ -267,6 +269,17 @@ static char sniff(const char *buf, size_t n)
 	return cands[best];
 }
 
+/* The delimiter of line `k` (0-based): a header under a title block is
+ * sniffed where it is, not in the title. */
+static char sniff_line(const char *buf, size_t n, long k)
+{
+	size_t i = 0;
+
+	for (; k > 0 && i < n; i++)
+		k -= buf[i] == '\n';
+	return sniff(buf + i, n - i);
+}
+
 /* The head of the file, parsed afresh (the reader writes into its
  * buffer): a reader positioned at its start. */
 struct head {
@@ -305,14 +318,13 @@ static int detect(struct head *h, const char *name, int survey,
 {
 	const char *names[512];
 	struct csv_reader r;
-	char d = sniff(h->raw, h->n);
 	long k;
 	size_t i;
 	int rc = CX_OK;
 
 	*out = NULL;
 	for (k = 0; rc == CX_OK && !*out && k < 10; k++) {
-		head_reader(h, d, &r);
+		head_reader(h, sniff_line(h->raw, h->n, k), &r);
 		if (skip_records(&r, k) < 0 || csv_next(&r) <= 0) {
 			csv_release(&r);
 			break;
@@ -372,7 +384,7 @@ static int header_map(struct head *h, const char *name, const struct agg_options
 	if (p && p->delimiter)
 		d = p->delimiter;
 	else if (p)
-		d = sniff(h->raw, h->n);
+		d = sniff_line(h->raw, h->n, p->header_row - 1);
 
 	head_reader(h, d, &r);
 	if (p && skip_records(&r, p->header_row - 1) < 0) {
@@ -423,9 +435,10 @@ static int read_header(int fd, const char *name, int survey, const struct agg_op
 	return rc;
 }
 
-static int check_columns(const struct column_map *map, const char *name, int survey)
+static int check_columns(const struct column_map *map, const char *name, int survey,
+			 const struct agg_options *o)
 {
-	if (!survey && map->col[F_STARTED_AT] < 0) {
+	if (!survey && map->col[F_STARTED_AT] < 0 && !o->has_period) {
 		msg_at(name, 1, "no 'started_at' column (use --map COLUMN=started_at)");
 		return CX_EINPUT;
 	}
@@ -557,7 +570,7 @@ static int scan_fd(int fd, const char *name, int survey, const struct agg_option
 	}
 	rc = read_header(fd, name, survey, o, res, &map, &body, &header_lines);
 	if (rc == CX_OK)
-		rc = check_columns(&map, name, survey);
+		rc = check_columns(&map, name, survey, o);
 	if (rc != CX_OK)
 		return rc;
 	n = o->threads < MAX_THREADS ? o->threads : MAX_THREADS;
@@ -593,7 +606,8 @@ static int scan_fd(int fd, const char *name, int survey, const struct agg_option
 		parts[i] = jobs[i].part;
 		memset(&jobs[i].part, 0, sizeof jobs[i].part);
 	}
-	if (!survey && rc == CX_OK && map.col[F_CUSTOMER_ID] >= 0)
+	if (!survey && rc == CX_OK && map.col[F_CUSTOMER_ID] >= 0 &&
+	    map.col[F_STARTED_AT] >= 0)
 		*nparts = n;
 	if (!survey && map.profile) {
 		res->lacks_abandoned = map.col[F_ABANDONED] < 0;
