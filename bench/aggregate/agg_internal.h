@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "aggregate/aggregate.h"
+#include "aggregate/agg_check.h"
 #include "aggregate/contacts.h"
 #include "core/period.h"
 
@@ -99,6 +100,7 @@ struct agg_result {
 	uint64_t profile_skips[2][MAP_MAX_SKIPS];
 	/* contacts read through a profile that names no such column */
 	int lacks_abandoned, lacks_resolved;
+	struct agg_check *check[2]; /* with o->check: per file */
 };
 
 /* agg_stats.c */

@@ -52,7 +52,7 @@ static int place_untimed(struct agg_table *t, const char *surveys)
 /* A document without a period would pass for metrics of nothing. */
 static int check_counted(const struct agg_options *o, const struct agg_result *res)
 {
-	if (res->table.n > 0)
+	if (res->table.n > 0 || o->check)
 		return CX_OK;
 	msg_at(o->contacts ? o->contacts : o->surveys, 0, o->has_period ?
 	       "no contacts in the period" : o->contacts ? "no contacts" :
@@ -90,5 +90,26 @@ void agg_result_free(struct agg_result *res)
 	agg_table_release(&res->table);
 	import_free(res->detected[0]);
 	import_free(res->detected[1]);
+	agg_check_release(res->check[0]);
+	agg_check_release(res->check[1]);
+	free(res->check[0]);
+	free(res->check[1]);
 	free(res);
+}
+
+int agg_check_report(FILE *f, const struct agg_options *o, const struct agg_result *res)
+{
+	const char *files[2] = { o->contacts, o->surveys };
+	int k, bad = 0;
+
+	for (k = 0; k < 2; k++) {
+		char *what;
+		if (!res->check[k])
+			continue;
+		what = res->profile[k] ? xasprintf("read with the import profile '%s' (%s)",
+						   res->profile[k]->id, res->profile[k]->name) : NULL;
+		bad |= agg_check_print(f, res->check[k], files[k], what);
+		free(what);
+	}
+	return bad;
 }

@@ -56,6 +56,7 @@ struct scan_job {
 	 * agg_group_get, which compares names */
 	uint64_t cache_key[256];
 	size_t cache_group[256];
+	struct agg_check *check; /* --check: this job's counts */
 };
 
 static int channel_index(struct agg_part *part, const char *s, size_t len)
@@ -154,9 +155,16 @@ static int record(struct scan_job *j, const struct csv_reader *r, long line,
 			return 0;
 		}
 	}
-	if (contact_parse(j->map, r, &c, &why, &bad) < 0)
+	if (j->check) {
+		/* the block's own buffer: a refused cell is blanked to read on */
+		if (agg_check_record(j->check, j->map, (struct csv_reader *)r, line, &c) < 0)
+			return fail(j, line, "wrong number of fields%s%s", "", "");
+		if (!c.has_time && !j->survey && j->map->col[F_STARTED_AT] >= 0)
+			return 0; /* counted as missing or refused */
+	} else if (contact_parse(j->map, r, &c, &why, &bad) < 0) {
 		return bad == NFIELDS ? fail(j, line, "%s%s", why, "") :
 			fail(j, line, "%s: %s", field_names[bad], why);
+	}
 	if (!c.has_time && !j->survey && j->map->col[F_STARTED_AT] >= 0)
 		return fail(j, line, "%s: missing%s", field_names[F_STARTED_AT], "");
 	if (!c.has_time && !j->survey) /* an export without times: --period's */
@@ -375,7 +383,7 @@ static void head_release(struct head *h)
  * of columns, and where the records start. */
 static int header_map(struct head *h, const char *name, const struct agg_options *o,
 		      const struct import_profile *p, struct column_map *map,
-		      off_t *body, long *lines)
+		      struct agg_check *k, off_t *body, long *lines)
 {
 	struct csv_reader r;
 	char d = ',';
@@ -402,6 +410,8 @@ static int header_map(struct head *h, const char *name, const struct agg_options
 	if (rc == CX_OK)
 		rc = p ? column_map_import(map, &r, p, o->renames, o->nrenames, name, r.line) :
 			column_map_build(map, &r, o->renames, o->nrenames, name);
+	if (rc == CX_OK && k)
+		agg_check_columns(k, map, &r);
 	if (rc == CX_OK && p && skip_records(&r, p->skip_after_header) < 0)
 		r.p = r.end; /* nothing after the header rows: no records */
 	map->delimiter = d;
@@ -421,16 +431,22 @@ static int read_header(int fd, const char *name, int survey, const struct agg_op
 	struct head h;
 	int rc = head_read(fd, name, &h);
 
-	if (rc == CX_OK && !p && o->datadir && !o->nrenames) {
-		rc = header_map(&h, name, o, NULL, map, body, lines);
+	if (rc == CX_OK && !p && o->datadir) {
+		/* cxbench's own columns, as written (--map aside): no profile */
+		struct agg_options plain = *o;
+		plain.renames = NULL;
+		plain.nrenames = 0;
+		rc = header_map(&h, name, &plain, NULL, map, NULL, body, lines);
 		if (rc == CX_OK && !needs_met(map, survey)) {
 			rc = detect(&h, name, survey, o, &res->detected[survey]);
 			p = res->detected[survey];
 		}
 	}
 	res->profile[survey] = p;
+	if (o->check && !res->check[survey])
+		res->check[survey] = xcalloc(1, sizeof *res->check[survey]);
 	if (rc == CX_OK)
-		rc = header_map(&h, name, o, p, map, body, lines);
+		rc = header_map(&h, name, o, p, map, res->check[survey], body, lines);
 	head_release(&h);
 	return rc;
 }
@@ -494,6 +510,22 @@ static void release_job(struct scan_job *j)
 	memset(j->cache_key, 0, sizeof j->cache_key);
 }
 
+/* The jobs' --check counts into the file's, lines counted from the top. */
+static void check_merge(struct scan_job *jobs, int n, struct agg_check *into,
+			long header_lines)
+{
+	long before = header_lines;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (into && jobs[i].check)
+			agg_check_merge(into, jobs[i].check, before);
+		free(jobs[i].check);
+		jobs[i].check = NULL;
+		before += jobs[i].lines;
+	}
+}
+
 static int job_error(const struct scan_job *jobs, int n, const char *name,
 		     long header_lines)
 {
@@ -528,6 +560,7 @@ static void setup_jobs(struct scan_job *jobs, int n, int fd, const char *name,
 		jobs[i].map = map;
 		jobs[i].done = done;
 		jobs[i].begin = i == 0 ? body : line_start(fd, body + share * i);
+		jobs[i].check = o->check ? xcalloc(1, sizeof *jobs[i].check) : NULL;
 		jobs[i].end = size;
 		if (i > 0)
 			jobs[i - 1].end = jobs[i].begin;
@@ -545,6 +578,8 @@ static void mend(struct scan_job *jobs, int n)
 		if (jobs[i - 1].error[0] || jobs[i - 1].next == jobs[i].begin)
 			continue;
 		release_job(&jobs[i]);
+		if (jobs[i].check)
+			memset(jobs[i].check, 0, sizeof *jobs[i].check);
 		jobs[i].lines = 0;
 		jobs[i].error[0] = '\0';
 		jobs[i].begin = jobs[i - 1].next;
@@ -589,6 +624,7 @@ static int scan_fd(int fd, const char *name, int survey, const struct agg_option
 	if (jobs[0].total)
 		fputs("\r\033[K", stderr);
 	rc = job_error(jobs, n, name, header_lines);
+	check_merge(jobs, n, res->check[survey], header_lines);
 	for (i = 0; i < n; i++) {
 		agg_table_merge(&res->table, &jobs[i].part.table);
 		agg_table_release(&jobs[i].part.table);

@@ -10,6 +10,7 @@
 #include <cJSON.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include "core/period.h"
 
 /* A source column given a field's name (COLUMN=FIELD on a CSV file), or a
@@ -40,6 +41,7 @@ struct agg_options {
 	double sl_seconds;
 	int64_t repeat_seconds;
 	int skip_bad;
+	int check;              /* a dry run: count what each field reads and refuses */
 	int threads;
 	const struct rename *renames; /* CSV contact columns: COLUMN=FIELD */
 	size_t nrenames;
@@ -69,6 +71,9 @@ struct agg_result;
 int agg_run(const struct agg_options *o, struct agg_result **out);
 /* agg_result_free(NULL) does nothing. */
 void agg_result_free(struct agg_result *res);
+/* After a run with o->check: the report of each file read, on f; 1 when a
+ * field had refused values, else 0. */
+int agg_check_report(FILE *f, const struct agg_options *o, const struct agg_result *res);
 
 /* The company metrics document of a run (DESIGN.md, "Raw data"): a new
  * tree the caller owns (json_write() deletes it). */

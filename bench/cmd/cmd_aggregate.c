@@ -21,7 +21,7 @@ struct aggregate_args {
 	const char *surveys, *company, *output, *xml, *record, *survey_record;
 	const char *period, *by;
 	struct cli_list maps, survey_maps, imports;
-	int by_channel, skip_bad;
+	int by_channel, skip_bad, check;
 	double sl_seconds, repeat_days, threads;
 };
 
@@ -65,6 +65,9 @@ static const struct cli_option options[] = {
 	CLI_OPT_CALL("repeat-days", "N", "repeat-contact window (default 7)", ARGS,
 		     repeat_days, cli_take_positive, 3650),
 	CLI_OPT_FLAG("skip-bad", "skip malformed rows (counted and reported)", ARGS, skip_bad),
+	CLI_OPT_FLAG("check", "a dry run: per field, its column and how many values\n"
+		     "were read, missing and refused (the first refused with\n"
+		     "their lines); exit 1 if any would be refused", ARGS, check),
 	CLI_OPT_CALL("threads", "N", "threads to read with (default: the CPUs)", ARGS,
 		     threads, cli_take_positive, 8),
 	CLI_OPT_OUTPUT("write here (atomically) instead of stdout", ARGS, output),
@@ -172,6 +175,7 @@ static int settle(const struct aggregate_args *g, const struct cli_operands *ops
 	o->company = g->company;
 	o->by_channel = g->by_channel;
 	o->skip_bad = g->skip_bad;
+	o->check = g->check;
 	o->gran = g->by && g->by[0] == 'm' ? GRAN_MONTH : GRAN_QUARTER;
 	o->sl_seconds = g->sl_seconds > 0 ? g->sl_seconds : 20;
 	o->repeat_seconds = (int64_t)llround((g->repeat_days > 0 ? g->repeat_days : 7) *
@@ -234,7 +238,9 @@ static int run(int argc, char **argv)
 		rc = imports(&g, &a);
 	if (rc == CX_OK)
 		rc = agg_run(&a.o, &res);
-	if (rc == CX_OK)
+	if (rc == CX_OK && a.o.check)
+		rc = agg_check_report(stdout, &a.o, res) ? CX_EINPUT : CX_OK;
+	else if (rc == CX_OK)
 		rc = json_write(agg_document_new(&a.o, res), a.output);
 	agg_result_free(res);
 	import_free(a.imports[0]);
