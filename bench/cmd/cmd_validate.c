@@ -2,7 +2,9 @@
  * (and profiles or catalogs, recognised by their content) without
  * comparing anything.  One line per file on stdout; problems on stderr. */
 #include "cmd/cmds.h"
+#include "aggregate/aggregate.h"
 #include "core/company.h"
+#include "imports/import.h"
 #include "load/load.h"
 #include "core/context.h"
 #include "io/jsonfile.h"
@@ -36,6 +38,8 @@ static const char *json_kind(const struct input *in)
 		kind = "profile";
 	else if (cJSON_GetObjectItemCaseSensitive(root, "dimensions"))
 		kind = "catalog";
+	else if (cJSON_GetObjectItemCaseSensitive(root, "fields"))
+		kind = "import";
 	cJSON_Delete(root);
 	return kind;
 }
@@ -84,6 +88,18 @@ static int check_catalog(const struct input *in)
 	return rc;
 }
 
+static int check_import(const struct input *in)
+{
+	struct import_profile *p = NULL;
+	int rc = import_from_input(in, agg_field_list, &p);
+
+	if (rc == CX_OK)
+		printf("%s: ok: import profile '%s' (%s), %s, %zu fields\n", in->name, p->id,
+		       p->name, import_kind_name(p->kind), p->nspecs);
+	import_free(p);
+	return rc;
+}
+
 static int check_file(const struct context *ctx, const char *path)
 {
 	struct input in;
@@ -96,6 +112,8 @@ static int check_file(const struct context *ctx, const char *path)
 			rc = check_profile(ctx, &in);
 		else if (strcmp(kind, "catalog") == 0)
 			rc = check_catalog(&in);
+		else if (strcmp(kind, "import") == 0)
+			rc = check_import(&in);
 		else
 			rc = check_company(ctx, &in);
 	}
@@ -132,6 +150,6 @@ const struct command command_validate = {
 	"usage: cxbench validate FILE...\n"
 	"Check company metrics files (JSON, CSV or XML; - for stdin) against the\n"
 	"catalog, reporting every problem with its file and position.  Reference\n"
-	"profiles and catalogs are recognised and checked too.\n\n",
+	"profiles, catalogs and import profiles are recognised and checked too.\n\n",
 	NULL, options, sizeof(struct validate_args)
 };
