@@ -99,15 +99,18 @@ int agg_check_print(FILE *f, const struct agg_check *k, const char *file,
 		    const char *profile)
 {
 	size_t i;
-	int s, bad = 0;
+	int s, bad = 0, w = 28;
 
+	for (i = 0; i < NFIELDS; i++) /* the widest column name, up to 60 */
+		if (k->column[i] && (int)strlen(k->column[i]) > w)
+			w = strlen(k->column[i]) > 60 ? 60 : (int)strlen(k->column[i]);
 	fprintf(f, "%s: %s\n\n", file, profile ? profile : "read by cxbench's own column names");
-	fprintf(f, "  %-24s %-28s %9s %9s %9s\n", "field", "column", "read", "missing",
+	fprintf(f, "  %-24s %-*s %9s %9s %9s\n", "field", w, "column", "read", "missing",
 		"refused");
 	for (i = 0; i < NFIELDS; i++) {
 		if (!k->column[i])
 			continue;
-		fprintf(f, "  %-24s %-28s %9llu %9llu %9llu\n", field_names[i], k->column[i],
+		fprintf(f, "  %-24s %-*.60s %9llu %9llu %9llu\n", field_names[i], w, k->column[i],
 			(unsigned long long)k->read[i], (unsigned long long)k->missing[i],
 			(unsigned long long)k->refused[i]);
 		for (s = 0; s < k->nsamples[i]; s++)
