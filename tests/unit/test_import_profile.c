@@ -44,7 +44,7 @@ static char *capture_end(void)
 		rewind(captured);
 		n = fread(text, 1, 8191, captured);
 		text[n] = '\0';
-		fclose(captured);
+		(void)fclose(captured); /* read only */
 		captured = NULL;
 	}
 	return text;
@@ -331,9 +331,9 @@ void test_import_load_by_name(void)
 	struct import_profile *p = NULL;
 
 	sub = malloc(strlen(dir) + 32);
-	sprintf(sub, "%s/profiles", dir);
+	CHECK(snprintf(sub, strlen(dir) + 32, "%s/profiles", dir) > 0);
 	mkdir(sub, 0700);
-	sprintf(sub, "%s/profiles/imports", dir);
+	CHECK(snprintf(sub, strlen(dir) + 32, "%s/profiles/imports", dir) > 0);
 	mkdir(sub, 0700);
 	path = write_file(sub, "acme-calls.json", valid_json);
 	/* a built-in profile by its id */
@@ -358,7 +358,7 @@ void test_import_load_by_name(void)
 	unlink(path);
 	free(path);
 	remove_tree(sub);
-	sprintf(sub, "%s/profiles", dir);
+	CHECK(snprintf(sub, strlen(dir) + 32, "%s/profiles", dir) > 0);
 	remove_tree(sub);
 	remove_tree(dir);
 	free(sub);
@@ -392,9 +392,9 @@ void test_import_detect(void)
 	size_t i;
 
 	sub = malloc(strlen(dir) + 32);
-	sprintf(sub, "%s/profiles", dir);
+	CHECK(snprintf(sub, strlen(dir) + 32, "%s/profiles", dir) > 0);
 	mkdir(sub, 0700);
-	sprintf(sub, "%s/profiles/imports", dir);
+	CHECK(snprintf(sub, strlen(dir) + 32, "%s/profiles/imports", dir) > 0);
 	mkdir(sub, 0700);
 	files[0] = write_file(sub, "a-calls.json", calls_json);
 	files[1] = write_file(sub, "b-tickets.json", tickets_json);
@@ -444,7 +444,7 @@ void test_import_detect(void)
 	for (i = 0; i < 3; i++)
 		free(files[i]);
 	remove_tree(sub);
-	sprintf(sub, "%s/profiles", dir);
+	CHECK(snprintf(sub, strlen(dir) + 32, "%s/profiles", dir) > 0);
 	remove_tree(sub);
 	remove_tree(dir);
 	free(sub);
