@@ -177,7 +177,7 @@ static const cJSON *at_path(const cJSON *v, const char *path)
 		memcpy(key, path, n);
 		key[n] = '\0';
 		if (cJSON_IsArray(v) && is_index(key))
-			v = cJSON_GetArrayItem(v, atoi(key));
+			v = n < 10 ? cJSON_GetArrayItem(v, atoi(key)) : NULL;
 		else
 			v = cJSON_IsObject(v) ? cJSON_GetObjectItem(v, key) : NULL;
 		path += n + (dot != NULL);
@@ -329,20 +329,20 @@ static int one_line(struct jsonl_reader *jr, struct scan_job *job, int skip_bad,
 	long line = jr->lines.line;
 	const char *why = NULL;
 	cJSON *obj = NULL;
-	int own = parse_object(s, n, &obj, jr->why, sizeof jr->why) < 0 ||
+	int bad_line = parse_object(s, n, &obj, jr->why, sizeof jr->why) < 0 ||
 		read_record(jr, obj, line) < 0;
 
-	if (!own && agg_job_record(job, &jr->r, line, line, &why) < 0) {
+	if (!bad_line && agg_job_record(job, &jr->r, line, line, &why) < 0) {
 		msg_at(jr->file, line, "%s", why);
 		cJSON_Delete(obj);
 		return CX_EINPUT;
 	}
 	cJSON_Delete(obj);
-	if (own && !skip_bad) {
+	if (bad_line && !skip_bad) {
 		msg_at(jr->file, line, "%s", jr->why);
 		return CX_EINPUT;
 	}
-	*bad += own;
+	*bad += bad_line;
 	return CX_OK;
 }
 
