@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Every built-in import profile against its fixture: tests/imports/ID/
-holds export.csv, shaped like the platform's real export as its
-documentation describes it, and expected.json, the metrics worked out by
+holds export.csv (or export.jsonl, JSON Lines, when the platform exports
+those), shaped like the platform's real export as its documentation
+describes it, and expected.json, the metrics worked out by
 hand from DESIGN.md's definitions (its "working" shows how).  Each fixture
 is aggregated twice: with --import ID, and with no --import (the profile
 must then be found by the header, and stderr must say so).  Every metric
@@ -68,6 +69,8 @@ def main():
         with open(os.path.join(d, "expected.json")) as f:
             expected = json.load(f)
         export = os.path.join(d, "export.csv")
+        if not os.path.exists(export):
+            export = os.path.join(d, "export.jsonl")
         files = ["--surveys", export] if kind == "surveys" else [export]
         extra = expected.get("args", [])
         r = run(binary, files + ["--import", pid] + extra)

@@ -6,8 +6,8 @@
  * which sorts the traces by customer and time and marks each contact
  * followed or not.  Memory grows with those traces and the customers'
  * hashes (and, for tickets, 8 bytes per duration given: exact medians
- * need every value), never with whole rows.  agg_xml.c reads XML records into the
- * same scan, agg_run.c puts a run together and agg_doc.c writes the
+ * need every value), never with whole rows.  agg_xml.c reads XML records, and
+ * agg_jsonl.c JSON Lines, into the same scan, agg_run.c puts a run together and agg_doc.c writes the
  * document. */
 #ifndef CX_AGG_INTERNAL_H
 #define CX_AGG_INTERNAL_H
@@ -137,7 +137,7 @@ void agg_repeats(struct agg_part *parts, int nparts, struct agg_table *into,
  * clears first; its table is the caller's to release, error or not.
  * CX_OK or an error status after a message naming file and line. */
 int agg_scan(const struct agg_options *o, struct agg_result *res);
-/* For the records of other readers (agg_xml.c): a job that reads no file
+/* For the records of other readers (agg_xml.c, agg_jsonl.c): a job that reads no file
  * of its own.  agg_job_record() sends one record through the CSV scan's
  * own logic: 0 when it was counted or skipped (--skip-bad), -1 when it is
  * bad, with the reason in *why ("csat: not a score on its scale", valid
@@ -156,4 +156,13 @@ void agg_job_finish(struct scan_job *j, int ok, struct agg_result *res,
  * (o->contacts_xml or o->surveys_xml, by `survey`). */
 int agg_xml_scan(const char *source, int survey, const struct agg_options *o,
 		 struct agg_result *res, struct agg_part *parts, int *nparts);
+
+/* agg_jsonl.c: JSON Lines, read through an import profile whose columns
+ * are dotted paths.  agg_jsonl_wanted(): 1 when the source is JSON Lines
+ * (.jsonl or .ndjson; or, with a profile p given, a file whose first
+ * byte is '{').  agg_jsonl_scan() reads it as scan_file() reads a CSV
+ * file. */
+int agg_jsonl_wanted(const char *source, const struct import_profile *p);
+int agg_jsonl_scan(const char *source, int survey, const struct agg_options *o,
+		   struct agg_result *res, struct agg_part *parts, int *nparts);
 #endif

@@ -665,12 +665,14 @@ static int scan_file(const char *source, int survey, const struct agg_options *o
 	free(name);
 	return rc;
 }
-/* A CSV file, or XML records (agg_xml.c). */
+/* A CSV file, XML records (agg_xml.c) or JSON Lines (agg_jsonl.c). */
 static int scan_source(const char *source, int survey, const struct agg_options *o,
 		       struct agg_result *res, struct agg_part *parts, int *nparts)
 {
 	if (survey ? o->surveys_xml : o->contacts_xml)
 		return agg_xml_scan(source, survey, o, res, parts, nparts);
+	if (agg_jsonl_wanted(source, survey ? o->surveys_import : o->contacts_import))
+		return agg_jsonl_scan(source, survey, o, res, parts, nparts);
 	return scan_file(source, survey, o, res, parts, nparts);
 }
 
@@ -704,7 +706,7 @@ int agg_scan(const struct agg_options *o, struct agg_result *res)
 	return rc;
 }
 
-/* ---- records read by other readers (agg_xml.c) ---- */
+/* ---- records read by other readers (agg_xml.c, agg_jsonl.c) ---- */
 
 struct scan_job *agg_job_new(const char *name, int survey, const struct agg_options *o,
 			     const struct column_map *map)
@@ -729,9 +731,13 @@ int agg_job_record(struct scan_job *j, const struct csv_reader *r, long line,
 void agg_job_finish(struct scan_job *j, int ok, struct agg_result *res,
 		    struct agg_part *parts, int *nparts)
 {
+	size_t k;
+
 	agg_table_merge(&res->table, &j->part.table);
 	agg_table_release(&j->part.table);
 	res->skipped += j->part.skipped;
+	for (k = 0; k < MAP_MAX_SKIPS; k++)
+		res->profile_skips[j->survey][k] += j->part.profile_skips[k];
 	if (j->survey)
 		res->survey_rows += j->part.rows;
 	else
