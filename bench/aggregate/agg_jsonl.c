@@ -177,7 +177,7 @@ static const cJSON *at_path(const cJSON *v, const char *path)
 		memcpy(key, path, n);
 		key[n] = '\0';
 		if (cJSON_IsArray(v) && is_index(key))
-			v = n < 10 ? cJSON_GetArrayItem(v, atoi(key)) : NULL;
+			v = n < 10 ? cJSON_GetArrayItem(v, (int)strtol(key, NULL, 10)) : NULL;
 		else
 			v = cJSON_IsObject(v) ? cJSON_GetObjectItem(v, key) : NULL;
 		path += n + (dot != NULL);
@@ -445,11 +445,11 @@ static int choose_profile(struct jsonl_reader *jr, int survey, const struct agg_
 	if (!p) {
 		rc = detect(jr, survey, o, &res->detected[survey]);
 		p = res->detected[survey];
-		if (rc == CX_OK)
+		if (rc == CX_OK) {
 			msg_note(jr->file, "read with the import profile '%s' (%s); --import "
 				 "chooses another", p->id, p->name);
-		if (rc == CX_OK)
 			rc = rewind_lines(jr);
+		}
 	}
 	res->profile[survey] = p;
 	return rc;
@@ -472,7 +472,7 @@ static int header_map(struct jsonl_reader *jr, int survey, const struct import_p
 	h.fields = jr->fields;
 	h.nfields = jr->npaths;
 	rc = column_map_import(map, &h, p, o->renames, o->nrenames, jr->file, 0);
-	if (rc == CX_OK && !survey && map->col[F_STARTED_AT] < 0) {
+	if (rc == CX_OK && !survey && map->col[F_STARTED_AT] < 0 && !o->has_period) {
 		msg_at(jr->file, 0, "the import profile '%s' gives no 'started_at' (use "
 		       "--map PATH=started_at)", p->id);
 		rc = CX_EINPUT;
@@ -491,7 +491,7 @@ static int header_map(struct jsonl_reader *jr, int survey, const struct import_p
 int agg_jsonl_wanted(const char *source, const struct import_profile *p)
 {
 	const char *ext = input_ext(source);
-	char buf[512];
+	char buf[512] = "";
 	ssize_t n = 0, i = 0;
 	int fd;
 
@@ -500,10 +500,10 @@ int agg_jsonl_wanted(const char *source, const struct import_profile *p)
 	if (!p || is_url(source))
 		return 0;
 	fd = open(source, O_RDONLY);
-	if (fd >= 0)
+	if (fd >= 0) {
 		n = read(fd, buf, sizeof buf);
-	if (fd >= 0)
 		close(fd);
+	}
 	if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	while (i < n && strchr(" \t\r\n", buf[i]))
