@@ -48,6 +48,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		argv[argc++] = fuzz_path;
 	}
 	argv[argc] = NULL;
-	fuzz_command(cmd_aggregate, argc, argv);
+	fuzz_command(command_aggregate.run, argc, argv);
 	return 0;
 }

@@ -84,7 +84,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		argv[argc++] = "--skip-bad";
 	argc = header_args(head, argv, argc);
 	argv[argc] = NULL;
-	fuzz_command(cmd_aggregate, argc, argv);
+	fuzz_command(command_aggregate.run, argc, argv);
 	free(head);
 	return 0;
 }
