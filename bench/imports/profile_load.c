@@ -258,19 +258,23 @@ static void csv_of(struct ctx *c, const cJSON *v, struct import_profile *p)
 	}
 	c->bad += json_check_keys(c->file, "csv", v, allowed);
 	if (d && (!cJSON_IsString(d) || (strcmp(d->valuestring, "auto") != 0 &&
-					 strlen(d->valuestring) != 1)))
-		bad(c, "csv.delimiter", "expected auto or one character");
+					 (strlen(d->valuestring) != 1 ||
+					  !strchr(",;\t|", d->valuestring[0])))))
+		bad(c, "csv.delimiter", "expected auto, ',', ';', '\\t' or '|'");
 	else if (d && strcmp(d->valuestring, "auto") != 0)
 		p->delimiter = d->valuestring[0];
 	if (json_number(c->file, "csv", v, "header_row", 0, &n) == 0) {
-		if (n < 1 || n > 1000 || n != (long)n)
+		/* the range first: a cast of 1e29 to long is undefined */
+		if (!(n >= 1 && n <= 1000) || n != (long)n)
 			bad(c, "csv.header_row", "expected a whole number from 1 to 1000");
-		p->header_row = (long)n;
+		else
+			p->header_row = (long)n;
 	}
 	if (json_number(c->file, "csv", v, "skip_after_header", 0, &n) == 0) {
-		if (n < 0 || n > 1000 || n != (long)n)
+		if (!(n >= 0 && n <= 1000) || n != (long)n)
 			bad(c, "csv.skip_after_header", "expected a whole number from 0 to 1000");
-		p->skip_after_header = (long)n;
+		else
+			p->skip_after_header = (long)n;
 	}
 }
 

@@ -301,7 +301,16 @@ void test_import_load_refused(void)
 	refused("\"kind\": \"contacts\", \"csv\": { \"skip_after_header\": -1 },", ok_fields,
 		"cxbench: FILE: csv.skip_after_header: expected a whole number from 0 to 1000\n");
 	refused("\"kind\": \"contacts\", \"csv\": { \"delimiter\": \";;\" },", ok_fields,
-		"cxbench: FILE: csv.delimiter: expected auto or one character\n");
+		"cxbench: FILE: csv.delimiter: expected auto, ',', ';', '\\t' or '|'\n");
+	/* a character the reader does not split on would be ignored, silently */
+	refused("\"kind\": \"contacts\", \"csv\": { \"delimiter\": \"#\" },", ok_fields,
+		"cxbench: FILE: csv.delimiter: expected auto, ',', ';', '\\t' or '|'\n");
+	/* found by fuzzing: a number far beyond long was cast before the check */
+	refused("\"kind\": \"contacts\", \"csv\": { \"header_row\": 1e29 },", ok_fields,
+		"cxbench: FILE: csv.header_row: expected a whole number from 1 to 1000\n");
+	refused("\"kind\": \"contacts\", \"csv\": { \"skip_after_header\": -1e29 },",
+		ok_fields,
+		"cxbench: FILE: csv.skip_after_header: expected a whole number from 0 to 1000\n");
 	refused("\"kind\": \"contacts\", \"csv\": { \"headers\": 2 },", ok_fields,
 		"cxbench: FILE: csv.headers: unknown field\n");
 	/* a value map entry that is not a number, true, false or null */
