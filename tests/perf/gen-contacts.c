@@ -116,7 +116,7 @@ static void hms(long secs)
 		printf("%ld:%02ld:%02ld", secs / 3600, secs / 60 % 60, secs % 60);
 }
 
-static void yn(int v)
+static void yes_no(int v)
 {
 	printf(",%c", v ? 'Y' : 'N');
 }
@@ -133,11 +133,11 @@ static void export(long i, const struct rec *r)
 	hms(r->handle);
 	hms(r->hold);
 	printf(",%u", r->transfers);
-	yn(!r->abandoned);
-	yn(r->resolved);
-	yn(r->proactive);
-	yn(r->ai);
-	yn(r->escalated);
+	yes_no(!r->abandoned);
+	yes_no(r->resolved);
+	yes_no(r->proactive);
+	yes_no(r->ai);
+	yes_no(r->escalated);
 	hms(r->human_wait);
 	for (k = 0; k < 3; k++)
 		if (scores[k] >= 0)
