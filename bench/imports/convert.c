@@ -101,11 +101,42 @@ static int decimal(const char *s, size_t len, double *out)
 
 /* "h:mm:ss" (hours may exceed 24) or "mm:ss" (minutes may exceed 59),
  * seconds with an optional fraction. */
+/* The usual case, fast: 1-9 plain digits, then `parts` - 1 times a colon
+ * and two digits below 60 ("0:03:29", "12:05").  0 and *seconds (exact,
+ * as the general reader gives it); 1 for anything else, which the general
+ * reader then reads or refuses. */
+static int clock_plain(const char *s, size_t len, int parts, double *seconds)
+{
+	size_t tail = 3 * (size_t)(parts - 1), lead = len - tail, i;
+	int64_t v = 0;
+
+	if (len <= tail || lead > 9)
+		return 1;
+	for (i = 0; i < lead; i++) {
+		unsigned d = (unsigned)(unsigned char)s[i] - '0';
+		if (d > 9)
+			return 1;
+		v = v * 10 + d;
+	}
+	for (; i < len; i += 3) {
+		unsigned t = (unsigned)(unsigned char)s[i + 1] - '0';
+		unsigned u = (unsigned)(unsigned char)s[i + 2] - '0';
+		if (s[i] != ':' || t > 5 || u > 9)
+			return 1;
+		v = v * 60 + t * 10 + u;
+	}
+	*seconds = (double)v;
+	return 0;
+}
+
 static int clock_text(const char *s, size_t len, int parts, double *seconds)
 {
 	double v[3] = { 0, 0, 0 };
 	size_t start = 0, i;
 	int k = 0;
+
+	if (clock_plain(s, len, parts, seconds) == 0)
+		return 0;
 
 	for (i = 0; i <= len; i++) {
 		if (i < len && s[i] != ':')
