@@ -323,7 +323,9 @@ static int special(const char *format, const char *text, size_t len,
 {
 	double v;
 
-	*done = 1;
+	*done = format[0] == 'e'; /* each of them begins with an e */
+	if (!*done)
+		return 0;
 	if (strcmp(format, "epoch") == 0 || strcmp(format, "epoch_ms") == 0)
 		return decimal(text, len, &v) < 0 ? -1 :
 			from_epoch(format[5] ? v / 1000 : v, t);
@@ -341,15 +343,14 @@ static int special(const char *format, const char *text, size_t len,
 	return 0;
 }
 
-int import_time_format(const char *format, const char *text, size_t len,
+/* import_time_format() on text already trimmed */
+static int time_format(const char *format, const char *text, size_t len,
 		       struct import_time *t)
 {
 	struct parts x = { 0, 1, 1, 0, 0, 0, 0, 0 };
-	const char *p = text, *end, *f;
+	const char *p = text, *end = text + len, *f;
 	int done = 0, rc;
 
-	trim(&p, &len);
-	end = p + len;
 	rc = special(format, p, len, t, &done);
 	if (done)
 		return rc;
@@ -369,6 +370,13 @@ int import_time_format(const char *format, const char *text, size_t len,
 	return p == end ? assemble(&x, t) : -1;
 }
 
+int import_time_format(const char *format, const char *text, size_t len,
+		       struct import_time *t)
+{
+	trim(&text, &len);
+	return time_format(format, text, len, t);
+}
+
 int import_time_parse(const struct import_spec *s, const char *text, size_t len,
 		      struct import_time *t)
 {
@@ -377,7 +385,7 @@ int import_time_parse(const struct import_spec *s, const char *text, size_t len,
 
 	trim(&text, &len);
 	for (i = 0; s && i < s->nformats; i++)
-		if (import_time_format(s->formats[i], text, len, t) == 0)
+		if (time_format(s->formats[i], text, len, t) == 0)
 			return 0;
 	if ((s && s->nformats) || timestamp_parse(text, len, &iso) < 0)
 		return -1;
