@@ -41,6 +41,12 @@ struct column_map {
 	long col2[NFIELDS];
 	long skip_col[MAP_MAX_SKIPS];
 	char delimiter;
+	/* with a profile, for contacts_import.c: the fields it reads from
+	 * cells of their own (not times, not text), in field order; and
+	 * whether a field's only missing markers are blanks (blank[NFIELDS]:
+	 * the profile's list alone) */
+	unsigned char nread, read[NFIELDS];
+	unsigned char blank[NFIELDS + 1];
 };
 
 /* Builds the map from the header; an unknown --map field or a column

@@ -78,6 +78,19 @@ static const char *text_of(const struct column_map *map, const struct csv_reader
 	return buf;
 }
 
+/* import_is_missing(), without a call when the only markers are blanks
+ * (the usual case): then a cell is missing when it is blank.  f is
+ * NFIELDS for the profile's own markers alone. */
+static int missing(const struct column_map *map, size_t f, const char *text, size_t len)
+{
+	if (!map->blank[f])
+		return import_is_missing(map->profile, f < NFIELDS ? map->spec[f] : NULL,
+					 text, len);
+	while (len && (*text == ' ' || *text == '\t'))
+		text++, len--;
+	return len == 0;
+}
+
 /* Naive times are in the profile's zone (TZ, set before the scan): the
  * instant comes from mktime, once per hour of wall-clock time and thread. */
 static int64_t zone_offset(int64_t naive)
@@ -190,8 +203,7 @@ static int read_elapsed(const struct column_map *map, const struct csv_reader *r
 	const char *ta = text_of(map, r, f, 0, buf, sizeof buf, &la);
 	const char *tb = text_of(map, r, f, 1, buf, sizeof buf, &lb);
 
-	if (import_is_missing(map->profile, s, ta, la) ||
-	    import_is_missing(map->profile, s, tb, lb))
+	if (missing(map, f, ta, la) || missing(map, f, tb, lb))
 		return 0;
 	if (read_time(map, ta, la, s, &a) < 0)
 		return refuse(why, "not a time in the profile's formats", ta, la);
@@ -211,18 +223,19 @@ static int one_field(const struct column_map *map, const struct csv_reader *r,
 	const struct import_spec *s = map->spec[f];
 	char buf[256];
 	size_t len;
-	const char *text = text_of(map, r, f, 0, buf, sizeof buf, &len);
-	double *num = contact_number_field(c, f);
-	unsigned char *flag = contact_flag_field(c, f);
+	const char *text;
+	unsigned char *flag = types[f].type == T_FLAG ? contact_flag_field(c, f) : NULL;
+	double *num = flag ? NULL : contact_number_field(c, f);
 
 	if (s->elapsed)
 		return read_elapsed(map, r, f, num, why);
-	if (import_is_missing(map->profile, s, text, len)) {
+	text = text_of(map, r, f, 0, buf, sizeof buf, &len);
+	if (missing(map, f, text, len)) {
 		if (flag)
 			*flag = 0;
 		return 0;
 	}
-	if (types[f].type == T_FLAG)
+	if (flag)
 		return read_flag(s, text, len, flag, why);
 	if (num)
 		return read_number(f, s, text, len, num, why);
@@ -239,7 +252,7 @@ static int since_start(const struct column_map *map, const struct csv_reader *r,
 	struct timestamp t;
 	double *out = f == F_FIRST_RESPONSE_AT ? &c->first_response : &c->resolution;
 
-	if (import_is_missing(map->profile, map->spec[f], text, len) || !c->has_time)
+	if (missing(map, f, text, len) || !c->has_time)
 		return 0;
 	if (read_time(map, text, len, map->spec[f], &t) < 0)
 		return refuse(why, "not a time in the profile's formats", text, len);
@@ -252,7 +265,7 @@ static int since_start(const struct column_map *map, const struct csv_reader *r,
 /* A customer or channel that is a missing marker is none. */
 static void text_field(const struct column_map *map, const char **s, size_t *len)
 {
-	if (*len && import_is_missing(map->profile, NULL, *s, *len))
+	if (*len && missing(map, NFIELDS, *s, *len))
 		*len = 0;
 }
 
@@ -278,13 +291,10 @@ int contact_parse_import(const struct column_map *map, const struct csv_reader *
 {
 	static const enum field times[] = { F_STARTED_AT, F_ANSWERED_AT };
 	size_t i;
-	size_t f;
 
-	for (f = 0; f < NFIELDS; f++) {
-		if (!map->spec[f] || types[f].type == T_TIME || types[f].type == T_TEXT)
-			continue;
-		if (one_field(map, r, (enum field)f, c, why) < 0) {
-			*bad = (enum field)f;
+	for (i = 0; i < map->nread; i++) {
+		if (one_field(map, r, (enum field)map->read[i], c, why) < 0) {
+			*bad = (enum field)map->read[i];
 			return -1;
 		}
 	}
@@ -299,7 +309,7 @@ int contact_parse_import(const struct column_map *map, const struct csv_reader *
 		if (!map->spec[t] || (i == 1 && c->has_time))
 			continue;
 		text = text_of(map, r, t, 0, buf, sizeof buf, &len);
-		c->has_time = !import_is_missing(map->profile, map->spec[t], text, len);
+		c->has_time = !missing(map, t, text, len);
 		if (c->has_time && read_time(map, text, len, map->spec[t], &c->start) < 0) {
 			*bad = t;
 			return refuse(why, "not a time in the profile's formats", text, len);
@@ -361,6 +371,34 @@ static int map_spec(struct column_map *map, const struct csv_reader *h,
 	return CX_OK;
 }
 
+static int blanks_only(char *const *list, size_t n)
+{
+	size_t i, k;
+	for (i = 0; i < n; i++)
+		for (k = 0; list[i][k]; k++)
+			if (list[i][k] != ' ' && list[i][k] != '\t')
+				return 0;
+	return 1;
+}
+
+/* What contact_parse_import() reads, worked out once: the fields read
+ * from cells of their own, and which fields' markers are blanks only. */
+static void plan(struct column_map *map, const struct import_profile *p)
+{
+	int profile_blank = blanks_only(p->missing, p->nmissing);
+	size_t f;
+
+	map->nread = 0;
+	for (f = 0; f < NFIELDS; f++) {
+		const struct import_spec *s = map->spec[f];
+		map->blank[f] = (unsigned char)(profile_blank &&
+						(!s || blanks_only(s->missing, s->nmissing)));
+		if (s && types[f].type != T_TIME && types[f].type != T_TEXT)
+			map->read[map->nread++] = (unsigned char)f;
+	}
+	map->blank[NFIELDS] = (unsigned char)profile_blank;
+}
+
 int column_map_import(struct column_map *map, const struct csv_reader *header,
 		      const struct import_profile *p, const struct rename *renames,
 		      size_t nrenames, const char *file, long line)
@@ -395,6 +433,7 @@ int column_map_import(struct column_map *map, const struct csv_reader *header,
 		if (map->skip_col[i] < 0)
 			rc = no_column(file, line, p, p->skips[i].column, "skip");
 	}
+	plan(map, p);
 	return rc;
 }
 
