@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-static void trim(const char **s, size_t *len)
+static inline void trim(const char **s, size_t *len)
 {
 	while (*len && (**s == ' ' || **s == '\t')) {
 		(*s)++;
@@ -105,7 +105,7 @@ static int decimal(const char *s, size_t len, double *out)
  * and two digits below 60 ("0:03:29", "12:05").  0 and *seconds (exact,
  * as the general reader gives it); 1 for anything else, which the general
  * reader then reads or refuses. */
-static int clock_plain(const char *s, size_t len, int parts, double *seconds)
+static inline int clock_plain(const char *s, size_t len, int parts, double *seconds)
 {
 	size_t tail = 3 * (size_t)(parts - 1), lead = len - tail, i;
 	int64_t v = 0;
@@ -135,8 +135,6 @@ static int clock_text(const char *s, size_t len, int parts, double *seconds)
 	size_t start = 0, i;
 	int k = 0;
 
-	if (clock_plain(s, len, parts, seconds) == 0)
-		return 0;
 
 	for (i = 0; i <= len; i++) {
 		if (i < len && s[i] != ':')
@@ -160,10 +158,11 @@ int import_duration_seconds(enum import_duration d, const char *text, size_t len
 	double v;
 
 	trim(&text, &len);
-	if (d == DUR_HMS)
-		return clock_text(text, len, 3, seconds);
-	if (d == DUR_MMSS)
-		return clock_text(text, len, 2, seconds);
+	if (d == DUR_HMS || d == DUR_MMSS) {
+		int parts = d == DUR_HMS ? 3 : 2;
+		return clock_plain(text, len, parts, seconds) == 0 ? 0 :
+			clock_text(text, len, parts, seconds);
+	}
 	if (decimal(text, len, &v) < 0 || v < 0)
 		return -1;
 	*seconds = v * unit[d];
