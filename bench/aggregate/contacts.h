@@ -29,6 +29,7 @@ struct import_spec;
 struct import_skip;
 
 #define MAP_MAX_SKIPS 16
+#define MAP_ONE_CHAR 8
 
 /* Which column holds each field (-1: none), from a header row; with an
  * import profile, how each field it names is read (spec), the second
@@ -47,6 +48,12 @@ struct column_map {
 	 * the profile's list alone) */
 	unsigned char nread, read[NFIELDS];
 	unsigned char blank[NFIELDS + 1];
+	/* where in struct contact each of those goes; and for up to
+	 * MAP_ONE_CHAR fields with a value map, which value (1-based; 0:
+	 * none) a one-character cell is, in any case (one[slot[f] - 1]) */
+	unsigned short at[NFIELDS];
+	unsigned char slot[NFIELDS];
+	unsigned char one[MAP_ONE_CHAR][256];
 };
 
 /* Builds the map from the header; an unknown --map field or a column

@@ -45,25 +45,14 @@ static int refuse(const char **why, const char *what, const char *text, size_t l
 	return -1;
 }
 
-/* The field's text: one column, or two joined with one space (a date and a
- * time); `buf` holds a join.  A cell ends at its first NUL, and the join
- * at cap - 1 bytes, as "%s %s" would have them (a copy: this runs for
- * every record). */
-static const char *text_of(const struct column_map *map, const struct csv_reader *r,
-			   enum field f, int which, char *buf, size_t cap, size_t *len)
+/* Two columns joined with one space (a date and a time) into buf.  A cell
+ * ends at its first NUL, and the join at cap - 1 bytes, as "%s %s" would
+ * have them (a copy: this runs for every record). */
+static const char *join(const struct csv_field *a, const struct csv_field *b, char *buf,
+			size_t cap, size_t *len)
 {
-	const struct csv_field *a = &r->fields[map->col[f]], *b;
-	size_t la, lb;
+	size_t la = strnlen(a->s, a->len), lb = strnlen(b->s, b->len);
 
-	if (which == 1 || !map->spec[f] || map->spec[f]->ncolumns < 2 ||
-	    map->spec[f]->elapsed) {
-		const struct csv_field *c = which == 1 ? &r->fields[map->col2[f]] : a;
-		*len = c->len;
-		return c->s;
-	}
-	b = &r->fields[map->col2[f]];
-	la = strnlen(a->s, a->len);
-	lb = strnlen(b->s, b->len);
 	if (la > cap - 1)
 		la = cap - 1;
 	memcpy(buf, a->s, la);
@@ -78,17 +67,53 @@ static const char *text_of(const struct column_map *map, const struct csv_reader
 	return buf;
 }
 
+/* The field's text: one column, or two joined (`buf` holds a join);
+ * which == 1: elapsed's second column. */
+static inline const char *text_of(const struct column_map *map, const struct csv_reader *r,
+				  enum field f, int which, char *buf, size_t cap,
+				  size_t *len)
+{
+	const struct csv_field *a = &r->fields[map->col[f]];
+
+	if (which == 1 || !map->spec[f] || map->spec[f]->ncolumns < 2 ||
+	    map->spec[f]->elapsed) {
+		const struct csv_field *c = which == 1 ? &r->fields[map->col2[f]] : a;
+		*len = c->len;
+		return c->s;
+	}
+	return join(a, &r->fields[map->col2[f]], buf, cap, len);
+}
+
 /* import_is_missing(), without a call when the only markers are blanks
  * (the usual case): then a cell is missing when it is blank.  f is
  * NFIELDS for the profile's own markers alone. */
-static int missing(const struct column_map *map, size_t f, const char *text, size_t len)
+static inline int missing(const struct column_map *map, size_t f, const char *text,
+			  size_t len)
 {
 	if (!map->blank[f])
 		return import_is_missing(map->profile, f < NFIELDS ? map->spec[f] : NULL,
 					 text, len);
+	if (len && *text != ' ' && *text != '\t')
+		return 0;
 	while (len && (*text == ' ' || *text == '\t'))
 		text++, len--;
 	return len == 0;
+}
+
+/* import_map(), without a call for a one-character cell that is in the
+ * value map (a Y/N flag): the map's table says which value it is. */
+static inline int value_of(const struct column_map *map, enum field f,
+			   const struct import_spec *s, const char *text, size_t len,
+			   double *out, int *is_null)
+{
+	unsigned k = map->slot[f] && len == 1 ?
+		map->one[map->slot[f] - 1][(unsigned char)*text] : 0;
+
+	if (!k)
+		return import_map(s, text, len, out, is_null);
+	*out = s->values[k - 1].value;
+	*is_null = s->values[k - 1].is_null;
+	return 1;
 }
 
 /* Naive times are in the profile's zone (TZ, set before the scan): the
@@ -140,13 +165,14 @@ static int read_time(const struct column_map *map, const char *text, size_t len,
 
 /* A number once the value map, the scale and the duration have had their
  * say; NO_VALUE for none. */
-static int read_number(enum field f, const struct import_spec *s, const char *text,
-		       size_t len, double *out, const char **why)
+static int read_number(const struct column_map *map, enum field f,
+		       const struct import_spec *s, const char *text, size_t len,
+		       double *out, const char **why)
 {
 	double v = 0;
 	int mapped, is_null = 0;
 
-	mapped = import_map(s, text, len, &v, &is_null);
+	mapped = value_of(map, f, s, text, len, &v, &is_null);
 	if (mapped < 0)
 		return refuse(why, "not in the profile's values", text, len);
 	if (mapped && is_null) {
@@ -175,11 +201,12 @@ static int read_number(enum field f, const struct import_spec *s, const char *te
 	return 0;
 }
 
-static int read_flag(const struct import_spec *s, const char *text, size_t len,
+static int read_flag(const struct column_map *map, enum field f,
+		     const struct import_spec *s, const char *text, size_t len,
 		     unsigned char *out, const char **why)
 {
 	double v = 0;
-	int is_null = 0, mapped = import_map(s, text, len, &v, &is_null);
+	int is_null = 0, mapped = value_of(map, f, s, text, len, &v, &is_null);
 
 	if (mapped < 0)
 		return refuse(why, "not in the profile's values", text, len);
@@ -216,7 +243,7 @@ static int read_elapsed(const struct column_map *map, const struct csv_reader *r
 }
 
 /* The fields of the record the profile names, into c (which holds what
- * contact_parse() read for the others). */
+ * contact_parse() read for the others), where map->at says. */
 static int one_field(const struct column_map *map, const struct csv_reader *r,
 		     enum field f, struct contact *c, const char **why)
 {
@@ -224,22 +251,32 @@ static int one_field(const struct column_map *map, const struct csv_reader *r,
 	char buf[256];
 	size_t len;
 	const char *text;
-	unsigned char *flag = types[f].type == T_FLAG ? contact_flag_field(c, f) : NULL;
-	double *num = flag ? NULL : contact_number_field(c, f);
+	double v;
+	unsigned char flag;
+	int rc;
 
 	if (s->elapsed)
-		return read_elapsed(map, r, f, num, why);
-	text = text_of(map, r, f, 0, buf, sizeof buf, &len);
-	if (missing(map, f, text, len)) {
-		if (flag)
-			*flag = 0;
-		return 0;
+		return read_elapsed(map, r, f, contact_number_field(c, f), why);
+	if (map->col2[f] < 0) {
+		text = r->fields[map->col[f]].s;
+		len = r->fields[map->col[f]].len;
+	} else {
+		text = join(&r->fields[map->col[f]], &r->fields[map->col2[f]], buf,
+			    sizeof buf, &len);
 	}
-	if (flag)
-		return read_flag(s, text, len, flag, why);
-	if (num)
-		return read_number(f, s, text, len, num, why);
-	return 0;
+	if (types[f].type == T_FLAG) {
+		flag = 0;
+		rc = missing(map, f, text, len) ? 0 :
+			read_flag(map, f, s, text, len, &flag, why);
+		((unsigned char *)c)[map->at[f]] = flag;
+		return rc;
+	}
+	if (missing(map, f, text, len))
+		return 0;
+	rc = read_number(map, f, s, text, len, &v, why);
+	if (rc == 0)
+		memcpy((char *)c + map->at[f], &v, sizeof v);
+	return rc;
 }
 
 /* first_response_at and resolved_at: the time since the contact started. */
@@ -386,15 +423,35 @@ static int blanks_only(char *const *list, size_t n)
 static void plan(struct column_map *map, const struct import_profile *p)
 {
 	int profile_blank = blanks_only(p->missing, p->nmissing);
-	size_t f;
+
+	struct contact c;
+	size_t f, i, slots = 0;
 
 	map->nread = 0;
 	for (f = 0; f < NFIELDS; f++) {
 		const struct import_spec *s = map->spec[f];
 		map->blank[f] = (unsigned char)(profile_blank &&
 						(!s || blanks_only(s->missing, s->nmissing)));
-		if (s && types[f].type != T_TIME && types[f].type != T_TEXT)
-			map->read[map->nread++] = (unsigned char)f;
+		if (!s || types[f].type == T_TIME || types[f].type == T_TEXT)
+			continue;
+		map->read[map->nread++] = (unsigned char)f;
+		map->at[f] = (unsigned short)(types[f].type == T_FLAG ?
+			(size_t)(contact_flag_field(&c, (enum field)f) - (unsigned char *)&c) :
+			(size_t)((char *)contact_number_field(&c, (enum field)f) - (char *)&c));
+		if (!s->nvalues || s->nvalues > 255 || slots == MAP_ONE_CHAR)
+			continue;
+		map->slot[f] = (unsigned char)++slots;
+		for (i = 0; i < s->nvalues; i++) {
+			/* what same() matches: the one letter in either case */
+			unsigned char ch = (unsigned char)s->values[i].raw[0];
+			unsigned char *one = map->one[slots - 1];
+			if (!ch || s->values[i].raw[1] || ch == ' ' || ch == '\t')
+				continue;
+			if (!one[ch])
+				one[ch] = (unsigned char)(i + 1);
+			if ((ch | 32) >= 'a' && (ch | 32) <= 'z' && !one[ch ^ 32])
+				one[ch ^ 32] = (unsigned char)(i + 1);
+		}
 	}
 	map->blank[NFIELDS] = (unsigned char)profile_blank;
 }
