@@ -54,6 +54,9 @@ struct column_map {
 	unsigned short at[NFIELDS];
 	unsigned char slot[NFIELDS];
 	unsigned char one[MAP_ONE_CHAR][256];
+	/* the profile reads every number, flag and time the file has:
+	 * contact_parse() has only the texts to read */
+	int imported;
 };
 
 /* Builds the map from the header; an unknown --map field or a column

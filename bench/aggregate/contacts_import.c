@@ -428,10 +428,13 @@ static void plan(struct column_map *map, const struct import_profile *p)
 	size_t f, i, slots = 0;
 
 	map->nread = 0;
+	map->imported = 1;
 	for (f = 0; f < NFIELDS; f++) {
 		const struct import_spec *s = map->spec[f];
 		map->blank[f] = (unsigned char)(profile_blank &&
 						(!s || blanks_only(s->missing, s->nmissing)));
+		if (!s && map->col[f] >= 0 && types[f].type != T_TEXT)
+			map->imported = 0;
 		if (!s || types[f].type == T_TIME || types[f].type == T_TEXT)
 			continue;
 		map->read[map->nread++] = (unsigned char)f;
