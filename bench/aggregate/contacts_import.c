@@ -144,13 +144,10 @@ static void local_date(int64_t epoch, struct import_time *t)
 	t->month = tm.tm_mon + 1;
 }
 
-static int read_time(const struct column_map *map, const char *text, size_t len,
-		     const struct import_spec *s, struct timestamp *out)
+/* A time read, in the profile's zone: 0, or -1 before 1970. */
+static int zoned_time(const struct column_map *map, struct import_time t,
+		      struct timestamp *out)
 {
-	struct import_time t;
-
-	if (import_time_parse(s, text, len, &t) < 0)
-		return -1;
 	if (map->profile->timezone && !t.zoned)
 		t.epoch -= zone_offset(t.epoch);
 	else if (map->profile->timezone)
@@ -161,6 +158,35 @@ static int read_time(const struct column_map *map, const char *text, size_t len,
 	out->year = t.year;
 	out->month = t.month;
 	return 0;
+}
+
+static int read_time(const struct column_map *map, const char *text, size_t len,
+		     const struct import_spec *s, struct timestamp *out)
+{
+	struct import_time t;
+
+	if (import_time_parse(s, text, len, &t) < 0)
+		return -1;
+	return zoned_time(map, t, out);
+}
+
+/* A time in two columns (a date and a time) read in place, when the
+ * spec's first format reads them and the join would not be a missing
+ * value (blank markers only; the date's first byte is not blank): 0 and
+ * *out as the join would give; -1 when only the join can say. */
+static int time_pair(const struct column_map *map, const struct csv_reader *r,
+		     enum field f, struct timestamp *out)
+{
+	const struct import_spec *s = map->spec[f];
+	const struct csv_field *a = &r->fields[map->col[f]], *b;
+	struct import_time t;
+
+	if (s->ncolumns < 2 || s->elapsed || !map->blank[f] || !a->len || !a->s[0])
+		return -1;
+	b = &r->fields[map->col2[f]];
+	if (import_time_pair(s, a->s, a->len, b->s, b->len, &t) < 0)
+		return -1;
+	return zoned_time(map, t, out);
 }
 
 /* A number once the value map, the scale and the duration have had their
@@ -345,6 +371,10 @@ int contact_parse_import(const struct column_map *map, const struct csv_reader *
 
 		if (!map->spec[t] || (i == 1 && c->has_time))
 			continue;
+		if (time_pair(map, r, t, &c->start) == 0) {
+			c->has_time = 1;
+			continue;
+		}
 		text = text_of(map, r, t, 0, buf, sizeof buf, &len);
 		c->has_time = !missing(map, t, text, len);
 		if (c->has_time && read_time(map, text, len, map->spec[t], &c->start) < 0) {

@@ -342,22 +342,27 @@ static int special(const char *format, const char *text, size_t len,
 	return 0;
 }
 
-/* import_time_format() on text already trimmed */
-static int time_format(const char *format, const char *text, size_t len,
-		       struct import_time *t)
+/* A format (not a special one) over the text from p to end; with b, over
+ * two cells, the second (b to end_b) after the format's first blank, when
+ * the first is read up to there. */
+static int walk(const char *format, const char *p, const char *end, const char *b,
+		const char *end_b, struct import_time *t)
 {
 	struct parts x = { 0, 1, 1, 0, 0, 0, 0, 0 };
-	const char *p = text, *end = text + len, *f;
-	int done = 0, rc;
+	const char *f;
 
-	rc = special(format, p, len, t, &done);
-	if (done)
-		return rc;
 	for (f = format; *f; f++) {
 		if (*f == '%' && f[1]) {
 			if (directive(*++f, &p, end, &x) < 0)
 				return -1;
 		} else if (*f == ' ') {
+			if (b) { /* the join's blank: the date must be read */
+				if (p != end)
+					return -1;
+				p = b;
+				end = end_b;
+				b = NULL;
+			}
 			while (p < end && *p == ' ') /* any run of blanks */
 				p++;
 		} else if (p < end && *p == *f) {
@@ -366,7 +371,16 @@ static int time_format(const char *format, const char *text, size_t len,
 			return -1;
 		}
 	}
-	return p == end ? assemble(&x, t) : -1;
+	return p == end && !b ? assemble(&x, t) : -1;
+}
+
+/* import_time_format() on text already trimmed */
+static int time_format(const char *format, const char *text, size_t len,
+		       struct import_time *t)
+{
+	int done = 0, rc = special(format, text, len, t, &done);
+
+	return done ? rc : walk(format, text, text + len, NULL, NULL, t);
 }
 
 int import_time_format(const char *format, const char *text, size_t len,
@@ -374,6 +388,22 @@ int import_time_format(const char *format, const char *text, size_t len,
 {
 	trim(&text, &len);
 	return time_format(format, text, len, t);
+}
+
+/* The spec's first format over "a b" without the join: the date cell up
+ * to the format's first blank, the time cell after it.  Only a success
+ * counts: then "a b" read as import_time_parse() reads it gives the same
+ * (a and b begin and end with what the format read, so nothing is
+ * trimmed; the directives stop at the end of a cell as at the blank after
+ * it; a NUL is never read; the join is short enough not to be cut). */
+int import_time_pair(const struct import_spec *s, const char *a, size_t la,
+		     const char *b, size_t lb, struct import_time *t)
+{
+	if (!s || !s->nformats || s->formats[0][0] == 'e' || !la || !lb ||
+	    la + 1 + lb > 255 || a[0] == ' ' || a[0] == '\t' || b[lb - 1] == ' ' ||
+	    b[lb - 1] == '\t')
+		return -1;
+	return walk(s->formats[0], a, a + la, b, b + lb, t);
 }
 
 int import_time_parse(const struct import_spec *s, const char *text, size_t len,
