@@ -109,6 +109,8 @@ static inline int value_of(const struct column_map *map, enum field f,
 	unsigned k = map->slot[f] && len == 1 ?
 		map->one[map->slot[f] - 1][(unsigned char)*text] : 0;
 
+	if (!k && !s->nvalues && !s->has_otherwise)
+		return 0; /* no map: import_map() would say so */
 	if (!k)
 		return import_map(s, text, len, out, is_null);
 	*out = s->values[k - 1].value;
@@ -305,6 +307,46 @@ static int one_field(const struct column_map *map, const struct csv_reader *r,
 	return rc;
 }
 
+enum { STEP_GENERAL, STEP_FLAG, STEP_NUMBER };
+
+/* one_field() for a field from one column (the usual case), with what the
+ * plan worked out at hand. */
+static inline int one_step(const struct column_map *map, const struct map_step *st,
+			   const struct csv_reader *r, struct contact *c, const char **why)
+{
+	const struct csv_field *cell = &r->fields[st->col];
+	const char *text = cell->s;
+	size_t len = cell->len;
+	unsigned char flag = 0;
+	double v;
+	int rc;
+
+	if (st->kind == STEP_GENERAL)
+		return one_field(map, r, (enum field)st->field, c, why);
+	if (!(st->blank && len && *text != ' ' && *text != '\t') &&
+	    missing(map, st->field, text, len)) {
+		if (st->kind == STEP_FLAG)
+			((unsigned char *)c)[st->at] = 0;
+		return 0;
+	}
+	if (st->kind == STEP_FLAG) {
+		unsigned k = st->slot && len == 1 ?
+			map->one[st->slot - 1][(unsigned char)*text] : 0;
+		if (k) {
+			flag = !st->spec->values[k - 1].is_null && st->spec->values[k - 1].value != 0;
+			rc = 0;
+		} else {
+			rc = read_flag(map, (enum field)st->field, st->spec, text, len, &flag, why);
+		}
+		((unsigned char *)c)[st->at] = flag;
+		return rc;
+	}
+	rc = read_number(map, (enum field)st->field, st->spec, text, len, &v, why);
+	if (rc == 0)
+		memcpy((char *)c + st->at, &v, sizeof v);
+	return rc;
+}
+
 /* first_response_at and resolved_at: the time since the contact started. */
 static int since_start(const struct column_map *map, const struct csv_reader *r,
 		       enum field f, struct contact *c, const char **why)
@@ -356,8 +398,8 @@ int contact_parse_import(const struct column_map *map, const struct csv_reader *
 	size_t i;
 
 	for (i = 0; i < map->nread; i++) {
-		if (one_field(map, r, (enum field)map->read[i], c, why) < 0) {
-			*bad = (enum field)map->read[i];
+		if (one_step(map, &map->read[i], r, c, why) < 0) {
+			*bad = (enum field)map->read[i].field;
 			return -1;
 		}
 	}
@@ -455,6 +497,7 @@ static void plan(struct column_map *map, const struct import_profile *p)
 	int profile_blank = blanks_only(p->missing, p->nmissing);
 
 	struct contact c;
+	struct map_step *step;
 	size_t f, i, slots = 0;
 
 	map->nread = 0;
@@ -467,13 +510,22 @@ static void plan(struct column_map *map, const struct import_profile *p)
 			map->imported = 0;
 		if (!s || types[f].type == T_TIME || types[f].type == T_TEXT)
 			continue;
-		map->read[map->nread++] = (unsigned char)f;
 		map->at[f] = (unsigned short)(types[f].type == T_FLAG ?
 			(size_t)(contact_flag_field(&c, (enum field)f) - (unsigned char *)&c) :
 			(size_t)((char *)contact_number_field(&c, (enum field)f) - (char *)&c));
-		if (!s->nvalues || s->nvalues > 255 || slots == MAP_ONE_CHAR)
+		if (s->nvalues && s->nvalues <= 255 && slots < MAP_ONE_CHAR)
+			map->slot[f] = (unsigned char)++slots;
+		step = &map->read[map->nread++];
+		step->spec = s;
+		step->col = map->col[f];
+		step->at = map->at[f];
+		step->field = (unsigned char)f;
+		step->kind = map->col2[f] >= 0 || s->elapsed ? STEP_GENERAL :
+			types[f].type == T_FLAG ? STEP_FLAG : STEP_NUMBER;
+		step->blank = map->blank[f];
+		step->slot = map->slot[f];
+		if (!map->slot[f])
 			continue;
-		map->slot[f] = (unsigned char)++slots;
 		for (i = 0; i < s->nvalues; i++) {
 			/* what same() matches: the one letter in either case */
 			unsigned char ch = (unsigned char)s->values[i].raw[0];
