@@ -495,11 +495,11 @@ static int blanks_only(char *const *list, size_t n)
 static void plan(struct column_map *map, const struct import_profile *p)
 {
 	int profile_blank = blanks_only(p->missing, p->nmissing);
-
 	struct contact c;
 	struct map_step *step;
 	size_t f, i, slots = 0;
 
+	memset(&c, 0, sizeof c); /* only its members' places are used */
 	map->nread = 0;
 	map->imported = 1;
 	for (f = 0; f < NFIELDS; f++) {
