@@ -121,6 +121,7 @@ test: cxbench build/unit-tests asan build/html-check
 	sh tests/aggregate-output-test.sh ./cxbench
 	sh tests/aggregate-split-test.sh ./cxbench
 	sh tests/aggregate-sqlite-test.sh ./cxbench
+	sh tests/aggregate-import-test.sh ./cxbench
 	python3 tests/imports_test.py ./cxbench
 	sh tests/net-test.sh ./cxbench
 	sh tests/fault-test.sh ./cxbench

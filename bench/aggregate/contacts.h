@@ -29,6 +29,17 @@ struct import_spec;
 struct import_skip;
 
 #define MAP_MAX_SKIPS 16
+#define MAP_ONE_CHAR 8
+
+/* A field an import profile reads from a cell of its own, as
+ * contacts_import.c worked it out from the map: kind 1 a flag, 2 a
+ * number, each from one column; 0 the general way (two columns, elapsed). */
+struct map_step {
+	const struct import_spec *spec;
+	long col;
+	unsigned short at;      /* where it goes in struct contact */
+	unsigned char field, kind, blank, slot;
+};
 
 /* Which column holds each field (-1: none), from a header row; with an
  * import profile, how each field it names is read (spec), the second
@@ -41,6 +52,22 @@ struct column_map {
 	long col2[NFIELDS];
 	long skip_col[MAP_MAX_SKIPS];
 	char delimiter;
+	/* with a profile, for contacts_import.c: the fields it reads from
+	 * cells of their own (not times, not text), in field order; and
+	 * whether a field's only missing markers are blanks (blank[NFIELDS]:
+	 * the profile's list alone) */
+	unsigned char nread;
+	struct map_step read[NFIELDS];
+	unsigned char blank[NFIELDS + 1];
+	/* where in struct contact each of those goes; and for up to
+	 * MAP_ONE_CHAR fields with a value map, which value (1-based; 0:
+	 * none) a one-character cell is, in any case (one[slot[f] - 1]) */
+	unsigned short at[NFIELDS];
+	unsigned char slot[NFIELDS];
+	unsigned char one[MAP_ONE_CHAR][256];
+	/* the profile reads every number, flag and time the file has:
+	 * contact_parse() has only the texts to read */
+	int imported;
 };
 
 /* Builds the map from the header; an unknown --map field or a column

@@ -45,12 +45,35 @@ static int refuse(const char **why, const char *what, const char *text, size_t l
 	return -1;
 }
 
-/* The field's text: one column, or two joined with one space (a date and a
- * time); `buf` holds a join. */
-static const char *text_of(const struct column_map *map, const struct csv_reader *r,
-			   enum field f, int which, char *buf, size_t cap, size_t *len)
+/* Two columns joined with one space (a date and a time) into buf.  A cell
+ * ends at its first NUL, and the join at cap - 1 bytes, as "%s %s" would
+ * have them (a copy: this runs for every record). */
+static const char *join(const struct csv_field *a, const struct csv_field *b, char *buf,
+			size_t cap, size_t *len)
 {
-	const struct csv_field *a = &r->fields[map->col[f]], *b;
+	size_t la = strnlen(a->s, a->len), lb = strnlen(b->s, b->len);
+
+	if (la > cap - 1)
+		la = cap - 1;
+	memcpy(buf, a->s, la);
+	*len = la;
+	if (la < cap - 1)
+		buf[(*len)++] = ' ';
+	if (lb > cap - 1 - *len)
+		lb = cap - 1 - *len;
+	memcpy(buf + *len, b->s, lb);
+	*len += lb;
+	buf[*len] = '\0';
+	return buf;
+}
+
+/* The field's text: one column, or two joined (`buf` holds a join);
+ * which == 1: elapsed's second column. */
+static inline const char *text_of(const struct column_map *map, const struct csv_reader *r,
+				  enum field f, int which, char *buf, size_t cap,
+				  size_t *len)
+{
+	const struct csv_field *a = &r->fields[map->col[f]];
 
 	if (which == 1 || !map->spec[f] || map->spec[f]->ncolumns < 2 ||
 	    map->spec[f]->elapsed) {
@@ -58,11 +81,41 @@ static const char *text_of(const struct column_map *map, const struct csv_reader
 		*len = c->len;
 		return c->s;
 	}
-	b = &r->fields[map->col2[f]];
-	*len = (size_t)snprintf(buf, cap, "%s %s", a->s, b->s);
-	if (*len >= cap)
-		*len = cap - 1;
-	return buf;
+	return join(a, &r->fields[map->col2[f]], buf, cap, len);
+}
+
+/* import_is_missing(), without a call when the only markers are blanks
+ * (the usual case): then a cell is missing when it is blank.  f is
+ * NFIELDS for the profile's own markers alone. */
+static inline int missing(const struct column_map *map, size_t f, const char *text,
+			  size_t len)
+{
+	if (!map->blank[f])
+		return import_is_missing(map->profile, f < NFIELDS ? map->spec[f] : NULL,
+					 text, len);
+	if (len && *text != ' ' && *text != '\t')
+		return 0;
+	while (len && (*text == ' ' || *text == '\t'))
+		text++, len--;
+	return len == 0;
+}
+
+/* import_map(), without a call for a one-character cell that is in the
+ * value map (a Y/N flag): the map's table says which value it is. */
+static inline int value_of(const struct column_map *map, enum field f,
+			   const struct import_spec *s, const char *text, size_t len,
+			   double *out, int *is_null)
+{
+	unsigned k = map->slot[f] && len == 1 ?
+		map->one[map->slot[f] - 1][(unsigned char)*text] : 0;
+
+	if (!k && !s->nvalues && !s->has_otherwise)
+		return 0; /* no map: import_map() would say so */
+	if (!k)
+		return import_map(s, text, len, out, is_null);
+	*out = s->values[k - 1].value;
+	*is_null = s->values[k - 1].is_null;
+	return 1;
 }
 
 /* Naive times are in the profile's zone (TZ, set before the scan): the
@@ -93,13 +146,10 @@ static void local_date(int64_t epoch, struct import_time *t)
 	t->month = tm.tm_mon + 1;
 }
 
-static int read_time(const struct column_map *map, const char *text, size_t len,
-		     const struct import_spec *s, struct timestamp *out)
+/* A time read, in the profile's zone: 0, or -1 before 1970. */
+static int zoned_time(const struct column_map *map, struct import_time t,
+		      struct timestamp *out)
 {
-	struct import_time t;
-
-	if (import_time_parse(s, text, len, &t) < 0)
-		return -1;
 	if (map->profile->timezone && !t.zoned)
 		t.epoch -= zone_offset(t.epoch);
 	else if (map->profile->timezone)
@@ -112,15 +162,45 @@ static int read_time(const struct column_map *map, const char *text, size_t len,
 	return 0;
 }
 
+static int read_time(const struct column_map *map, const char *text, size_t len,
+		     const struct import_spec *s, struct timestamp *out)
+{
+	struct import_time t;
+
+	if (import_time_parse(s, text, len, &t) < 0)
+		return -1;
+	return zoned_time(map, t, out);
+}
+
+/* A time in two columns (a date and a time) read in place, when the
+ * spec's first format reads them and the join would not be a missing
+ * value (blank markers only; the date's first byte is not blank): 0 and
+ * *out as the join would give; -1 when only the join can say. */
+static int time_pair(const struct column_map *map, const struct csv_reader *r,
+		     enum field f, struct timestamp *out)
+{
+	const struct import_spec *s = map->spec[f];
+	const struct csv_field *a = &r->fields[map->col[f]], *b;
+	struct import_time t;
+
+	if (s->ncolumns < 2 || s->elapsed || !map->blank[f] || !a->len || !a->s[0])
+		return -1;
+	b = &r->fields[map->col2[f]];
+	if (import_time_pair(s, a->s, a->len, b->s, b->len, &t) < 0)
+		return -1;
+	return zoned_time(map, t, out);
+}
+
 /* A number once the value map, the scale and the duration have had their
  * say; NO_VALUE for none. */
-static int read_number(enum field f, const struct import_spec *s, const char *text,
-		       size_t len, double *out, const char **why)
+static int read_number(const struct column_map *map, enum field f,
+		       const struct import_spec *s, const char *text, size_t len,
+		       double *out, const char **why)
 {
 	double v = 0;
 	int mapped, is_null = 0;
 
-	mapped = import_map(s, text, len, &v, &is_null);
+	mapped = value_of(map, f, s, text, len, &v, &is_null);
 	if (mapped < 0)
 		return refuse(why, "not in the profile's values", text, len);
 	if (mapped && is_null) {
@@ -149,11 +229,12 @@ static int read_number(enum field f, const struct import_spec *s, const char *te
 	return 0;
 }
 
-static int read_flag(const struct import_spec *s, const char *text, size_t len,
+static int read_flag(const struct column_map *map, enum field f,
+		     const struct import_spec *s, const char *text, size_t len,
 		     unsigned char *out, const char **why)
 {
 	double v = 0;
-	int is_null = 0, mapped = import_map(s, text, len, &v, &is_null);
+	int is_null = 0, mapped = value_of(map, f, s, text, len, &v, &is_null);
 
 	if (mapped < 0)
 		return refuse(why, "not in the profile's values", text, len);
@@ -177,8 +258,7 @@ static int read_elapsed(const struct column_map *map, const struct csv_reader *r
 	const char *ta = text_of(map, r, f, 0, buf, sizeof buf, &la);
 	const char *tb = text_of(map, r, f, 1, buf, sizeof buf, &lb);
 
-	if (import_is_missing(map->profile, s, ta, la) ||
-	    import_is_missing(map->profile, s, tb, lb))
+	if (missing(map, f, ta, la) || missing(map, f, tb, lb))
 		return 0;
 	if (read_time(map, ta, la, s, &a) < 0)
 		return refuse(why, "not a time in the profile's formats", ta, la);
@@ -191,29 +271,80 @@ static int read_elapsed(const struct column_map *map, const struct csv_reader *r
 }
 
 /* The fields of the record the profile names, into c (which holds what
- * contact_parse() read for the others). */
+ * contact_parse() read for the others), where map->at says. */
 static int one_field(const struct column_map *map, const struct csv_reader *r,
 		     enum field f, struct contact *c, const char **why)
 {
 	const struct import_spec *s = map->spec[f];
 	char buf[256];
 	size_t len;
-	const char *text = text_of(map, r, f, 0, buf, sizeof buf, &len);
-	double *num = contact_number_field(c, f);
-	unsigned char *flag = contact_flag_field(c, f);
+	const char *text;
+	double v;
+	unsigned char flag;
+	int rc;
 
 	if (s->elapsed)
-		return read_elapsed(map, r, f, num, why);
-	if (import_is_missing(map->profile, s, text, len)) {
-		if (flag)
-			*flag = 0;
+		return read_elapsed(map, r, f, contact_number_field(c, f), why);
+	if (map->col2[f] < 0) {
+		text = r->fields[map->col[f]].s;
+		len = r->fields[map->col[f]].len;
+	} else {
+		text = join(&r->fields[map->col[f]], &r->fields[map->col2[f]], buf,
+			    sizeof buf, &len);
+	}
+	if (types[f].type == T_FLAG) {
+		flag = 0;
+		rc = missing(map, f, text, len) ? 0 :
+			read_flag(map, f, s, text, len, &flag, why);
+		((unsigned char *)c)[map->at[f]] = flag;
+		return rc;
+	}
+	if (missing(map, f, text, len))
+		return 0;
+	rc = read_number(map, f, s, text, len, &v, why);
+	if (rc == 0)
+		memcpy((char *)c + map->at[f], &v, sizeof v);
+	return rc;
+}
+
+enum { STEP_GENERAL, STEP_FLAG, STEP_NUMBER };
+
+/* one_field() for a field from one column (the usual case), with what the
+ * plan worked out at hand. */
+static inline int one_step(const struct column_map *map, const struct map_step *st,
+			   const struct csv_reader *r, struct contact *c, const char **why)
+{
+	const struct csv_field *cell = &r->fields[st->col];
+	const char *text = cell->s;
+	size_t len = cell->len;
+	unsigned char flag = 0;
+	double v;
+	int rc;
+
+	if (st->kind == STEP_GENERAL)
+		return one_field(map, r, (enum field)st->field, c, why);
+	if (!(st->blank && len && *text != ' ' && *text != '\t') &&
+	    missing(map, st->field, text, len)) {
+		if (st->kind == STEP_FLAG)
+			((unsigned char *)c)[st->at] = 0;
 		return 0;
 	}
-	if (types[f].type == T_FLAG)
-		return read_flag(s, text, len, flag, why);
-	if (num)
-		return read_number(f, s, text, len, num, why);
-	return 0;
+	if (st->kind == STEP_FLAG) {
+		unsigned k = st->slot && len == 1 ?
+			map->one[st->slot - 1][(unsigned char)*text] : 0;
+		if (k) {
+			flag = !st->spec->values[k - 1].is_null && st->spec->values[k - 1].value != 0;
+			rc = 0;
+		} else {
+			rc = read_flag(map, (enum field)st->field, st->spec, text, len, &flag, why);
+		}
+		((unsigned char *)c)[st->at] = flag;
+		return rc;
+	}
+	rc = read_number(map, (enum field)st->field, st->spec, text, len, &v, why);
+	if (rc == 0)
+		memcpy((char *)c + st->at, &v, sizeof v);
+	return rc;
 }
 
 /* first_response_at and resolved_at: the time since the contact started. */
@@ -226,7 +357,7 @@ static int since_start(const struct column_map *map, const struct csv_reader *r,
 	struct timestamp t;
 	double *out = f == F_FIRST_RESPONSE_AT ? &c->first_response : &c->resolution;
 
-	if (import_is_missing(map->profile, map->spec[f], text, len) || !c->has_time)
+	if (missing(map, f, text, len) || !c->has_time)
 		return 0;
 	if (read_time(map, text, len, map->spec[f], &t) < 0)
 		return refuse(why, "not a time in the profile's formats", text, len);
@@ -239,7 +370,7 @@ static int since_start(const struct column_map *map, const struct csv_reader *r,
 /* A customer or channel that is a missing marker is none. */
 static void text_field(const struct column_map *map, const char **s, size_t *len)
 {
-	if (*len && import_is_missing(map->profile, NULL, *s, *len))
+	if (*len && missing(map, NFIELDS, *s, *len))
 		*len = 0;
 }
 
@@ -265,13 +396,10 @@ int contact_parse_import(const struct column_map *map, const struct csv_reader *
 {
 	static const enum field times[] = { F_STARTED_AT, F_ANSWERED_AT };
 	size_t i;
-	size_t f;
 
-	for (f = 0; f < NFIELDS; f++) {
-		if (!map->spec[f] || types[f].type == T_TIME || types[f].type == T_TEXT)
-			continue;
-		if (one_field(map, r, (enum field)f, c, why) < 0) {
-			*bad = (enum field)f;
+	for (i = 0; i < map->nread; i++) {
+		if (one_step(map, &map->read[i], r, c, why) < 0) {
+			*bad = (enum field)map->read[i].field;
 			return -1;
 		}
 	}
@@ -285,8 +413,12 @@ int contact_parse_import(const struct column_map *map, const struct csv_reader *
 
 		if (!map->spec[t] || (i == 1 && c->has_time))
 			continue;
+		if (time_pair(map, r, t, &c->start) == 0) {
+			c->has_time = 1;
+			continue;
+		}
 		text = text_of(map, r, t, 0, buf, sizeof buf, &len);
-		c->has_time = !import_is_missing(map->profile, map->spec[t], text, len);
+		c->has_time = !missing(map, t, text, len);
 		if (c->has_time && read_time(map, text, len, map->spec[t], &c->start) < 0) {
 			*bad = t;
 			return refuse(why, "not a time in the profile's formats", text, len);
@@ -362,6 +494,67 @@ static int overridden(const struct import_spec *s, const struct rename *renames,
 	return 0;
 }
 
+static int blanks_only(char *const *list, size_t n)
+{
+	size_t i, k;
+	for (i = 0; i < n; i++)
+		for (k = 0; list[i][k]; k++)
+			if (list[i][k] != ' ' && list[i][k] != '\t')
+				return 0;
+	return 1;
+}
+
+/* What contact_parse_import() reads, worked out once: the fields read
+ * from cells of their own, and which fields' markers are blanks only. */
+static void plan(struct column_map *map, const struct import_profile *p)
+{
+	int profile_blank = blanks_only(p->missing, p->nmissing);
+	struct contact c;
+	struct map_step *step;
+	size_t f, i, slots = 0;
+
+	memset(&c, 0, sizeof c); /* only its members' places are used */
+	map->nread = 0;
+	map->imported = 1;
+	for (f = 0; f < NFIELDS; f++) {
+		const struct import_spec *s = map->spec[f];
+		map->blank[f] = (unsigned char)(profile_blank &&
+						(!s || blanks_only(s->missing, s->nmissing)));
+		if (!s && map->col[f] >= 0 && types[f].type != T_TEXT)
+			map->imported = 0;
+		if (!s || types[f].type == T_TIME || types[f].type == T_TEXT)
+			continue;
+		map->at[f] = (unsigned short)(types[f].type == T_FLAG ?
+			(size_t)(contact_flag_field(&c, (enum field)f) - (unsigned char *)&c) :
+			(size_t)((char *)contact_number_field(&c, (enum field)f) - (char *)&c));
+		if (s->nvalues && s->nvalues <= 255 && slots < MAP_ONE_CHAR)
+			map->slot[f] = (unsigned char)++slots;
+		step = &map->read[map->nread++];
+		step->spec = s;
+		step->col = map->col[f];
+		step->at = map->at[f];
+		step->field = (unsigned char)f;
+		step->kind = map->col2[f] >= 0 || s->elapsed ? STEP_GENERAL :
+			types[f].type == T_FLAG ? STEP_FLAG : STEP_NUMBER;
+		step->blank = map->blank[f];
+		step->slot = map->slot[f];
+		if (!map->slot[f])
+			continue;
+		for (i = 0; i < s->nvalues; i++) {
+			/* what same() matches: the one letter in either case */
+			unsigned char ch = (unsigned char)s->values[i].raw[0];
+			unsigned char *one = map->one[slots - 1];
+			if (!ch || s->values[i].raw[1] || ch == ' ' || ch == '\t')
+				continue;
+			if (!one[ch])
+				one[ch] = (unsigned char)(i + 1);
+			if ((ch | 32) >= 'a' && (ch | 32) <= 'z' && !one[ch ^ 32])
+				one[ch ^ 32] = (unsigned char)(i + 1);
+		}
+	}
+	map->blank[NFIELDS] = (unsigned char)profile_blank;
+}
+
 int column_map_import(struct column_map *map, const struct csv_reader *header,
 		      const struct import_profile *p, const struct rename *renames,
 		      size_t nrenames, const char *file, long line)
@@ -397,6 +590,7 @@ int column_map_import(struct column_map *map, const struct csv_reader *header,
 		if (map->skip_col[i] < 0)
 			rc = no_column(file, line, p, p->skips[i].column, "skip");
 	}
+	plan(map, p);
 	return rc;
 }
 

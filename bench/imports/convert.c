@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-static void trim(const char **s, size_t *len)
+static inline void trim(const char **s, size_t *len)
 {
 	while (*len && (**s == ' ' || **s == '\t')) {
 		(*s)++;
@@ -16,9 +16,21 @@ static void trim(const char **s, size_t *len)
 		(*len)--;
 }
 
+/* a (a C string) is the len bytes at s, in any case: what
+ * strlen(a) == len && strncasecmp(a, s, len) == 0 says in the C locale
+ * (cxbench never sets another), without a call per marker and value. */
 static int same(const char *a, const char *s, size_t len)
 {
-	return strlen(a) == len && strncasecmp(a, s, len) == 0;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)s[i];
+		if (x == '\0')
+			return 0;
+		if (x != y && ((x | 32) != (y | 32) || (x | 32) < 'a' || (x | 32) > 'z'))
+			return 0;
+	}
+	return a[len] == '\0';
 }
 
 static int listed(char *const *list, size_t n, const char *s, size_t len)
@@ -89,11 +101,40 @@ static int decimal(const char *s, size_t len, double *out)
 
 /* "h:mm:ss" (hours may exceed 24) or "mm:ss" (minutes may exceed 59),
  * seconds with an optional fraction. */
+/* The usual case, fast: 1-9 plain digits, then `parts` - 1 times a colon
+ * and two digits below 60 ("0:03:29", "12:05").  0 and *seconds (exact,
+ * as the general reader gives it); 1 for anything else, which the general
+ * reader then reads or refuses. */
+static inline int clock_plain(const char *s, size_t len, int parts, double *seconds)
+{
+	size_t tail = 3 * (size_t)(parts - 1), lead = len - tail, i;
+	int64_t v = 0;
+
+	if (len <= tail || lead > 9)
+		return 1;
+	for (i = 0; i < lead; i++) {
+		unsigned d = (unsigned)(unsigned char)s[i] - '0';
+		if (d > 9)
+			return 1;
+		v = v * 10 + d;
+	}
+	for (; i < len; i += 3) {
+		unsigned t = (unsigned)(unsigned char)s[i + 1] - '0';
+		unsigned u = (unsigned)(unsigned char)s[i + 2] - '0';
+		if (s[i] != ':' || t > 5 || u > 9)
+			return 1;
+		v = v * 60 + (int64_t)(t * 10 + u);
+	}
+	*seconds = (double)v;
+	return 0;
+}
+
 static int clock_text(const char *s, size_t len, int parts, double *seconds)
 {
 	double v[3] = { 0, 0, 0 };
 	size_t start = 0, i;
 	int k = 0;
+
 
 	for (i = 0; i <= len; i++) {
 		if (i < len && s[i] != ':')
@@ -117,10 +158,11 @@ int import_duration_seconds(enum import_duration d, const char *text, size_t len
 	double v;
 
 	trim(&text, &len);
-	if (d == DUR_HMS)
-		return clock_text(text, len, 3, seconds);
-	if (d == DUR_MMSS)
-		return clock_text(text, len, 2, seconds);
+	if (d == DUR_HMS || d == DUR_MMSS) {
+		int parts = d == DUR_HMS ? 3 : 2;
+		return clock_plain(text, len, parts, seconds) == 0 ? 0 :
+			clock_text(text, len, parts, seconds);
+	}
 	if (decimal(text, len, &v) < 0 || v < 0)
 		return -1;
 	*seconds = v * unit[d];
@@ -280,7 +322,9 @@ static int special(const char *format, const char *text, size_t len,
 {
 	double v;
 
-	*done = 1;
+	*done = format[0] == 'e'; /* each of them begins with an e */
+	if (!*done)
+		return 0;
 	if (strcmp(format, "epoch") == 0 || strcmp(format, "epoch_ms") == 0)
 		return decimal(text, len, &v) < 0 ? -1 :
 			from_epoch(format[5] ? v / 1000 : v, t);
@@ -298,23 +342,27 @@ static int special(const char *format, const char *text, size_t len,
 	return 0;
 }
 
-int import_time_format(const char *format, const char *text, size_t len,
-		       struct import_time *t)
+/* A format (not a special one) over the text from p to end; with b, over
+ * two cells, the second (b to end_b) after the format's first blank, when
+ * the first is read up to there. */
+static int walk(const char *format, const char *p, const char *end, const char *b,
+		const char *end_b, struct import_time *t)
 {
 	struct parts x = { 0, 1, 1, 0, 0, 0, 0, 0 };
-	const char *p = text, *end, *f;
-	int done = 0, rc;
+	const char *f;
 
-	trim(&p, &len);
-	end = p + len;
-	rc = special(format, p, len, t, &done);
-	if (done)
-		return rc;
 	for (f = format; *f; f++) {
 		if (*f == '%' && f[1]) {
 			if (directive(*++f, &p, end, &x) < 0)
 				return -1;
 		} else if (*f == ' ') {
+			if (b) { /* the join's blank: the date must be read */
+				if (p != end)
+					return -1;
+				p = b;
+				end = end_b;
+				b = NULL;
+			}
 			while (p < end && *p == ' ') /* any run of blanks */
 				p++;
 		} else if (p < end && *p == *f) {
@@ -323,7 +371,39 @@ int import_time_format(const char *format, const char *text, size_t len,
 			return -1;
 		}
 	}
-	return p == end ? assemble(&x, t) : -1;
+	return p == end && !b ? assemble(&x, t) : -1;
+}
+
+/* import_time_format() on text already trimmed */
+static int time_format(const char *format, const char *text, size_t len,
+		       struct import_time *t)
+{
+	int done = 0, rc = special(format, text, len, t, &done);
+
+	return done ? rc : walk(format, text, text + len, NULL, NULL, t);
+}
+
+int import_time_format(const char *format, const char *text, size_t len,
+		       struct import_time *t)
+{
+	trim(&text, &len);
+	return time_format(format, text, len, t);
+}
+
+/* The spec's first format over "a b" without the join: the date cell up
+ * to the format's first blank, the time cell after it.  Only a success
+ * counts: then "a b" read as import_time_parse() reads it gives the same
+ * (a and b begin and end with what the format read, so nothing is
+ * trimmed; the directives stop at the end of a cell as at the blank after
+ * it; a NUL is never read; the join is short enough not to be cut). */
+int import_time_pair(const struct import_spec *s, const char *a, size_t la,
+		     const char *b, size_t lb, struct import_time *t)
+{
+	if (!s || !s->nformats || s->formats[0][0] == 'e' || !la || !lb ||
+	    la + 1 + lb > 255 || a[0] == ' ' || a[0] == '\t' || b[lb - 1] == ' ' ||
+	    b[lb - 1] == '\t')
+		return -1;
+	return walk(s->formats[0], a, a + la, b, b + lb, t);
 }
 
 int import_time_parse(const struct import_spec *s, const char *text, size_t len,
@@ -334,7 +414,7 @@ int import_time_parse(const struct import_spec *s, const char *text, size_t len,
 
 	trim(&text, &len);
 	for (i = 0; s && i < s->nformats; i++)
-		if (import_time_format(s->formats[i], text, len, t) == 0)
+		if (time_format(s->formats[i], text, len, t) == 0)
 			return 0;
 	if ((s && s->nformats) || timestamp_parse(text, len, &iso) < 0)
 		return -1;

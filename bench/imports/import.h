@@ -122,6 +122,12 @@ struct import_time {
  * it has none): 0, or -1 when no format reads it. */
 int import_time_parse(const struct import_spec *s, const char *text, size_t len,
 		      struct import_time *t);
+/* The same for a date and a time in two cells (a field's "columns"),
+ * without joining them: 0 when the spec's first format reads them, with
+ * what import_time_parse() gives for "a b"; -1 otherwise, and then only
+ * import_time_parse() of the join can say. */
+int import_time_pair(const struct import_spec *s, const char *a, size_t la,
+		     const char *b, size_t lb, struct import_time *t);
 /* Reads text with one format (%Y %m %d %H %M %S %I %p %y %b %a, literals,
  * or "excel", "epoch", "epoch_ms"): 0 or -1. */
 int import_time_format(const char *format, const char *text, size_t len,

@@ -1,10 +1,19 @@
 /* gen-contacts: writes N synthetic contact records with the columns of
  * DESIGN.md's "Raw data", deterministically (the same N gives the same
  * file): times spread over 2025-2026 in no order, about one customer per
- * three contacts, some empty cells.  Usage: gen-contacts N > contacts.csv */
+ * three contacts, some empty cells.
+ *
+ * With --export, the same records (same seed, same values) shaped like a
+ * call-centre export, as tests/perf/export-profile.json reads them: other
+ * column names, the start split into DATE (dd/mm/yyyy) and TIME (H:MM:SS,
+ * no leading zero on the hour), durations as h:mm:ss, abandoned written
+ * as ANSWERED Y/N (inverted) and the other flags as Y/N.
+ *
+ * Usage: gen-contacts N [--export] > contacts.csv */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static uint64_t state = 0x2545F4914F6CDD1DULL;
 
@@ -21,59 +30,147 @@ static unsigned pick(unsigned n)
 	return next() % n;
 }
 
-static void date(char *buf, size_t size)
-{
-	/* 2025-01-01T00:00:00Z plus up to two years, as a calendar date */
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	unsigned day = pick(730), secs = pick(86400), y = 2025, m = 0;
+/* One record; a number of -1 is an empty cell. */
+struct rec {
+	unsigned long customer;
+	unsigned channel, year, month, day, secs;
+	long wait, handle, hold, human_wait, csat, nps, ces;
+	unsigned transfers;
+	int abandoned, resolved, proactive, ai, escalated;
+};
 
-	if (day >= 365) {
-		y = 2026;
-		day -= 365;
-	}
-	while (day >= (unsigned)mdays[m])
-		day -= (unsigned)mdays[m++];
-	snprintf(buf, size, "%u-%02u-%02uT%02u:%02u:%02uZ", y, m + 1, day + 1,
-		 secs / 3600, secs / 60 % 60, secs % 60);
+/* value, or -1 (empty) for about empty_pct in 100 */
+static long opt(unsigned value, unsigned empty_pct)
+{
+	return pick(100) >= empty_pct ? (long)value : -1;
 }
 
-static void opt_num(unsigned value, unsigned empty_pct)
+/* The draws, one after another in a fixed order (the order the first
+ * version's printf arguments were evaluated in, so its files are
+ * unchanged). */
+static void draw(struct rec *r, long n)
 {
-	if (pick(100) >= empty_pct)
-		printf("%u", value);
+	/* 2025-01-01T00:00:00Z plus up to two years, as a calendar date */
+	static const unsigned mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	unsigned day, m = 0;
+
+	r->abandoned = pick(100) < 6;
+	r->ai = pick(100) < 25;
+	r->escalated = r->ai && pick(100) < 40;
+	day = pick(730);
+	r->secs = pick(86400);
+	r->year = 2025;
+	if (day >= 365) {
+		r->year = 2026;
+		day -= 365;
+	}
+	while (day >= mdays[m])
+		day -= mdays[m++];
+	r->month = m + 1;
+	r->day = day + 1;
+	r->channel = pick(4);
+	r->customer = pick((unsigned)(n / 3 + 1));
+	r->wait = opt(pick(300), 3);
+	r->handle = opt(r->abandoned ? 0 : 60 + pick(900), 2);
+	r->hold = opt(pick(100) < 70 ? 0 : pick(240), 10);
+	r->proactive = pick(100) < 5;
+	r->resolved = !r->abandoned && pick(100) < 72;
+	r->transfers = pick(100) < 80 ? 0 : 1 + pick(2);
+	r->human_wait = r->escalated ? opt(pick(200), 10) : -1;
+	r->csat = opt(1 + pick(5), 80);
+	r->nps = opt(pick(11), 85);
+	r->ces = opt(1 + pick(7), 90);
+}
+
+static const char *const channels[] = { "phone", "chat", "email", "app" };
+
+static void canonical(long i, const struct rec *r)
+{
+	const long nums[] = { r->wait, r->handle, r->hold };
+	const long scores[] = { r->human_wait, r->csat, r->nps, r->ces };
+	size_t k;
+
+	printf("K%08ld,CU%07lu,%s,%u-%02u-%02uT%02u:%02u:%02uZ,", i, r->customer,
+	       channels[r->channel], r->year, r->month, r->day, r->secs / 3600,
+	       r->secs / 60 % 60, r->secs % 60);
+	for (k = 0; k < 3; k++)
+		if (nums[k] >= 0)
+			printf("%ld,", nums[k]);
+		else
+			putchar(',');
+	printf("%u,%d,%d,%d,%d,%d", r->transfers, r->abandoned, r->resolved, r->proactive,
+	       r->ai, r->escalated);
+	for (k = 0; k < 4; k++)
+		if (scores[k] >= 0)
+			printf(",%ld", scores[k]);
+		else
+			putchar(',');
+	putchar('\n');
+}
+
+/* a duration as h:mm:ss, or nothing */
+static void hms(long secs)
+{
+	putchar(',');
+	if (secs >= 0)
+		printf("%ld:%02ld:%02ld", secs / 3600, secs / 60 % 60, secs % 60);
+}
+
+static void yes_no(int v)
+{
+	printf(",%c", v ? 'Y' : 'N');
+}
+
+static void export(long i, const struct rec *r)
+{
+	const long scores[] = { r->csat, r->nps, r->ces };
+	size_t k;
+
+	printf("K%08ld,CU%07lu,%s,%02u/%02u/%u,%u:%02u:%02u", i, r->customer,
+	       channels[r->channel], r->day, r->month, r->year, r->secs / 3600,
+	       r->secs / 60 % 60, r->secs % 60);
+	hms(r->wait);
+	hms(r->handle);
+	hms(r->hold);
+	printf(",%u", r->transfers);
+	yes_no(!r->abandoned);
+	yes_no(r->resolved);
+	yes_no(r->proactive);
+	yes_no(r->ai);
+	yes_no(r->escalated);
+	hms(r->human_wait);
+	for (k = 0; k < 3; k++)
+		if (scores[k] >= 0)
+			printf(",%ld", scores[k]);
+		else
+			putchar(',');
+	putchar('\n');
 }
 
 int main(int argc, char **argv)
 {
-	static const char *const channels[] = { "phone", "chat", "email", "app" };
 	long n = argc > 1 ? strtol(argv[1], NULL, 10) : 1000, i;
-	char when[32];
+	int as_export = argc > 2 && strcmp(argv[2], "--export") == 0;
+	struct rec r;
 
-	puts("contact_id,customer_id,channel,started_at,wait_seconds,handle_seconds,"
-	     "hold_seconds,transfers,abandoned,resolved,proactive,ai_handled,"
-	     "escalated,human_wait_seconds,csat,nps,ces");
+	if (argc > 3 || (argc > 2 && !as_export)) {
+		fputs("usage: gen-contacts N [--export]\n", stderr);
+		return 2;
+	}
+	if (as_export)
+		puts("CALL ID,CUSTOMER,CHANNEL,DATE,TIME,QUEUE WAIT,TALK TIME,HOLD TIME,"
+		     "TRANSFERS,ANSWERED,RESOLVED,PROACTIVE,BOT HANDLED,ESCALATED,"
+		     "AGENT WAIT,CSAT,NPS,CES");
+	else
+		puts("contact_id,customer_id,channel,started_at,wait_seconds,handle_seconds,"
+		     "hold_seconds,transfers,abandoned,resolved,proactive,ai_handled,"
+		     "escalated,human_wait_seconds,csat,nps,ces");
 	for (i = 1; i <= n; i++) {
-		int abandoned = pick(100) < 6, ai = pick(100) < 25;
-		int escalated = ai && pick(100) < 40;
-		date(when, sizeof when);
-		printf("K%08ld,CU%07lu,%s,%s,", i, (unsigned long)pick((unsigned)(n / 3 + 1)),
-		       channels[pick(4)], when);
-		opt_num(pick(300), 3);
-		putchar(',');
-		opt_num(abandoned ? 0 : 60 + pick(900), 2);
-		putchar(',');
-		opt_num(pick(100) < 70 ? 0 : pick(240), 10);
-		printf(",%u,%d,%d,%d,%d,%d,", pick(100) < 80 ? 0 : 1 + pick(2), abandoned,
-		       !abandoned && pick(100) < 72, pick(100) < 5, ai, escalated);
-		if (escalated)
-			opt_num(pick(200), 10);
-		putchar(',');
-		opt_num(1 + pick(5), 80);
-		putchar(',');
-		opt_num(pick(11), 85);
-		putchar(',');
-		opt_num(1 + pick(7), 90);
-		putchar('\n');
+		draw(&r, n);
+		if (as_export)
+			export(i, &r);
+		else
+			canonical(i, &r);
 	}
 	return fflush(stdout) != 0;
 }
