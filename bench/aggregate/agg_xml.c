@@ -85,10 +85,7 @@ static int build_map(const struct agg_xml *x, int survey, struct column_map *map
 	long f;
 	enum field a, b;
 
-	memset(map, 0, sizeof *map);
-	for (i = 0; i < NFIELDS; i++)
-		map->col[i] = map->col2[i] = -1;
-	map->width = x->nfields;
+	column_map_init(map, x->nfields);
 	for (i = 0; i < x->nfields; i++) {
 		f = field_of(x->fields[i].field);
 		if (f < 0)

@@ -36,6 +36,16 @@ static const char *renamed(const char *column, const struct rename *renames,
 	return column;
 }
 
+void column_map_init(struct column_map *map, size_t width)
+{
+	size_t i;
+
+	memset(map, 0, sizeof *map);
+	for (i = 0; i < NFIELDS; i++)
+		map->col[i] = map->col2[i] = -1;
+	map->width = width;
+}
+
 int column_map_build(struct column_map *map, const struct csv_reader *header,
 		     const struct rename *renames, size_t nrenames, const char *file)
 {
@@ -43,10 +53,7 @@ int column_map_build(struct column_map *map, const struct csv_reader *header,
 	long f;
 	enum field a, b;
 
-	memset(map, 0, sizeof *map);
-	for (i = 0; i < NFIELDS; i++)
-		map->col[i] = map->col2[i] = -1;
-	map->width = header->nfields;
+	column_map_init(map, header->nfields);
 	for (i = 0; i < nrenames; i++) {
 		if (field_of(renames[i].field) < 0) {
 			msg_error("--map: '%s' is not a field (see 'cxbench aggregate -h')",

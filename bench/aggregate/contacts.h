@@ -70,6 +70,8 @@ struct column_map {
 	int imported;
 };
 
+/* An empty map for records of `width` fields: no field has a column. */
+void column_map_init(struct column_map *map, size_t width);
 /* Builds the map from the header; an unknown --map field or a column
  * mapped twice is an error (message naming file and line 1). */
 int column_map_build(struct column_map *map, const struct csv_reader *header,

@@ -563,10 +563,7 @@ int column_map_import(struct column_map *map, const struct csv_reader *header,
 	long f, col;
 	int rc = CX_OK;
 
-	memset(map, 0, sizeof *map);
-	for (i = 0; i < NFIELDS; i++)
-		map->col[i] = map->col2[i] = -1;
-	map->width = header->nfields;
+	column_map_init(map, header->nfields);
 	map->profile = p;
 	for (i = 0; rc == CX_OK && i < p->nspecs; i++)
 		if (!overridden(&p->specs[i], renames, nrenames))

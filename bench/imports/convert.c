@@ -171,20 +171,6 @@ int import_duration_seconds(enum import_duration d, const char *text, size_t len
 
 /* ---- times ---- */
 
-/* Days from 1970-01-01 to y-m-d (proleptic Gregorian), after Howard
- * Hinnant's days_from_civil. */
-static int64_t days_from_civil(int y, int m, int d)
-{
-	int64_t era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 static void civil_from_days(int64_t z, int *y, int *m, int *d)
 {
 	int64_t era, doe, yoe, doy, mp;

@@ -14,7 +14,7 @@ static int num(const char *s, int n, int *out)
 
 /* Days from 1970-01-01 to y-m-d (proleptic Gregorian), after Howard
  * Hinnant's days_from_civil. */
-static int64_t days_from_civil(int y, int m, int d)
+int64_t days_from_civil(int y, int m, int d)
 {
 	int64_t era, yoe, doy, doe;
 

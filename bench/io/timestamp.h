@@ -12,6 +12,8 @@ struct timestamp {
 	int year, month; /* the calendar date as written (local to its offset) */
 };
 
+/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar. */
+int64_t days_from_civil(int y, int m, int d);
 /* 0 on success; -1 when s[0..len) is not such a timestamp. */
 int timestamp_parse(const char *s, size_t len, struct timestamp *t);
 #endif
