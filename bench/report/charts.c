@@ -71,12 +71,25 @@ static void bars(struct plot *p, const char *data, size_t rows, double lo,
 	fputc('\n', s);
 }
 
+/* Closes the data of a bar chart of `rows` rows on the 0..105 scale of
+ * indexes and shares, draws it, and frees the data file's path. */
+static int scale_bars(struct plot *p, FILE *f, char *path, const char *name,
+		      size_t rows)
+{
+	int rc = plot_data_close(f, path);
+
+	plot_chart(p, name, WIDTH, 70 + (int)rows * ROW_PX);
+	bars(p, path, rows, 0, 105, 0);
+	plot_end_chart(p, name);
+	free(path);
+	return rc;
+}
+
 static int chart_overall(struct plot *p, const struct report_model *m)
 {
 	char *path = NULL, num[48];
 	FILE *f = plot_data(p, &path);
 	size_t i;
-	int rc;
 
 	if (!f)
 		return CX_EIO;
@@ -85,12 +98,7 @@ static int chart_overall(struct plot *p, const struct report_model *m)
 		bar_row(f, r->label, 0, isnan(r->score) ? 0 : r->score, row_color(r->kind),
 			str_num(m->str, num, r->score, 1));
 	}
-	rc = plot_data_close(f, path);
-	plot_chart(p, "overall", WIDTH, 70 + (int)m->nranks * ROW_PX);
-	bars(p, path, m->nranks, 0, 105, 0);
-	plot_end_chart(p, "overall");
-	free(path);
-	return rc;
+	return scale_bars(p, f, path, "overall", m->nranks);
 }
 
 /* Company first, then the frontier, then the brands, as DESIGN.md's
@@ -375,7 +383,6 @@ static int chart_voice(struct plot *p, const struct report_model *m)
 	char *path = NULL, num[48];
 	FILE *f = plot_data(p, &path);
 	size_t s;
-	int rc;
 
 	if (!f)
 		return CX_EIO;
@@ -384,12 +391,7 @@ static int chart_voice(struct plot *p, const struct report_model *m)
 		bar_row(f, report_signal_name(m, s), 0, v,
 			s == SIG_PRAISE ? 0x2e8b57u : 0xc0392bu, str_num(m->str, num, v, 1));
 	}
-	rc = plot_data_close(f, path);
-	plot_chart(p, "voice", WIDTH, 70 + NSIGNALS * ROW_PX);
-	bars(p, path, NSIGNALS, 0, 105, 0); /* shares, on the overall chart's scale */
-	plot_end_chart(p, "voice");
-	free(path);
-	return rc;
+	return scale_bars(p, f, path, "voice", NSIGNALS); /* shares, as indexes */
 }
 
 /* The index over time, then each dimension's. */
