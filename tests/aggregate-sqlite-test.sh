@@ -29,18 +29,6 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/cxbench-agg-sql.XXXXXX")
 pass=0
 fail=0
 
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL $*"; }
-check() { # check NAME COMMAND...
-	name=$1
-	shift
-	if "$@" > "$work/check.out" 2>&1; then
-		ok
-	else
-		bad "$name"
-		sed 's/^/  /' "$work/check.out" | head -20
-	fi
-}
 finish() {
 	echo "aggregate-sqlite: $pass passed, $fail failed"
 	if [ "$fail" -eq 0 ]; then rm -rf "$work"; else echo "kept: $work"; fi

@@ -14,3 +14,21 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 CXBENCH_DATA=$ROOT
 NO_COLOR=1
 export CXBENCH_DATA NO_COLOR
+
+# Counting checks: ok, bad NAME (says why), and check NAME COMMAND...
+# (passes when COMMAND succeeds; otherwise shows its output, kept in
+# $work, which the test makes).  Each test prints its own totals.
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+check() { # check NAME COMMAND...
+	name=$1
+	shift
+	if "$@" > "$work/check.out" 2>&1; then
+		ok
+	else
+		bad "$name"
+		sed 's/^/  /' "$work/check.out" | head -20
+	fi
+}
