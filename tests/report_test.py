@@ -716,6 +716,42 @@ def test_lang(tmp, lang):
           list_dir(tmp) == [lang + ".html"], list_dir(tmp))
 
 
+def test_business_clock(tmp):
+    """A duration on a business clock says so in its unit, in the metric
+    table and in the priority's reason, in each language; a calendar one
+    does not."""
+    company = os.path.join(tmp, "tickets.json")
+    write(company, json.dumps({"company": "Helpdesk Co", "period": "2026-Q3",
+                               "metrics": {"resolution_hours": {"value": 30, "clock": "business"},
+                                           "first_response_minutes": 600}}))
+    for lang in ("en", "uk", "ru"):
+        strings = dict(EN)
+        strings.update(load_json(os.path.join(DATA, "reports", "strings", lang + ".json")))
+        out = os.path.join(tmp, lang + ".html")
+        rc, _, err = run(["report", company, "-o", out, "--lang", lang,
+                          "--against", "amazon,frontier"])
+        if not check("clock %s: exit 0" % lang, rc == 0, err):
+            continue
+        s = html_check(out)
+        marked = strings["unit_business"].replace(
+            "{unit}", strings.get("unit.resolution_hours", "hours"))
+        plain = strings.get("unit.first_response_minutes", "minutes")
+        rows = [r for t in tables_with(s, [strings["col_metric"], strings["col_unit"]])
+                for r in t[1:]]
+        units = {r[0]: r[1] for r in rows if len(r) > 1}
+        res = units.get(strings.get("metric.resolution_hours", "Time to resolution"))
+        fr = units.get(strings.get("metric.first_response_minutes",
+                                   "First response time (written channels)"))
+        check("clock %s: resolution in business hours (%s)" % (lang, marked),
+              res == marked, units)
+        check("clock %s: first response in plain %s" % (lang, plain), fr == plain, units)
+        reasons = [c for t in tables_with(s, [strings["col_rank"], strings["col_metric"]])
+                   for r in t[1:]
+                   for c in r if marked in c]
+        check("clock %s: the priority's reason names business hours" % lang,
+              len(reasons) == 1, reasons)
+
+
 def data_uri(raw):
     m = re.search(r'<img[^>]*\ssrc="([^"]*)"', raw)
     return m.group(1) if m else None
@@ -1364,7 +1400,8 @@ def main():
                          ("injection-nl", lambda d: test_injection(d, True)),
                          ("injection", lambda d: test_injection(d, False)),
                          ("backslash", test_backslash), ("small", test_small),
-                         ("timeline", test_timeline), ("directory", test_directory)):
+                         ("timeline", test_timeline), ("directory", test_directory),
+                         ("business-clock", test_business_clock)):
             d = os.path.join(base, name)
             os.mkdir(d)
             try:

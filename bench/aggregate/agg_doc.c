@@ -36,7 +36,18 @@ static double pct(uint64_t k, uint64_t n)
  * file read through an import profile that names no abandoned or resolved
  * column says nothing of abandonment or first-contact resolution (an empty
  * flag would read as "no"). */
-enum { SHOW_REPEATS = 1, SHOW_ABANDONED = 2, SHOW_FCR = 4 };
+enum { SHOW_REPEATS = 1, SHOW_ABANDONED = 2, SHOW_FCR = 4, BUSINESS_CLOCK = 8 };
+
+/* A profile's business clock counts the ticket durations (helpdesks'
+ * "within business hours" fields); waits and holds are always timed. */
+static void ticket_metric(cJSON *metrics, const char *id, double value, uint64_t n,
+			  unsigned show)
+{
+	metric(metrics, id, value, n);
+	if (n && (show & BUSINESS_CLOCK))
+		cJSON_AddStringToObject(cJSON_GetObjectItemCaseSensitive(metrics, id),
+					"clock", "business");
+}
 
 static cJSON *metrics_json(const struct agg_stats *s, unsigned show)
 {
@@ -65,10 +76,10 @@ static cJSON *metrics_json(const struct agg_stats *s, unsigned show)
 	}
 	metric(m, "ces", s->ces_sum / (double)s->ces_n, s->ces_n);
 	metric(m, "time_to_human_seconds", s->human_sum / (double)s->human_n, s->human_n);
-	metric(m, "first_response_minutes", agg_values_percentile(&s->first_response, 50),
-	       s->first_response.n);
-	metric(m, "resolution_hours", agg_values_percentile(&s->resolution, 50),
-	       s->resolution.n);
+	ticket_metric(m, "first_response_minutes",
+		      agg_values_percentile(&s->first_response, 50), s->first_response.n, show);
+	ticket_metric(m, "resolution_hours", agg_values_percentile(&s->resolution, 50),
+		      s->resolution.n, show);
 	metric(m, "reopen_pct", pct(s->reopened, s->reopens_n), s->reopens_n);
 	return m;
 }
@@ -186,7 +197,8 @@ static unsigned metrics_shown(const struct agg_result *res)
 {
 	return (res->traced ? SHOW_REPEATS : 0) |
 		(res->lacks_abandoned ? 0 : SHOW_ABANDONED) |
-		(res->lacks_resolved ? 0 : SHOW_FCR);
+		(res->lacks_resolved ? 0 : SHOW_FCR) |
+		(res->profile[0] && res->profile[0]->business_clock ? BUSINESS_CLOCK : 0);
 }
 
 cJSON *agg_document_new(const struct agg_options *o, const struct agg_result *res)

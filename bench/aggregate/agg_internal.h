@@ -95,7 +95,7 @@ struct agg_result {
 	/* per file (0 contacts, 1 surveys): the import profile it was read
 	 * with (given, or found by its header: then owned here), and the rows
 	 * each of its skip rules took out */
-	const struct import_profile *profile[2];
+	struct import_profile *profile[2];
 	struct import_profile *detected[2];
 	uint64_t profile_skips[2][MAP_MAX_SKIPS];
 	/* contacts read through a profile that names no such column */
@@ -165,4 +165,13 @@ int agg_xml_scan(const char *source, int survey, const struct agg_options *o,
 int agg_jsonl_wanted(const char *source, const struct import_profile *p);
 int agg_jsonl_scan(const char *source, int survey, const struct agg_options *o,
 		   struct agg_result *res, struct agg_part *parts, int *nparts);
+/* agg_order.c: settles in p each day/month order its formats leave open,
+ * from the records of fd between body and size; CX_OK, or CX_EINPUT after
+ * a message naming the line and value when the data cannot settle one. */
+int agg_settle_orders(int fd, const char *name, off_t body, off_t size,
+		      long header_lines, const struct column_map *map,
+		      struct import_profile *p);
+/* For readers that cannot read a file twice (JSON Lines): CX_EINPUT after
+ * a message when the map has a field whose day/month order is open. */
+int agg_orders_refused(const struct column_map *map, const char *name);
 #endif

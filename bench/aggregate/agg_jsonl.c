@@ -439,7 +439,7 @@ static int rewind_lines(struct jsonl_reader *jr)
 static int choose_profile(struct jsonl_reader *jr, int survey, const struct agg_options *o,
 			  struct agg_result *res)
 {
-	const struct import_profile *p = survey ? o->surveys_import : o->contacts_import;
+	struct import_profile *p = survey ? o->surveys_import : o->contacts_import;
 	int rc = CX_OK;
 
 	if (!p) {
@@ -472,6 +472,8 @@ static int header_map(struct jsonl_reader *jr, int survey, const struct import_p
 	h.fields = jr->fields;
 	h.nfields = jr->npaths;
 	rc = column_map_import(map, &h, p, o->renames, o->nrenames, jr->file, 0);
+	if (rc == CX_OK)
+		rc = agg_orders_refused(map, jr->file);
 	if (rc == CX_OK && !survey && map->col[F_STARTED_AT] < 0 && !o->has_period) {
 		msg_at(jr->file, 0, "the import profile '%s' gives no 'started_at' (use "
 		       "--map PATH=started_at)", p->id);

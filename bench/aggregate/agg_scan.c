@@ -427,7 +427,7 @@ static int read_header(int fd, const char *name, int survey, const struct agg_op
 		       struct agg_result *res, struct column_map *map, off_t *body,
 		       long *lines)
 {
-	const struct import_profile *p = survey ? o->surveys_import : o->contacts_import;
+	struct import_profile *p = survey ? o->surveys_import : o->contacts_import;
 	struct head h;
 	int rc = head_read(fd, name, &h);
 
@@ -606,6 +606,9 @@ static int scan_fd(int fd, const char *name, int survey, const struct agg_option
 	rc = read_header(fd, name, survey, o, res, &map, &body, &header_lines);
 	if (rc == CX_OK)
 		rc = check_columns(&map, name, survey, o);
+	if (rc == CX_OK)
+		rc = agg_settle_orders(fd, name, body, st.st_size, header_lines, &map,
+				       res->profile[survey]);
 	if (rc != CX_OK)
 		return rc;
 	n = o->threads < MAX_THREADS ? o->threads : MAX_THREADS;

@@ -52,7 +52,9 @@ struct agg_options {
 	 * file, or NULL: then, when `datadir` is set and a file's header
 	 * lacks the needed columns, the built-in profile whose match names it
 	 * has is used (and said so on stderr) */
-	const struct import_profile *contacts_import, *surveys_import;
+	/* read with: owned by the caller, and a day/month order a profile
+	 * leaves open is settled in it from the file (agg_order.c) */
+	struct import_profile *contacts_import, *surveys_import;
 	const char *datadir;
 };
 

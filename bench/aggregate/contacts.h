@@ -88,6 +88,12 @@ int column_map_import(struct column_map *map, const struct csv_reader *header,
 long column_map_skip(const struct column_map *map, const struct csv_reader *r,
 		     size_t *value);
 
+/* A field's text in a record read through a profile (a join of two
+ * columns goes into buf; which == 1: elapsed's second column), or NULL
+ * when it is a missing value.  The record must have the map's width. */
+const char *column_map_text(const struct column_map *map, const struct csv_reader *r,
+			    enum field f, int which, char *buf, size_t cap, size_t *len);
+
 /* A duration given both ways (first_response_at and
  * first_response_minutes, or resolved_at and resolution_hours): a file
  * should say it once, so this is refused.  0 when none is, else 1 with

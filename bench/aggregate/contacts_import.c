@@ -591,6 +591,14 @@ int column_map_import(struct column_map *map, const struct csv_reader *header,
 	return rc;
 }
 
+const char *column_map_text(const struct column_map *map, const struct csv_reader *r,
+			    enum field f, int which, char *buf, size_t cap, size_t *len)
+{
+	const char *text = text_of(map, r, f, which, buf, cap, len);
+
+	return missing(map, f, text, *len) ? NULL : text;
+}
+
 long column_map_skip(const struct column_map *map, const struct csv_reader *r,
 		     size_t *value)
 {

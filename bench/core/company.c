@@ -166,11 +166,36 @@ int sample_size_check(double n, char *why, size_t size)
 	return 0;
 }
 
+int metric_is_duration(const struct metric_def *m)
+{
+	static const char *const units[] = { "seconds", "minutes", "hours", "days" };
+	size_t i;
+
+	for (i = 0; i < sizeof units / sizeof *units; i++)
+		if (strcmp(m->unit, units[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int clock_parse(const char *text, int *business, char *why, size_t size)
+{
+	*business = strcasecmp(text, "business") == 0;
+	if (*business || !*text || strcasecmp(text, "calendar") == 0)
+		return 0;
+	snprintf(why, size, "clock: '%.40s' is not business or calendar", text);
+	return -1;
+}
+
 static int check_obs(const struct metric_def *m, const struct obs *o,
 		     char *why, size_t size)
 {
 	if (metric_check_value(m, o->value, why, size) < 0)
 		return -1;
+	if (o->business_clock && !metric_is_duration(m)) {
+		snprintf(why, size, "clock: business hours only apply to durations, and "
+			 "this metric is in %s", m->unit);
+		return -1;
+	}
 	return check_shares(m, o, why, size);
 }
 

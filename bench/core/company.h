@@ -13,6 +13,7 @@ struct obs {
 	double value;
 	double n;                     /* sample size; 0 when unknown */
 	double promoters, detractors; /* % of respondents; NAN when unknown */
+	int business_clock;           /* a duration counting business hours only */
 	long line;                    /* where it was read (0 in JSON) */
 	const char *file;             /* and from which file (the company's) */
 };
@@ -45,6 +46,12 @@ const char *company_file(struct company *c, const char *name);
 #define SAMPLE_SIZE_MAX 1e12
 /* 0 when n, as given in a file, is a usable sample size; else -1 and why. */
 int sample_size_check(double n, char *why, size_t size);
+/* A metric's "clock" as a file writes it (any case): "business" sets
+ * *business, "calendar" or "" clears it; else -1 and why. */
+int clock_parse(const char *text, int *business, char *why, size_t size);
+/* 1 when the metric is a duration (its unit seconds, minutes, hours or
+ * days), the only kind a business clock applies to. */
+int metric_is_duration(const struct metric_def *m);
 /* The name is in every output (each CSV row, the report's titles): a
  * longer one is refused rather than repeated hundreds of times. */
 #define COMPANY_NAME_MAX 1000

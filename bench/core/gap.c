@@ -38,6 +38,10 @@ static void change(const struct gap_report *r, struct gap_metric *gm)
 		const struct obs *o = &p->obs[gm->metric];
 		if (!o->present)
 			continue;
+		/* hours on a business clock and calendar hours are not one scale:
+		 * no change between them */
+		if (o->business_clock != now->business_clock)
+			return;
 		gm->change_from = p->label;
 		gm->change = now->value - o->value;
 		gm->change_moe = obs_change_moe(&r->cat->metrics[gm->metric], o, now);

@@ -382,14 +382,81 @@ int import_time_format(const char *format, const char *text, size_t len,
  * (a and b begin and end with what the format read, so nothing is
  * trimmed; the directives stop at the end of a cell as at the blank after
  * it; a NUL is never read; the join is short enough not to be cut). */
+/* Whether a and b are one layout with %d and %m swapped. */
+static int twins(const char *a, const char *b)
+{
+	int swapped = 0;
+
+	for (; *a && *b; a++, b++) {
+		if (a[0] == '%' && b[0] == '%' && a[1] && b[1]) {
+			a++, b++;
+			if ((*a == 'd' && *b == 'm') || (*a == 'm' && *b == 'd'))
+				swapped = 1;
+			else if (*a != *b)
+				return 0;
+		} else if (*a != *b) {
+			return 0;
+		}
+	}
+	return swapped && !*a && !*b;
+}
+
+enum import_order import_format_order(const struct import_spec *s, size_t i)
+{
+	const char *f = s->formats[i], *d = strstr(f, "%d"), *m = strstr(f, "%m");
+	size_t k;
+
+	for (k = 0; d && m && k < s->nformats; k++)
+		if (twins(f, s->formats[k]))
+			return d < m ? ORDER_DAY_FIRST : ORDER_MONTH_FIRST;
+	return ORDER_ANY;
+}
+
+/* Whether the spec, as settled, reads with its format i. */
+static int allowed(const struct import_spec *s, size_t i)
+{
+	enum import_order o = s->order == ORDER_ANY ? ORDER_ANY : import_format_order(s, i);
+
+	return o == ORDER_ANY || o == s->order;
+}
+
+void import_settle(struct import_spec *s, enum import_order order)
+{
+	s->order = order;
+}
+
+unsigned import_time_orders(const struct import_spec *s, const char *text, size_t len)
+{
+	struct import_time t;
+	unsigned found = 0;
+	size_t i;
+
+	trim(&text, &len);
+	for (i = 0; i < s->nformats; i++)
+		if (time_format(s->formats[i], text, len, &t) == 0)
+			found |= 1u << import_format_order(s, i);
+	return found;
+}
+
+static const char *first_format(const struct import_spec *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nformats; i++)
+		if (allowed(s, i))
+			return s->formats[i];
+	return NULL;
+}
+
 int import_time_pair(const struct import_spec *s, const char *a, size_t la,
 		     const char *b, size_t lb, struct import_time *t)
 {
-	if (!s || !s->nformats || s->formats[0][0] == 'e' || !la || !lb ||
-	    la + 1 + lb > 255 || a[0] == ' ' || a[0] == '\t' || b[lb - 1] == ' ' ||
-	    b[lb - 1] == '\t')
+	const char *f = s ? first_format(s) : NULL;
+
+	if (!f || f[0] == 'e' || !la || !lb || la + 1 + lb > 255 || a[0] == ' ' ||
+	    a[0] == '\t' || b[lb - 1] == ' ' || b[lb - 1] == '\t')
 		return -1;
-	return walk(s->formats[0], a, a + la, b, b + lb, t);
+	return walk(f, a, a + la, b, b + lb, t);
 }
 
 int import_time_parse(const struct import_spec *s, const char *text, size_t len,
@@ -400,7 +467,7 @@ int import_time_parse(const struct import_spec *s, const char *text, size_t len,
 
 	trim(&text, &len);
 	for (i = 0; s && i < s->nformats; i++)
-		if (time_format(s->formats[i], text, len, t) == 0)
+		if (allowed(s, i) && time_format(s->formats[i], text, len, t) == 0)
 			return 0;
 	if ((s && s->nformats) || timestamp_parse(text, len, &iso) < 0)
 		return -1;

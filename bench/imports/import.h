@@ -19,6 +19,9 @@ enum import_duration {
 	DUR_EXCEL
 };
 
+/* Which way round a format reads a numeric day and month. */
+enum import_order { ORDER_ANY, ORDER_DAY_FIRST, ORDER_MONTH_FIRST };
+
 /* A value map entry: raw text (matched trimmed, any case) -> a number, or
  * no value (null). */
 struct import_value {
@@ -47,6 +50,11 @@ struct import_spec {
 	size_t nmissing;
 	double scale[2];
 	int has_scale;
+	/* formats that read day and month both ways (twins: "%d/%m/%Y" and
+	 * "%m/%d/%Y"): open_order is set at load, and the reader settles
+	 * `order` from the data before it reads a record (import_settle) */
+	int open_order;
+	enum import_order order;
 };
 
 /* Rows whose `column` holds one of `values` are not records. */
@@ -128,6 +136,17 @@ int import_time_parse(const struct import_spec *s, const char *text, size_t len,
  * import_time_parse() of the join can say. */
 int import_time_pair(const struct import_spec *s, const char *a, size_t la,
 		     const char *b, size_t lb, struct import_time *t);
+/* The orders (1 << ORDER_DAY_FIRST, 1 << ORDER_MONTH_FIRST, 1 << ORDER_ANY
+ * for a format without a twin) whose formats read the text: a value read
+ * one way only settles an open order; 0 when none reads it. */
+unsigned import_time_orders(const struct import_spec *s, const char *text, size_t len);
+/* From now on, only the formats of that order (and those without a
+ * numeric day and month) read the spec's times. */
+void import_settle(struct import_spec *s, enum import_order order);
+/* The order the spec's format i reads a numeric day and month in, when
+ * the spec also has its twin (the same layout with %d and %m swapped);
+ * else ORDER_ANY: "%Y%m%d" beside "%d/%m/%Y" is no ambiguity. */
+enum import_order import_format_order(const struct import_spec *s, size_t i);
 /* Reads text with one format (%Y %m %d %H %M %S %I %p %y %b %a, literals,
  * or "excel", "epoch", "epoch_ms"): 0 or -1. */
 int import_time_format(const char *format, const char *text, size_t len,

@@ -347,20 +347,16 @@ static int known_zone(const char *tz)
 }
 
 /* A field whose formats read day and month both ways ("%d/%m/%Y" and
- * "%m/%d/%Y"): whichever comes first would win on 3/4/2026, a guess. */
+ * "%m/%d/%Y"): whichever comes first would win on 3/4/2026, so the data
+ * must settle it (a day above 12 somewhere). */
 static int both_orders(const struct import_spec *s)
 {
-	size_t i, k;
+	unsigned seen = 0;
+	size_t i;
 
-	for (i = 0; i < s->nformats; i++) {
-		const char *d = strstr(s->formats[i], "%d"), *m = strstr(s->formats[i], "%m");
-		for (k = 0; d && m && k < s->nformats; k++) {
-			const char *d2 = strstr(s->formats[k], "%d"), *m2 = strstr(s->formats[k], "%m");
-			if (k != i && d2 && m2 && (d < m) != (d2 < m2))
-				return 1;
-		}
-	}
-	return 0;
+	for (i = 0; i < s->nformats; i++)
+		seen |= 1u << import_format_order(s, i);
+	return (seen & (1u << ORDER_DAY_FIRST)) && (seen & (1u << ORDER_MONTH_FIRST));
 }
 
 static void tail_of(struct ctx *c, const cJSON *root, struct import_profile *p)
@@ -400,14 +396,8 @@ static void tail_of(struct ctx *c, const cJSON *root, struct import_profile *p)
 		free_strings(lines, n);
 	}
 	fields_of(c, cJSON_GetObjectItemCaseSensitive(root, "fields"), p);
-	for (n = 0; n < p->nspecs; n++) {
-		if (both_orders(&p->specs[n])) {
-			char *path = path2("fields", p->specs[n].field);
-			bad(c, path, "formats read day/month both ways, so 3/4/2026 would be "
-			    "a guess: keep the one order the export uses");
-			free(path);
-		}
-	}
+	for (n = 0; n < p->nspecs; n++)
+		p->specs[n].open_order = both_orders(&p->specs[n]);
 }
 
 static int from_json(struct ctx *c, const cJSON *root, struct import_profile *p)

@@ -1,6 +1,6 @@
 /* load_csv: the CSV form of a company metrics file: a header naming at
- * least company, period, metric and value (n, industry, promoters_pct and
- * detractors_pct optional; other columns ignored), one row per period and
+ * least company, period, metric and value (n, industry, promoters_pct,
+ * detractors_pct and clock optional; other columns ignored), one row per period and
  * metric.  Errors name the line. */
 #include "load/loaders.h"
 #include "io/csv.h"
@@ -12,10 +12,10 @@
 #include <strings.h>
 
 enum col { COL_COMPANY, COL_INDUSTRY, COL_PERIOD, COL_METRIC, COL_VALUE, COL_N,
-	   COL_PROMOTERS, COL_DETRACTORS, NCOLS };
+	   COL_PROMOTERS, COL_DETRACTORS, COL_CLOCK, NCOLS };
 
 static const char *const col_names[NCOLS] = { "company", "industry", "period",
-	"metric", "value", "n", "promoters_pct", "detractors_pct" };
+	"metric", "value", "n", "promoters_pct", "detractors_pct", "clock" };
 
 struct layout {
 	long at[NCOLS]; /* field index of each column, -1 when absent */
@@ -140,6 +140,11 @@ static int read_row(const struct catalog *cat, struct company *c,
 	bad += opt_number(r, l, COL_DETRACTORS, NAN, &o.detractors, c->origin) < 0;
 	if (!bad && *cell(r, l, COL_N) && sample_size_check(o.n, why, sizeof why) < 0) {
 		msg_at(c->origin, r->line, "n: %s", why);
+		bad++;
+	}
+	if (!bad && clock_parse(cell(r, l, COL_CLOCK), &o.business_clock, why,
+				sizeof why) < 0) {
+		msg_at(c->origin, r->line, "%s", why);
 		bad++;
 	}
 	if (bad)

@@ -14,7 +14,8 @@ static int read_obs(const char *file, const char *path, const cJSON *item,
 		    struct obs *o)
 {
 	static const char *const keys[] = { "value", "n", "promoters_pct",
-		"detractors_pct", NULL };
+		"detractors_pct", "clock", NULL };
+	const char *clock = "";
 	char why[120];
 	int bad;
 
@@ -27,6 +28,11 @@ static int read_obs(const char *file, const char *path, const cJSON *item,
 	bad += json_number(file, path, item, "n", 0, &o->n) < 0;
 	bad += json_number(file, path, item, "promoters_pct", 0, &o->promoters) < 0;
 	bad += json_number(file, path, item, "detractors_pct", 0, &o->detractors) < 0;
+	bad += json_string(file, path, item, "clock", 0, &clock) < 0;
+	if (!bad && clock_parse(clock, &o->business_clock, why, sizeof why) < 0) {
+		msg_at(file, 0, "%s.%s", path, why);
+		bad++;
+	}
 	if (!bad && cJSON_GetObjectItemCaseSensitive(item, "n") &&
 	    sample_size_check(o->n, why, sizeof why) < 0) {
 		msg_at(file, 0, "%s.n: %s", path, why);

@@ -25,7 +25,7 @@
 static const char *const root_attrs[] = { "company", "industry", "period", NULL };
 static const char *const period_attrs[] = { "id", NULL };
 static const char *const metric_attrs[] = { "id", "value", "n", "promoters_pct",
-	"detractors_pct", NULL };
+	"detractors_pct", "clock", NULL };
 
 static int named(const xmlNode *n, const char *name)
 {
@@ -131,6 +131,7 @@ static int read_metric(const struct catalog *cat, struct company *c,
 		       struct period_data *pd, const xmlNode *el)
 {
 	char *id = xml_attr(el, "id"), *value = xml_attr(el, "value"), why[120];
+	char *clock = xml_attr(el, "clock");
 	const char *hint;
 	const xmlNode *n;
 	struct obs o;
@@ -164,11 +165,16 @@ static int read_metric(const struct catalog *cat, struct company *c,
 		msg_at(c->origin, line, "n: %s", why);
 		bad++;
 	}
+	if (!bad && clock && clock_parse(clock, &o.business_clock, why, sizeof why) < 0) {
+		msg_at(c->origin, line, "%s", why);
+		bad++;
+	}
 	if (!bad)
 		rc = company_put(cat, c, pd, m, &o, id);
 out:
 	free(id);
 	free(value);
+	free(clock);
 	return rc;
 }
 

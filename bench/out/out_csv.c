@@ -58,6 +58,7 @@ static void row(FILE *f, const struct gap_report *r, const struct gap_metric *gm
 	put_text(f, !c->present || c->significant < 0 ? "" :
 		 c->significant ? "yes" : "no");
 	put_text(f, !c->present ? "" : v->reported ? "reported" : "modeled");
+	put_text(f, r->period->obs[gm->metric].business_clock ? "business" : "");
 	fputc('\n', f);
 }
 
@@ -67,7 +68,7 @@ void gap_csv(FILE *f, const struct gap_report *r)
 
 	fputs("company,period,metric,dimension,value,score,moe,change,change_from,"
 	      "reference,brand,"
-	      "reference_value,reference_score,gap,gap_points,significant,basis\n", f);
+	      "reference_value,reference_score,gap,gap_points,significant,basis,clock\n", f);
 	for (i = 0; i < r->nmetrics; i++)
 		for (k = 0; k < r->nrefs; k++)
 			row(f, r, &r->metrics[i], k);

@@ -61,6 +61,8 @@ static cJSON *metric_json(const struct gap_report *r, const struct gap_metric *g
 	cJSON_AddStringToObject(m, "name", def->name);
 	cJSON_AddStringToObject(m, "dimension", r->cat->dims[def->dim].id);
 	cJSON_AddStringToObject(m, "unit", def->unit);
+	if (o->business_clock)
+		cJSON_AddStringToObject(m, "clock", "business");
 	cJSON_AddStringToObject(m, "direction", def->higher ? "higher" : "lower");
 	cJSON_AddItemToObject(m, "company", json_num(gm->value));
 	cJSON_AddItemToObject(m, "n", o->n > 0 ? json_num(o->n) : cJSON_CreateNull());

@@ -156,6 +156,25 @@ static void metric_row(FILE *f, const struct gap_report *r,
 	fputc('\n', f);
 }
 
+static int business_clock(const struct gap_report *r, const struct gap_metric *gm)
+{
+	return r->period->obs[gm->metric].business_clock;
+}
+
+/* Which company values count business hours only, said once under the
+ * table, since the references count calendar time. */
+static void clock_note(FILE *f, const struct gap_report *r)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->nmetrics; i++)
+		if (business_clock(r, &r->metrics[i]))
+			fprintf(f, "%s%s", n++ ? ", " : "  business hours only: ",
+				r->cat->metrics[r->metrics[i].metric].id);
+	if (n)
+		fputs(" (the company's value; references count calendar time)\n", f);
+}
+
 static void metrics_section(FILE *f, const struct gap_report *r, int color)
 {
 	size_t i, w = 6;
@@ -178,6 +197,7 @@ static void metrics_section(FILE *f, const struct gap_report *r, int color)
 		last = d->name;
 		metric_row(f, r, &r->metrics[i], w, color);
 	}
+	clock_note(f, r);
 }
 
 #define TOP_PRIORITIES 10
@@ -198,8 +218,9 @@ static void priorities_section(FILE *f, const struct gap_report *r, int color)
 		const char *sig = isnan(gm->moe) ? "" : fabs(g) > gm->moe ?
 			", significant" : ", within the margin";
 
-		fprintf(f, "  %2zu. %s (%s): %s vs %s %s (%s); gap %s, %s points%s\n",
+		fprintf(f, "  %2zu. %s (%s): %s%s vs %s %s (%s); gap %s, %s points%s\n",
 			i + 1, def->name, def->id, fmt_num(v, gm->value, 2),
+			business_clock(r, gm) ? " (business hours)" : "",
 			fmt_num(fv, fr->value, 2), def->unit, fr->from->brand,
 			fmt_signed(gap, g, 2),
 			fmt_signed(pts, metric_score(def, fr->value) - gm->score, 1), sig);

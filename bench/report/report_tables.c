@@ -68,18 +68,32 @@ int part_summary(xmlNodePtr s, const struct report_model *m, struct figures *p)
 	return rc;
 }
 
+/* The metric's unit as the company's value counts it: a duration from an
+ * export on a business clock says so wherever it is shown, since the
+ * references count calendar time.  Caller frees. */
+static char *company_unit(const struct report_model *m, const struct gap_metric *gm)
+{
+	const char *unit = str_unit(m->str, &m->cat->metrics[gm->metric]);
+	const char *vars[] = { "unit", unit, NULL };
+
+	if (!m->gap->period->obs[gm->metric].business_clock)
+		return xstrdup(unit);
+	return str_fill(m->str, "unit_business", vars);
+}
+
 static char *reason(const struct report_model *m, const struct gap_metric *gm,
 		    const struct ref_value *fr, const struct gap_cell *c)
 {
-	const struct metric_def *def = &m->cat->metrics[gm->metric];
-	char pts[48], v[48], cv[48];
+	char pts[48], v[48], cv[48], *unit = company_unit(m, gm), *text;
 	const char *vars[] = { "points", pts, "brand", fr->from->brand, "value", v,
-		"company_value", cv, "unit", str_unit(m->str, def), "company", m->company->name, NULL };
+		"company_value", cv, "unit", unit, "company", m->company->name, NULL };
 
 	str_num(m->str, pts, c->gap_points, 1);
 	str_num(m->str, v, fr->value, 2);
 	str_num(m->str, cv, gm->value, 2);
-	return str_fill(m->str, "reason", vars);
+	text = str_fill(m->str, "reason", vars);
+	free(unit);
+	return text;
 }
 
 static void priority_row(xmlNodePtr t, const struct report_model *m, size_t rank)
@@ -175,9 +189,11 @@ static void metric_row(xmlNodePtr t, const struct report_model *m,
 	const struct gap_cell *c = &gm->cells[fk];
 	const struct ref_value *fr = &m->gap->refs[fk]->values[gm->metric];
 	xmlNodePtr tr = h_el(t, "tr", NULL);
+	char *unit = company_unit(m, gm);
 
 	h_cell(tr, 0, str_metric(m->str, def), NULL);
-	h_cell(tr, 0, str_unit(m->str, def), NULL);
+	h_cell(tr, 0, unit, NULL);
+	free(unit);
 	part_num(m, tr, gm->value, 2, 0);
 	part_num(m, tr, gm->moe, 2, 0);
 	part_num(m, tr, gm->score, 1, 0);

@@ -272,6 +272,63 @@ void test_import_time_parse(void)
 	CHECK_INT(import_time_parse(&s, x, strlen(x), &t), -1);
 }
 
+/* Formats that read day and month both ways: which orders read a value,
+ * and what the spec reads once an order is settled. */
+void test_import_time_orders(void)
+{
+	struct import_time t;
+	char *formats[] = { "%d/%m/%Y", "%m/%d/%Y", "%Y%m%d", "%d.%m.%Y", "%d %b %Y",
+		"excel" };
+	struct import_spec s;
+	const char *x;
+
+	memset(&s, 0, sizeof s);
+	s.formats = formats;
+	s.nformats = 6;
+	/* twins have an order; "%Y%m%d" and "%d.%m.%Y" have no twin here */
+	CHECK_INT(import_format_order(&s, 0), ORDER_DAY_FIRST);
+	CHECK_INT(import_format_order(&s, 1), ORDER_MONTH_FIRST);
+	CHECK_INT(import_format_order(&s, 2), ORDER_ANY);
+	CHECK_INT(import_format_order(&s, 3), ORDER_ANY);
+	CHECK_INT(import_format_order(&s, 4), ORDER_ANY); /* a month name */
+	CHECK_INT(import_format_order(&s, 5), ORDER_ANY);
+	/* 07/03/2026: a day and a month either way */
+	x = "07/03/2026";
+	CHECK_INT(import_time_orders(&s, x, strlen(x)),
+		  (1u << ORDER_DAY_FIRST) | (1u << ORDER_MONTH_FIRST));
+	/* 25/03/2026: no month 25, day first only; 03/25/2026 month first only */
+	x = "25/03/2026";
+	CHECK_INT(import_time_orders(&s, x, strlen(x)), 1u << ORDER_DAY_FIRST);
+	x = " 03/25/2026 ";
+	CHECK_INT(import_time_orders(&s, x, strlen(x)), 1u << ORDER_MONTH_FIRST);
+	x = "31/31/2026";
+	CHECK_INT(import_time_orders(&s, x, strlen(x)), 0);
+	x = "20260307";
+	CHECK_INT(import_time_orders(&s, x, strlen(x)), 1u << ORDER_ANY);
+	/* unsettled, the first format wins: 7 March = D20260307 */
+	x = "07/03/2026";
+	CHECK_INT(import_time_parse(&s, x, strlen(x), &t), 0);
+	CHECK_INT(t.epoch, D20260307);
+	/* settled month first: the same text is 3 July, 2026-07-03 =
+	 * 2026-01-01 + 181 + 2 days = 20454 + 183 = 20637 days = 1783036800;
+	 * the format without both still reads */
+	import_settle(&s, ORDER_MONTH_FIRST);
+	CHECK_INT(import_time_parse(&s, x, strlen(x), &t), 0);
+	CHECK_INT(t.epoch, 1783036800L);
+	CHECK_INT(t.month, 7);
+	x = "25/03/2026";
+	CHECK_INT(import_time_parse(&s, x, strlen(x), &t), -1);
+	x = "20260307";
+	CHECK_INT(import_time_parse(&s, x, strlen(x), &t), 0);
+	CHECK_INT(t.epoch, D20260307);
+	/* settled day first: two cells read in place by the first day-first
+	 * format, not the spec's first */
+	import_settle(&s, ORDER_DAY_FIRST);
+	x = "07/03/2026";
+	CHECK_INT(import_time_parse(&s, x, strlen(x), &t), 0);
+	CHECK_INT(t.epoch, D20260307);
+}
+
 static int dur(enum import_duration d, const char *text, double *secs)
 {
 	*secs = -99;
