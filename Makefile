@@ -123,6 +123,7 @@ test: cxbench build/unit-tests asan build/html-check
 	sh tests/aggregate-sqlite-test.sh ./cxbench
 	sh tests/aggregate-import-test.sh ./cxbench
 	python3 tests/imports_test.py ./cxbench
+	CXBENCH_DATA=. python3 tests/profiles_test.py ./cxbench
 	sh tests/net-test.sh ./cxbench
 	sh tests/fault-test.sh ./cxbench
 	sh tests/limits-test.sh ./cxbench
@@ -142,12 +143,13 @@ bench: deps
 
 install: cxbench
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/profiles/lexicons \
-		$(DESTDIR)$(DATADIR)/profiles/imports \
+		$(DESTDIR)$(DATADIR)/profiles/imports $(DESTDIR)$(DATADIR)/profiles/sectors \
 		$(DESTDIR)$(DATADIR)/reports/strings $(DESTDIR)$(MANDIR)
 	install -m 755 cxbench $(DESTDIR)$(BINDIR)/cxbench
 	install -m 644 profiles/*.json $(DESTDIR)$(DATADIR)/profiles/
 	install -m 644 profiles/lexicons/*.json $(DESTDIR)$(DATADIR)/profiles/lexicons/
 	install -m 644 profiles/imports/*.json $(DESTDIR)$(DATADIR)/profiles/imports/
+	install -m 644 profiles/sectors/*.json $(DESTDIR)$(DATADIR)/profiles/sectors/
 	install -m 644 reports/theme.css reports/chart-style.gp $(DESTDIR)$(DATADIR)/reports/
 	install -m 644 reports/strings/*.json $(DESTDIR)$(DATADIR)/reports/strings/
 	install -m 644 cxbench.1 $(DESTDIR)$(MANDIR)/cxbench.1

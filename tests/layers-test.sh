@@ -29,6 +29,7 @@ allowed() {
 internal() {
 	case $1 in
 	aggregate/agg_internal.h | aggregate/contacts.h | load/loaders.h | \
+	core/profile_parts.h | \
 	report/report_parts.h | listen/scan.h | listen/transcripts.h | \
 	listen/matcher.h) true ;;
 	*) false ;;

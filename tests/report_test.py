@@ -130,8 +130,9 @@ def html_check(path):
 
 
 def compare(company, *extra):
-    rc, out, err = run(["compare", company, "--against", "all,frontier",
-                        "--format", "json"] + list(extra))
+    # the report's own default selection (brands, the company's sector,
+    # the frontier) unless extra names one
+    rc, out, err = run(["compare", company, "--format", "json"] + list(extra))
     if not check("compare %s exits 0" % " ".join(extra), rc == 0, err):
         return None
     return json.loads(out)
@@ -204,7 +205,8 @@ def load_data():
     EN = load_json(os.path.join(DATA, "reports", "strings", "en.json"))
     CATALOG = load_json(os.path.join(DATA, "profiles", "catalog.json"))
     PROFILES = {}
-    for path in sorted(glob.glob(os.path.join(DATA, "profiles", "*.json"))):
+    for path in sorted(glob.glob(os.path.join(DATA, "profiles", "*.json")) +
+                       glob.glob(os.path.join(DATA, "profiles", "sectors", "*.json"))):
         if os.path.basename(path) == "catalog.json":
             continue
         p = load_json(path)
@@ -498,12 +500,20 @@ def check_numbers(tag, s, cmp, strings, company_name):
             if v is None:
                 continue
             basis = strings["basis_" + v["basis"]]
+            age = int(cmp["period"][:4]) - v.get("year", 0)
+            if v["basis"] == "reported" and age > 5:
+                # a reported value over five years older than the period
+                basis = strings["basis_dated"].replace("{years}", str(age))
             if (not close(r[2], v["value"], 2, strings) or r[3] != basis or
                     r[4] != norm(v.get("source", "")) or
                     r[6] != (str(v["year"]) if v.get("year") else "") or
-                    r[7] != norm(v.get("note", ""))):
+                    r[7] != norm(v.get("note", "")) or
+                    r[8] != norm(v.get("quote", ""))):
                 bad.append((r, v))
-        check(tag + ": sources value, basis, source, year, note", not bad, bad[:3])
+        check(tag + ": sources value, basis (dated when over 5 years old), source, "
+              "year, note, quote", not bad, bad[:3])
+        dated = [r for r in rows if r[3].startswith(strings["basis_dated"].split("{")[0])]
+        check(tag + ": some reported values marked dated", dated != [], len(dated))
 
 
 STATUS_KEYS = {"level or ahead": "status_none", "closing": "status_closing",

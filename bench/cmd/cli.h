@@ -75,8 +75,9 @@ void cli_list_release(struct cli_list *l);
 	CLI_OPT_CALL("format", "F", h, type, field, cli_take_format, formats)
 /* --against: the references to compare with */
 #define CLI_OPT_AGAINST(type, field) \
-	CLI_OPT_STRING("against", "LIST", "profile ids, 'all' and 'frontier', " \
-		       "comma-separated\n(default: all,frontier)", type, field)
+	CLI_OPT_STRING("against", "LIST", "profile ids, 'all', 'sector' (the company's " \
+		       "industry)\nand 'frontier', comma-separated (default: " \
+		       "all,sector,frontier)", type, field)
 /* --profile FILE (repeatable) and --catalog FILE, into the member `refs`
  * (a struct cli_refs) of the arguments struct `type` */
 struct cli_refs {

@@ -58,9 +58,9 @@ static int run(int argc, char **argv)
 	cli_refs_apply(&a.refs, &ctx);
 	rc = context_load(&ctx, 1);
 	if (rc == CX_OK)
-		rc = selection_parse(&ctx, a.against ? a.against : "all,frontier", &sel);
-	if (rc == CX_OK)
 		rc = history_load(ctx.cat, ops.v, ops.n, &company);
+	if (rc == CX_OK)
+		rc = selection_parse(&ctx, a.against, company->industry, &sel);
 	if (rc == CX_OK)
 		rc = history_pick(company, a.period, &period);
 	if (rc != CX_OK)

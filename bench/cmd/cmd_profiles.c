@@ -1,4 +1,5 @@
-/* cmd_profiles: `cxbench profiles list | show ID | validate FILE...`. */
+/* cmd_profiles: `cxbench profiles list | show ID | sources | validate
+ * FILE... | pull URL`. */
 #include "cmd/cmds.h"
 #include "base/msg.h"
 #include "core/context.h"
@@ -35,6 +36,14 @@ static int list(const struct context *ctx, enum format format)
 	for (i = 0; i < ctx->profiles.n; i++)
 		cJSON_AddItemToArray(arr, profile_json_new(ctx->cat, ctx->profiles.items[i]));
 	return json_write(arr, NULL);
+}
+
+static int sources(const struct context *ctx, enum format format)
+{
+	if (format == FMT_JSON)
+		return json_write(sources_json_new(ctx->cat, &ctx->profiles), NULL);
+	sources_checklist(stdout, ctx->cat, &ctx->profiles);
+	return CX_OK;
 }
 
 static int show(const struct context *ctx, const char *id, enum format format)
@@ -81,15 +90,18 @@ static int dispatch(struct context *ctx, int argc, char **argv, enum format form
 		rc = context_load(ctx, 0);
 		return rc != CX_OK ? rc : validate(ctx, argc - 1, argv + 1);
 	}
-	if (strcmp(sub, "list") != 0 && strcmp(sub, "show") != 0)
+	if (strcmp(sub, "list") != 0 && strcmp(sub, "show") != 0 &&
+	    strcmp(sub, "sources") != 0)
 		return cli_usage_error("profiles", "unknown subcommand '%s'", sub);
-	if (argc != (sub[0] == 's' ? 2 : 1))
-		return cli_usage_error("profiles", sub[0] == 's' ?
+	if (argc != (strcmp(sub, "show") == 0 ? 2 : 1))
+		return cli_usage_error("profiles", strcmp(sub, "show") == 0 ?
 				       "show needs one profile ID" :
-				       "list takes no argument");
+				       "%s takes no argument", sub);
 	rc = context_load(ctx, 1);
 	if (rc != CX_OK)
 		return rc;
+	if (strcmp(sub, "sources") == 0)
+		return sources(ctx, format);
 	return sub[0] == 's' ? show(ctx, argv[1], format) : list(ctx, format);
 }
 
@@ -110,14 +122,16 @@ static int run(int argc, char **argv)
 }
 
 const struct command command_profiles = {
-	"profiles", run, "list, show or validate reference profiles",
+	"profiles", run, "list, show, source or validate reference profiles",
 	"usage: cxbench profiles list [--format table|json]\n"
 	"       cxbench profiles show ID [--format table|json]\n"
+	"       cxbench profiles sources [--format table|json]\n"
 	"       cxbench profiles validate FILE...\n"
 	"       cxbench profiles pull URL\n"
-	"List the reference profiles (bundled, pulled and --profile FILE), show\n"
-	"one with the basis and source of every value, check profile files, or\n"
-	"pull a pack (a JSON list of profiles, every one checked first) into\n"
-	"$XDG_DATA_HOME/cxbench/profiles.\n\n",
+	"List the reference profiles (bundled brands and sectors, pulled and\n"
+	"--profile FILE), show one with the basis and source of every value,\n"
+	"print every reported value and fact with its quote as a checklist,\n"
+	"check profile files, or pull a pack (a JSON list of profiles, every one\n"
+	"checked first) into $XDG_DATA_HOME/cxbench/profiles.\n\n",
 	NULL, options, sizeof(struct profiles_args)
 };

@@ -28,8 +28,8 @@ struct report_args {
 
 static const struct cli_option options[] = {
 	CLI_OPT_OUTPUT("the report to write (required)", struct report_args, output),
-	CLI_OPT_STRING("against", "LIST", "profile ids, 'all' and 'frontier' (default: "
-		       "all,frontier;\nthe frontier is always included)",
+	CLI_OPT_STRING("against", "LIST", "profile ids, 'all', 'sector' and 'frontier' "
+		       "(default:\nall,sector,frontier; the frontier is always included)",
 		       struct report_args, against),
 	CLI_OPT_STRING("period", "P", "the period to report (default: the latest)",
 		       struct report_args, period),
@@ -65,9 +65,13 @@ struct job {
  * measured against it. */
 static char *against_with_frontier(const char *against)
 {
-	const char *a = against ? against : "all,frontier";
-	char *copy = xstrdup(a), *save = NULL, *id;
+	const char *a = against;
+	char *copy, *save = NULL, *id;
 	int has = 0;
+
+	if (!a)
+		return NULL; /* the default, which has it */
+	copy = xstrdup(a);
 
 	for (id = strtok_r(copy, ",", &save); id; id = strtok_r(NULL, ",", &save))
 		has |= strcmp(id, "frontier") == 0;
@@ -128,11 +132,11 @@ static int load(struct job *j, char *const *paths, size_t npaths, size_t *period
 
 	j->against = against_with_frontier(j->o.against);
 	if (rc == CX_OK)
-		rc = selection_parse(&j->ctx, j->against, &j->sel);
-	if (rc == CX_OK)
 		rc = strings_load(j->ctx.datadir, j->o.lang ? j->o.lang : "en", &j->str);
 	if (rc == CX_OK)
 		rc = history_load(j->ctx.cat, paths, npaths, &j->company);
+	if (rc == CX_OK)
+		rc = selection_parse(&j->ctx, j->against, j->company->industry, &j->sel);
 	if (rc == CX_OK)
 		rc = history_pick(j->company, j->o.period, period);
 	if (rc == CX_OK && j->o.signals)

@@ -56,9 +56,9 @@ static int run(int argc, char **argv)
 	if (rc == CX_OK)
 		rc = context_load(&ctx, 1);
 	if (rc == CX_OK)
-		rc = selection_parse(&ctx, a.against ? a.against : "all,frontier", &sel);
-	if (rc == CX_OK)
 		rc = history_load(ctx.cat, ops.v, ops.n, &company);
+	if (rc == CX_OK)
+		rc = selection_parse(&ctx, a.against, company->industry, &sel);
 	if (rc == CX_OK)
 		rc = history_window(company, a.since, a.until);
 	if (rc == CX_OK) {

@@ -66,6 +66,10 @@ int context_load(struct context *ctx, int profiles)
 	path = xasprintf("%s/profiles", ctx->datadir);
 	rc = profile_load_dir(ctx->cat, path, &ctx->profiles);
 	free(path);
+	path = xasprintf("%s/profiles/sectors", ctx->datadir);
+	if (rc == CX_OK && access(path, R_OK) == 0)
+		rc = profile_load_dir(ctx->cat, path, &ctx->profiles);
+	free(path);
 	path = user_profile_dir();
 	if (rc == CX_OK && access(path, R_OK) == 0)
 		rc = profile_load_dir(ctx->cat, path, &ctx->profiles);
@@ -121,23 +125,68 @@ static int unknown_id(const struct context *ctx, const char *id)
 	return CX_EUSAGE;
 }
 
-/* Brands first, then the frontier over the brands chosen (all of them when
- * only the frontier was asked for). */
-int selection_parse(const struct context *ctx, const char *against,
+/* The sector profile of the company's industry.  Asked for by name
+ * (`--against sector`) it must exist; in the default selection a company
+ * without a known industry simply has none (a note says which are known
+ * when it names one). */
+static int select_sector(const struct context *ctx, const char *industry, int asked,
+			 struct selection *sel)
+{
+	const struct profile *p = profile_sector(&ctx->profiles, industry);
+	char *known = xstrdup("");
+	size_t i;
+
+	if (p) {
+		select_one(sel, p);
+		free(known);
+		return CX_OK;
+	}
+	for (i = 0; i < ctx->profiles.n; i++) {
+		const struct profile *s = ctx->profiles.items[i];
+		char *more;
+		if (!s->is_sector)
+			continue;
+		more = xasprintf("%s%s%s", known, *known ? ", " : "", s->industries[0]);
+		free(known);
+		known = more;
+	}
+	if (asked && industry)
+		msg_error("--against sector: no sector profile for the company's industry "
+			  "'%.60s' (sector profiles: %s)", industry, *known ? known : "none");
+	else if (asked)
+		msg_error("--against sector: the company file names no industry (sector "
+			  "profiles: %s; set the company file's \"industry\")",
+			  *known ? known : "none");
+	else if (industry)
+		msg_note(NULL, "no sector profile for industry '%.60s' (sector profiles: "
+			 "%s)", industry, *known ? known : "none");
+	free(known);
+	return asked ? CX_EUSAGE : CX_OK;
+}
+
+/* Brands and the sector in --against order, the frontier where it was
+ * asked for, computed over the brands chosen (all of them when only the
+ * frontier was asked for); a sector is context, never part of it. */
+int selection_parse(const struct context *ctx, const char *against, const char *industry,
 		    struct selection *sel)
 {
-	char *list = xstrdup(against), *save = NULL, *id;
+	char *list = xstrdup(against ? against : SELECTION_DEFAULT), *save = NULL, *id;
 	const struct profile *p;
-	int want_frontier = 0, frontier_pos = -1;
-	size_t i, nbrands;
+	const struct profile **brands;
+	int want_frontier = 0, frontier_pos = -1, rc = CX_OK;
+	size_t i, nbrands = 0;
 
 	memset(sel, 0, sizeof *sel);
 	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	sel->refs = xcalloc(ctx->profiles.n + 1, sizeof *sel->refs);
-	for (id = strtok_r(list, ",", &save); id; id = strtok_r(NULL, ",", &save)) {
+	for (id = strtok_r(list, ",", &save); id && rc == CX_OK;
+	     id = strtok_r(NULL, ",", &save)) {
 		if (strcmp(id, "all") == 0) {
 			for (i = 0; i < ctx->profiles.n; i++)
-				select_one(sel, ctx->profiles.items[i]);
+				if (!ctx->profiles.items[i]->is_sector)
+					select_one(sel, ctx->profiles.items[i]);
+		} else if (strcmp(id, "sector") == 0) {
+			rc = select_sector(ctx, industry, against != NULL, sel);
 		} else if (strcmp(id, "frontier") == 0) {
 			if (!want_frontier)
 				frontier_pos = (int)sel->n;
@@ -145,26 +194,33 @@ int selection_parse(const struct context *ctx, const char *against,
 		} else if ((p = profile_find(&ctx->profiles, id)) != NULL) {
 			select_one(sel, p);
 		} else {
-			int rc = unknown_id(ctx, id);
-			free(list);
-			return rc;
+			rc = unknown_id(ctx, id);
 		}
 	}
 	free(list);
-	if (sel->n == 0 && !want_frontier) {
+	if (rc == CX_OK && sel->n == 0 && !want_frontier) {
 		msg_error("--against: no profile named");
-		return CX_EUSAGE;
+		rc = CX_EUSAGE;
 	}
-	nbrands = sel->n;
-	if (nbrands == 0)
-		sel->frontier = frontier_new(ctx->cat,
-			(const struct profile *const *)ctx->profiles.items, ctx->profiles.n);
-	else
-		sel->frontier = frontier_new(ctx->cat, sel->refs, nbrands);
+	if (rc != CX_OK) {
+		selection_release(sel);
+		return rc;
+	}
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+	brands = xcalloc(ctx->profiles.n + 1, sizeof *brands);
+	for (i = 0; i < sel->n; i++)
+		if (!sel->refs[i]->is_sector)
+			brands[nbrands++] = sel->refs[i];
+	if (nbrands == 0) /* only the frontier (and a sector): over every brand */
+		for (i = 0; i < ctx->profiles.n; i++)
+			if (!ctx->profiles.items[i]->is_sector)
+				brands[nbrands++] = ctx->profiles.items[i];
+	sel->frontier = frontier_new(ctx->cat, brands, nbrands);
+	free(brands);
 	if (want_frontier) {
 		/* NOLINTBEGIN(bugprone-sizeof-expression): an array of pointers */
 		memmove(&sel->refs[frontier_pos + 1], &sel->refs[frontier_pos],
-			(nbrands - (size_t)frontier_pos) * sizeof *sel->refs);
+			(sel->n - (size_t)frontier_pos) * sizeof *sel->refs);
 		/* NOLINTEND(bugprone-sizeof-expression) */
 		sel->refs[frontier_pos] = sel->frontier;
 		sel->n++;

@@ -29,9 +29,12 @@ char *data_dir_new(void);
 /* Loads the catalog, and the profiles when `profiles` is non-zero. */
 int context_load(struct context *ctx, int profiles);
 void context_release(struct context *ctx);
-/* "all", "frontier" and profile ids separated by commas.  An unknown id is
- * a usage error with a suggestion. */
-int selection_parse(const struct context *ctx, const char *against,
+/* What --against selects when not given. */
+#define SELECTION_DEFAULT "all,sector,frontier"
+/* "all" (every brand), "sector" (the sector profile of `industry`, the
+ * company's), "frontier" and profile ids separated by commas; NULL for
+ * SELECTION_DEFAULT.  An unknown id is a usage error with a suggestion. */
+int selection_parse(const struct context *ctx, const char *against, const char *industry,
 		    struct selection *sel);
 void selection_release(struct selection *sel);
 #endif

@@ -5,9 +5,35 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void fill_cell(const struct metric_def *def, const struct gap_metric *gm,
-		      const struct ref_value *v, struct gap_cell *cell)
+const char *gap_quartile_name(int quartile)
 {
+	static const char *const names[] = { "", "top", "second", "third", "bottom" };
+	return quartile >= 1 && quartile <= 4 ? names[quartile] : "";
+}
+
+/* a better than b by the metric's direction */
+static int better(const struct metric_def *def, double a, double b)
+{
+	return def->higher ? a > b : a < b;
+}
+
+int gap_quartile(const struct metric_def *def, const struct ref_value *v, double company)
+{
+	double best = def->higher ? v->p75 : v->p25, worst = def->higher ? v->p25 : v->p75;
+
+	if (!v->has_range)
+		return 0;
+	if (!better(def, best, company))
+		return 1;
+	if (!better(def, v->value, company))
+		return 2;
+	return !better(def, worst, company) ? 3 : 4;
+}
+
+static void fill_cell(const struct metric_def *def, const struct gap_metric *gm,
+		      const struct ref_value *v, int period_year, struct gap_cell *cell)
+{
+	cell->age = -1;
 	if (!v->present)
 		return;
 	cell->present = 1;
@@ -16,6 +42,9 @@ static void fill_cell(const struct metric_def *def, const struct gap_metric *gm,
 	cell->gap = metric_gap(def, v->value, gm->value);
 	cell->gap_points = cell->score - gm->score;
 	cell->significant = isnan(gm->moe) ? -1 : fabs(cell->gap) > gm->moe;
+	if (v->reported && v->year)
+		cell->age = period_year - v->year;
+	cell->quartile = gap_quartile(def, v, gm->value);
 }
 
 double obs_change_moe(const struct metric_def *m, const struct obs *a,
@@ -78,7 +107,8 @@ static void compute_metrics(struct gap_report *r)
 		gm->cells = xcalloc(r->nrefs, sizeof *gm->cells);
 		change(r, gm);
 		for (k = 0; k < r->nrefs; k++) {
-			fill_cell(def, gm, &r->refs[k]->values[m], &gm->cells[k]);
+			fill_cell(def, gm, &r->refs[k]->values[m], r->period->key.year,
+				  &gm->cells[k]);
 			covered += gm->cells[k].present;
 			r->ref_covered[k] += gm->cells[k].present;
 		}

@@ -16,6 +16,11 @@ struct gap_cell {
 	int present;
 	double value, score, gap, gap_points;
 	int significant; /* 1 or 0; -1 when the company's margin is unknown */
+	/* a reported value's age: the period's year less the value's (dated
+	 * above PROFILE_DATED_YEARS); -1 for a modeled one */
+	int age;
+	int quartile;    /* where the company stands in a published range:
+			  * 1 top (best) .. 4 bottom; 0 when there is none */
 };
 
 struct gap_metric {
@@ -59,6 +64,13 @@ struct gap_report *gap_compute(const struct catalog *cat,
 			       const struct profile *const *refs, size_t nrefs,
 			       const struct profile *frontier);
 void gap_free(struct gap_report *r);
+/* The quarter of a reference's published range (p25, value, p75) the
+ * company's value is in, best first: 1 at or beyond the best quartile,
+ * 2 between it and the typical value, 3 down to the other quartile, 4
+ * beyond it; 0 when the value has no range. */
+int gap_quartile(const struct metric_def *def, const struct ref_value *v, double company);
+/* "top", "second", "third", "bottom"; "" for 0. */
+const char *gap_quartile_name(int quartile);
 /* The frontier's index in g->refs (its column in every cells/ref_scores
  * array), or -1 when it was not selected. */
 long gap_frontier_index(const struct gap_report *g);

@@ -1,4 +1,7 @@
-#include "core/profile.h"
+/* profile: a profile file's header (id, brand, kind, industries), the set
+ * of profiles, the sector a company's industry picks, and the frontier;
+ * the values and facts are read by profile_value.c. */
+#include "core/profile_parts.h"
 #include "io/input.h"
 #include "io/jsonfile.h"
 #include "base/mem.h"
@@ -9,11 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static char *dup_or_null(const char *s)
-{
-	return s ? xstrdup(s) : NULL;
-}
+#include <strings.h>
 
 static int valid_id(const char *id)
 {
@@ -26,137 +25,52 @@ static int valid_id(const char *id)
 	return 1;
 }
 
-static int year_field(const char *file, const char *path, const cJSON *obj,
-		      int required, int *year)
+/* "kind": "brand" (the default) or "sector"; a sector names the words a
+ * company's "industry" may hold for it ("industry": ["telecom", ...]). */
+static int load_kind(const char *file, const cJSON *root, struct profile *p)
 {
-	double y = 0;
-	int rc = json_number(file, path, obj, "year", required, &y);
-	if (rc != 0)
-		return rc < 0 ? -1 : 0;
-	if (y != floor(y) || y < 1900 || y > 2100) {
-		msg_at(file, 0, "%s.year: %g is not a year", path, y);
+	const cJSON *list = cJSON_GetObjectItemCaseSensitive(root, "industry"), *item;
+	const char *kind = "brand";
+	size_t i = 0;
+
+	if (json_string(file, "", root, "kind", 0, &kind) < 0)
+		return -1;
+	if (strcmp(kind, "brand") != 0 && strcmp(kind, "sector") != 0) {
+		msg_at(file, 0, "kind: '%.40s' is not brand or sector", kind);
 		return -1;
 	}
-	*year = (int)y;
-	return 0;
-}
-
-/* basis "reported" needs source, method and year; "modeled" needs a note. */
-static int value_basis(const char *file, const char *path, const cJSON *obj,
-		       struct ref_value *v)
-{
-	const char *basis = NULL, *source = NULL, *method = NULL, *note = NULL;
-	int bad = 0, reported;
-
-	if (json_string(file, path, obj, "basis", 1, &basis) < 0)
-		return -1;
-	if (strcmp(basis, "reported") != 0 && strcmp(basis, "modeled") != 0) {
-		msg_at(file, 0, "%s.basis: '%s' is not reported or modeled", path, basis);
+	p->is_sector = kind[0] == 's';
+	if (p->is_sector != (list != NULL)) {
+		msg_at(file, 0, p->is_sector ? "industry: a sector profile names the "
+		       "industries it stands for (\"industry\": [\"telecom\", ...])" :
+		       "industry: only a sector profile (\"kind\": \"sector\") has one");
 		return -1;
 	}
-	reported = basis[0] == 'r';
-	bad += json_string(file, path, obj, "source", reported, &source) < 0;
-	bad += json_string(file, path, obj, "method", reported, &method) < 0;
-	bad += json_string(file, path, obj, "note", !reported, &note) < 0;
-	bad += year_field(file, path, obj, reported, &v->year) < 0;
-	if (bad)
-		return -1;
-	v->reported = reported;
-	v->source = dup_or_null(source);
-	v->method = dup_or_null(method);
-	v->note = dup_or_null(note);
-	return 0;
-}
-
-static int load_value(const struct catalog *cat, const char *file,
-		      const cJSON *item, struct profile *p, int skip_unknown)
-{
-	static const char *const keys[] = { "value", "basis", "source", "method",
-		"year", "note", NULL };
-	long m = catalog_metric(cat, item->string);
-	const char *hint;
-	char path[160], why[160];
-	struct ref_value *v;
-
-	snprintf(path, sizeof path, "metrics.%.100s", item->string);
-	if (m < 0 && skip_unknown)
+	if (!list)
 		return 0;
-	if (m < 0) {
-		hint = catalog_suggest(cat, item->string);
-		msg_at(file, 0, "%s: unknown metric '%.100s'%s%s%s", path, item->string,
-		       hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+	if (!cJSON_IsArray(list) || !list->child) {
+		msg_at(file, 0, "industry: expected an array of lower-case words");
 		return -1;
 	}
-	v = &p->values[m];
-	if (!cJSON_IsObject(item)) {
-		msg_at(file, 0, "%s: expected an object with value and basis", path);
-		return -1;
+	p->industries = xcalloc((size_t)cJSON_GetArraySize(list), sizeof *p->industries);
+	cJSON_ArrayForEach(item, list) {
+		const char *s = cJSON_GetStringValue(item), *c;
+		for (c = s; c && *c && !isupper((unsigned char)*c); c++)
+			;
+		if (!s || !*s || *c || strlen(s) > 64) {
+			msg_at(file, 0, "industry[%zu]: expected a lower-case word", i);
+			return -1;
+		}
+		p->industries[p->nindustries++] = xstrdup(s);
+		i++;
 	}
-	if (json_check_keys(file, path, item, keys) ||
-	    json_number(file, path, item, "value", 1, &v->value) < 0)
-		return -1;
-	if (metric_check_value(&cat->metrics[m], v->value, why, sizeof why) < 0) {
-		msg_at(file, 0, "%s.value: %s", path, why);
-		return -1;
-	}
-	if (value_basis(file, path, item, v) < 0)
-		return -1;
-	v->present = 1;
 	return 0;
-}
-
-static int load_fact(const char *file, const cJSON *item, size_t i, struct fact *f)
-{
-	static const char *const keys[] = { "label", "value", "scale", "source",
-		"year", "note", NULL };
-	const char *label = NULL, *scale = NULL, *source = NULL, *note = NULL;
-	char path[48];
-	int bad;
-
-	snprintf(path, sizeof path, "facts[%zu]", i);
-	if (!cJSON_IsObject(item)) {
-		msg_at(file, 0, "%s: expected an object", path);
-		return -1;
-	}
-	bad = json_check_keys(file, path, item, keys);
-	bad += json_string(file, path, item, "label", 1, &label) < 0;
-	bad += json_string(file, path, item, "scale", 1, &scale) < 0;
-	bad += json_string(file, path, item, "source", 1, &source) < 0;
-	bad += json_string(file, path, item, "note", 0, &note) < 0;
-	bad += json_number(file, path, item, "value", 1, &f->value) < 0;
-	bad += year_field(file, path, item, 1, &f->year) < 0;
-	if (bad)
-		return -1;
-	f->label = xstrdup(label);
-	f->scale = xstrdup(scale);
-	f->source = xstrdup(source);
-	f->note = dup_or_null(note);
-	return 0;
-}
-
-static int load_facts(const char *file, const cJSON *root, struct profile *p)
-{
-	const cJSON *facts = cJSON_GetObjectItemCaseSensitive(root, "facts"), *item;
-	int bad = 0;
-
-	if (!facts)
-		return 0;
-	if (!cJSON_IsArray(facts)) {
-		msg_at(file, 0, "facts: expected an array, got %s", json_type_name(facts));
-		return -1;
-	}
-	p->facts = xcalloc((size_t)cJSON_GetArraySize(facts), sizeof *p->facts);
-	cJSON_ArrayForEach(item, facts) {
-		bad += load_fact(file, item, p->nfacts, &p->facts[p->nfacts]) < 0;
-		p->nfacts++;
-	}
-	return bad ? -1 : 0;
 }
 
 static int load_header(const char *file, const cJSON *root, struct profile *p)
 {
 	static const char *const keys[] = { "id", "brand", "sector", "summary",
-		"metrics", "facts", NULL };
+		"metrics", "facts", "kind", "industry", NULL };
 	const char *id = NULL, *brand = NULL, *sector = NULL, *summary = NULL;
 	int bad;
 
@@ -180,7 +94,7 @@ static int load_header(const char *file, const cJSON *root, struct profile *p)
 	p->brand = xstrdup(brand);
 	p->sector = xstrdup(sector);
 	p->summary = xstrdup(summary);
-	return 0;
+	return load_kind(file, root, p);
 }
 
 static int profile_parse(const struct catalog *cat, const char *file,
@@ -203,9 +117,9 @@ static int profile_parse(const struct catalog *cat, const char *file,
 			bad++;
 			continue;
 		}
-		bad += load_value(cat, file, item, p, skip_unknown) < 0;
+		bad += profile_load_value(cat, file, item, p, skip_unknown) < 0;
 	}
-	bad += load_facts(file, root, p) < 0;
+	bad += profile_load_facts(file, root, p) < 0;
 	return bad ? -1 : 0;
 }
 
@@ -313,6 +227,17 @@ const struct profile *profile_find(const struct profile_set *set, const char *id
 	return NULL;
 }
 
+const struct profile *profile_sector(const struct profile_set *set, const char *industry)
+{
+	size_t i, k;
+
+	for (i = 0; industry && i < set->n; i++)
+		for (k = 0; k < set->items[i]->nindustries; k++)
+			if (strcasecmp(set->items[i]->industries[k], industry) == 0)
+				return set->items[i];
+	return NULL;
+}
+
 static int better(const struct metric_def *m, double a, double b)
 {
 	return m->higher ? a > b : a < b;
@@ -359,13 +284,20 @@ void profile_free(struct profile *p)
 		free(p->values[i].source);
 		free(p->values[i].method);
 		free(p->values[i].note);
+		free(p->values[i].url);
+		free(p->values[i].quote);
 	}
 	for (i = 0; i < p->nfacts; i++) {
 		free(p->facts[i].label);
 		free(p->facts[i].scale);
 		free(p->facts[i].source);
 		free(p->facts[i].note);
+		free(p->facts[i].url);
+		free(p->facts[i].quote);
 	}
+	for (i = 0; i < p->nindustries; i++)
+		free(p->industries[i]);
+	free(p->industries);
 	free(p->facts);
 	free(p->values);
 	free(p->id);

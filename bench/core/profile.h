@@ -1,6 +1,9 @@
-/* profile: reference profiles (profiles/ID.json): a brand's value for each
- * catalog metric with its basis (reported, with source, method and year; or
- * modeled, with the reasoning), plus published facts that fit no metric.
+/* profile: reference profiles (profiles/ID.json, and sector peers in
+ * profiles/sectors/): a brand's or a sector's value for each catalog
+ * metric with its basis (reported, with source, method, year and the quote
+ * of the source that holds the number; or modeled, with the reasoning),
+ * plus published facts that fit no metric.  Loading (profile_value.c)
+ * refuses a reported value whose quote does not hold its number.
  * A profile_set owns its profiles; profile_set_release() frees them.  The
  * frontier is built as one more profile whose values name their brand. */
 #ifndef CX_PROFILE_H
@@ -16,20 +19,29 @@ struct ref_value {
 	int present;
 	int reported;  /* 1 reported, 0 modeled */
 	double value;
-	char *source, *method, *note; /* NULL when absent */
+	char *source, *method, *note, *url, *quote; /* NULL when absent */
 	int year;                     /* 0 when absent */
+	int has_range;                /* p25 and p75 were published */
+	double p25, p75;
 	const struct profile *from;   /* frontier: the brand it came from */
 };
 
 struct fact {
-	char *label, *scale, *source, *note;
+	char *label, *scale, *source, *note, *url, *quote;
 	double value;
 	int year;
 };
 
+/* A reported value older than this, in years, is marked dated. */
+#define PROFILE_DATED_YEARS 5
+
 struct profile {
 	char *id, *brand, *sector, *summary, *origin;
 	int is_frontier;
+	int is_sector;            /* "kind": "sector": context, never a brand */
+	char **industries;        /* a sector's: the words a company's industry
+				   * may hold, lower case */
+	size_t nindustries;
 	struct ref_value *values; /* one per catalog metric */
 	size_t nvalues;
 	struct fact *facts;
@@ -61,6 +73,11 @@ char *user_profile_dir(void);
 int profile_load_dir(const struct catalog *cat, const char *dir,
 		     struct profile_set *set);
 const struct profile *profile_find(const struct profile_set *set, const char *id);
+/* The sector profile whose industries hold `industry` (any case), or NULL. */
+const struct profile *profile_sector(const struct profile_set *set, const char *industry);
+/* 1 when the quote holds the number as a source prints it ("85",
+ * "72.5", "1,254"; not inside another number). */
+int quote_holds(const char *quote, double value);
 /* The best value per metric among `n` profiles; ties go to the earlier. */
 struct profile *frontier_new(const struct catalog *cat,
 			     const struct profile *const *refs, size_t n);

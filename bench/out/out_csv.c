@@ -59,6 +59,9 @@ static void row(FILE *f, const struct gap_report *r, const struct gap_metric *gm
 		 c->significant ? "yes" : "no");
 	put_text(f, !c->present ? "" : v->reported ? "reported" : "modeled");
 	put_text(f, r->period->obs[gm->metric].business_clock ? "business" : "");
+	csv_put_number(f, c->present && c->age >= 0 ? v->year : NAN);
+	csv_put_number(f, c->present && c->age >= 0 ? c->age : NAN);
+	put_text(f, c->present ? gap_quartile_name(c->quartile) : "");
 	fputc('\n', f);
 }
 
@@ -68,7 +71,8 @@ void gap_csv(FILE *f, const struct gap_report *r)
 
 	fputs("company,period,metric,dimension,value,score,moe,change,change_from,"
 	      "reference,brand,"
-	      "reference_value,reference_score,gap,gap_points,significant,basis,clock\n", f);
+	      "reference_value,reference_score,gap,gap_points,significant,basis,clock,"
+	      "year,age_years,quartile\n", f);
 	for (i = 0; i < r->nmetrics; i++)
 		for (k = 0; k < r->nrefs; k++)
 			row(f, r, &r->metrics[i], k);

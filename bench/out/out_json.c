@@ -43,6 +43,16 @@ static cJSON *cell_json(const struct gap_report *r, const struct gap_metric *gm,
 	else
 		cJSON_AddBoolToObject(o, "significant", c->significant);
 	cJSON_AddStringToObject(o, "basis", v->reported ? "reported" : "modeled");
+	if (c->age >= 0) {
+		cJSON_AddNumberToObject(o, "year", v->year);
+		cJSON_AddNumberToObject(o, "age_years", c->age);
+		cJSON_AddBoolToObject(o, "dated", c->age > PROFILE_DATED_YEARS);
+	}
+	if (c->quartile) {
+		cJSON_AddItemToObject(o, "p25", json_num(v->p25));
+		cJSON_AddItemToObject(o, "p75", json_num(v->p75));
+		cJSON_AddStringToObject(o, "quartile", gap_quartile_name(c->quartile));
+	}
 	if (v->from) {
 		cJSON_AddStringToObject(o, "brand", v->from->brand);
 		cJSON_AddStringToObject(o, "profile", v->from->id);
@@ -200,6 +210,14 @@ static cJSON *value_json(const struct ref_value *v)
 		cJSON_AddStringToObject(o, "method", v->method);
 	if (v->year)
 		cJSON_AddNumberToObject(o, "year", v->year);
+	if (v->has_range) {
+		cJSON_AddItemToObject(o, "p25", json_num(v->p25));
+		cJSON_AddItemToObject(o, "p75", json_num(v->p75));
+	}
+	if (v->url)
+		cJSON_AddStringToObject(o, "url", v->url);
+	if (v->quote)
+		cJSON_AddStringToObject(o, "quote", v->quote);
 	if (v->note)
 		cJSON_AddStringToObject(o, "note", v->note);
 	return o;
@@ -214,6 +232,12 @@ cJSON *profile_json_new(const struct catalog *cat, const struct profile *p)
 	cJSON_AddStringToObject(root, "brand", p->brand);
 	cJSON_AddStringToObject(root, "sector", p->sector);
 	cJSON_AddStringToObject(root, "summary", p->summary);
+	cJSON_AddStringToObject(root, "kind", p->is_sector ? "sector" : "brand");
+	if (p->is_sector) {
+		cJSON *ind = cJSON_AddArrayToObject(root, "industry");
+		for (i = 0; i < p->nindustries; i++)
+			cJSON_AddItemToArray(ind, cJSON_CreateString(p->industries[i]));
+	}
 	cJSON_AddStringToObject(root, "file", p->origin);
 	metrics = cJSON_AddObjectToObject(root, "metrics");
 	for (i = 0; i < cat->nmetrics; i++)
@@ -228,9 +252,57 @@ cJSON *profile_json_new(const struct catalog *cat, const struct profile *p)
 		cJSON_AddStringToObject(o, "scale", p->facts[i].scale);
 		cJSON_AddStringToObject(o, "source", p->facts[i].source);
 		cJSON_AddNumberToObject(o, "year", p->facts[i].year);
+		if (p->facts[i].url)
+			cJSON_AddStringToObject(o, "url", p->facts[i].url);
+		if (p->facts[i].quote)
+			cJSON_AddStringToObject(o, "quote", p->facts[i].quote);
 		if (p->facts[i].note)
 			cJSON_AddStringToObject(o, "note", p->facts[i].note);
 		cJSON_AddItemToArray(facts, o);
 	}
 	return root;
+}
+
+static cJSON *source_json(const struct profile *p, const char *metric, const char *label,
+			  double value, int year, const char *source, const char *url,
+			  const char *quote)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "profile", p->id);
+	cJSON_AddStringToObject(o, "brand", p->brand);
+	if (metric)
+		cJSON_AddStringToObject(o, "metric", metric);
+	else
+		cJSON_AddStringToObject(o, "fact", label);
+	cJSON_AddItemToObject(o, "value", json_num(value));
+	cJSON_AddNumberToObject(o, "year", year);
+	cJSON_AddStringToObject(o, "source", source);
+	cJSON_AddItemToObject(o, "url", url ? cJSON_CreateString(url) : cJSON_CreateNull());
+	cJSON_AddItemToObject(o, "quote", quote ? cJSON_CreateString(quote) :
+			      cJSON_CreateNull());
+	return o;
+}
+
+cJSON *sources_json_new(const struct catalog *cat, const struct profile_set *set)
+{
+	cJSON *arr = cJSON_CreateArray();
+	size_t i, k;
+
+	for (i = 0; i < set->n; i++) {
+		const struct profile *p = set->items[i];
+		for (k = 0; k < cat->nmetrics; k++) {
+			const struct ref_value *v = &p->values[k];
+			if (v->present && v->reported)
+				cJSON_AddItemToArray(arr, source_json(p, cat->metrics[k].id, NULL,
+								      v->value, v->year, v->source,
+								      v->url, v->quote));
+		}
+		for (k = 0; k < p->nfacts; k++) {
+			const struct fact *f = &p->facts[k];
+			cJSON_AddItemToArray(arr, source_json(p, NULL, f->label, f->value, f->year,
+							      f->source, f->url, f->quote));
+		}
+	}
+	return arr;
 }

@@ -12,6 +12,8 @@
 cJSON *gap_json_new(const struct gap_report *r);
 cJSON *catalog_json_new(const struct catalog *cat);
 cJSON *profile_json_new(const struct catalog *cat, const struct profile *p);
+/* `profiles sources --format json`: every reported value and fact. */
+cJSON *sources_json_new(const struct catalog *cat, const struct profile_set *set);
 /* A number rounded to 6 decimals, or null for NAN. */
 cJSON *json_num(double v);
 /* Written with json_write() (base/json_out.h). */

@@ -230,6 +230,32 @@ static void priorities_section(FILE *f, const struct gap_report *r, int color)
 			r->npriorities - TOP_PRIORITIES);
 }
 
+/* Where the company stands in each published range (a sector's
+ * quartiles): one line per metric and reference that has one. */
+static void quartiles_section(FILE *f, const struct gap_report *r, int color)
+{
+	char lo[32], mid[32], hi[32];
+	size_t i, k;
+	int shown = 0;
+
+	for (i = 0; i < r->nmetrics; i++) {
+		const struct gap_metric *gm = &r->metrics[i];
+		for (k = 0; k < r->nrefs; k++) {
+			const struct ref_value *v = &r->refs[k]->values[gm->metric];
+			if (!gm->cells[k].present || !gm->cells[k].quartile)
+				continue;
+			if (!shown++)
+				heading(f, "Published ranges (the company's quartile, best "
+					"first)", color);
+			fprintf(f, "  %s: %s quartile of %s (p25 %s, typical %s, p75 %s)\n",
+				r->cat->metrics[gm->metric].id,
+				gap_quartile_name(gm->cells[k].quartile), r->refs[k]->brand,
+				fmt_num(lo, v->p25, 2), fmt_num(mid, v->value, 2),
+				fmt_num(hi, v->p75, 2));
+		}
+	}
+}
+
 static void not_compared_section(FILE *f, const struct gap_report *r, int color)
 {
 	size_t i;
@@ -259,6 +285,7 @@ void gap_table(FILE *f, const struct gap_report *r, int color)
 	overall_section(f, r, color);
 	dims_section(f, r, color);
 	metrics_section(f, r, color);
+	quartiles_section(f, r, color);
 	priorities_section(f, r, color);
 	not_compared_section(f, r, color);
 }
@@ -282,34 +309,44 @@ void catalog_table(FILE *f, const struct catalog *cat)
 	}
 }
 
+/* How many values are reported and modeled, and the year of the oldest
+ * reported one (0 when none is). */
 static void count_basis(const struct catalog *cat, const struct profile *p,
-			size_t *reported, size_t *modeled)
+			size_t *reported, size_t *modeled, int *oldest)
 {
 	size_t i;
 	*reported = *modeled = 0;
+	*oldest = 0;
 	for (i = 0; i < cat->nmetrics; i++) {
-		if (!p->values[i].present)
+		const struct ref_value *v = &p->values[i];
+		if (!v->present)
 			continue;
-		if (p->values[i].reported)
-			++*reported;
-		else
+		if (!v->reported) {
 			++*modeled;
+			continue;
+		}
+		++*reported;
+		if (v->year && (!*oldest || v->year < *oldest))
+			*oldest = v->year;
 	}
 }
 
 void profiles_table(FILE *f, const struct catalog *cat,
 		    const struct profile_set *set)
 {
+	char year[16];
 	size_t i, rep, mod;
+	int oldest;
 
-	fprintf(f, "%-24s %-26s %8s %8s  %s\n", "id", "brand", "reported", "modeled",
-		"sector");
+	fprintf(f, "%-24s %-6s %-30s %8s %8s %6s  %s\n", "id", "kind", "brand",
+		"reported", "modeled", "oldest", "sector");
 	for (i = 0; i < set->n; i++) {
 		const struct profile *p = set->items[i];
-		count_basis(cat, p, &rep, &mod);
-		fprintf(f, "%-24s ", p->id);
-		put_padded(f, p->brand, 26, -1);
-		fprintf(f, " %8zu %8zu  %s\n", rep, mod, p->sector);
+		count_basis(cat, p, &rep, &mod, &oldest);
+		snprintf(year, sizeof year, "%d", oldest);
+		fprintf(f, "%-24s %-6s ", p->id, p->is_sector ? "sector" : "brand");
+		put_padded(f, p->brand, 30, -1);
+		fprintf(f, " %8zu %8zu %6s  %s\n", rep, mod, oldest ? year : "-", p->sector);
 	}
 }
 
@@ -318,19 +355,68 @@ void profile_table(FILE *f, const struct catalog *cat, const struct profile *p)
 	char v[32];
 	size_t i;
 
-	fprintf(f, "%s (%s): %s\n%s\n\n", p->brand, p->id, p->sector, p->summary);
+	fprintf(f, "%s (%s): %s\n%s\n", p->brand, p->id, p->sector, p->summary);
+	for (i = 0; i < p->nindustries; i++)
+		fprintf(f, "%s%s", i ? ", " : "sector profile for the industries: ",
+			p->industries[i]);
+	fputs(p->nindustries ? "\n\n" : "\n", f);
 	for (i = 0; i < cat->nmetrics; i++) {
 		const struct ref_value *rv = &p->values[i];
+		char lo[32], hi[32];
 		if (!rv->present)
 			continue;
 		fprintf(f, "  %-28s %10s  ", cat->metrics[i].id, fmt_num(v, rv->value, 2));
-		if (rv->reported)
-			fprintf(f, "reported: %s, %s, %d\n", rv->source, rv->method, rv->year);
-		else
+		if (rv->has_range)
+			fprintf(f, "(p25 %s, p75 %s) ", fmt_num(lo, rv->p25, 2),
+				fmt_num(hi, rv->p75, 2));
+		if (!rv->reported) {
 			fprintf(f, "modeled: %s\n", rv->note);
+			continue;
+		}
+		fprintf(f, "reported: %s, %s, %d\n", rv->source, rv->method, rv->year);
+		fprintf(f, "  %-28s %10s  \"%s\"%s%s\n", "", "", rv->quote,
+			rv->url ? " " : "", rv->url ? rv->url : "");
 	}
 	for (i = 0; i < p->nfacts; i++)
 		fprintf(f, "  fact: %s = %s (%s; %s, %d)\n", p->facts[i].label,
 			fmt_num(v, p->facts[i].value, 2), p->facts[i].scale,
 			p->facts[i].source, p->facts[i].year);
+}
+
+static void source_lines(FILE *f, const char *source, const char *method,
+			 const char *url, const char *quote)
+{
+	fprintf(f, "    %s%s%s%s\n", source, method ? " (" : "", method ? method : "",
+		method ? ")" : "");
+	if (url)
+		fprintf(f, "    %s\n", url);
+	fprintf(f, "    \"%s\"\n", quote ? quote : "(no quote)");
+}
+
+void sources_checklist(FILE *f, const struct catalog *cat, const struct profile_set *set)
+{
+	char v[32];
+	size_t i, k, nvalues = 0, nfacts = 0;
+
+	for (i = 0; i < set->n; i++) {
+		const struct profile *p = set->items[i];
+		for (k = 0; k < cat->nmetrics; k++) {
+			const struct ref_value *rv = &p->values[k];
+			if (!rv->present || !rv->reported)
+				continue;
+			fprintf(f, "[ ] %s: %s = %s (%d)\n", p->id, cat->metrics[k].id,
+				fmt_num(v, rv->value, 2), rv->year);
+			source_lines(f, rv->source, rv->method, rv->url, rv->quote);
+			nvalues++;
+		}
+		for (k = 0; k < p->nfacts; k++) {
+			const struct fact *fa = &p->facts[k];
+			fprintf(f, "[ ] %s: fact: %s = %s %s (%d)\n", p->id, fa->label,
+				fmt_num(v, fa->value, 2), fa->scale, fa->year);
+			source_lines(f, fa->source, NULL, fa->url, fa->quote);
+			nfacts++;
+		}
+	}
+	fprintf(f, "%zu reported values and %zu facts: open each source and find its "
+		"quote, with the number in it.\n", nvalues, nfacts);
 }

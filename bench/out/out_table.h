@@ -13,4 +13,7 @@ void profiles_table(FILE *f, const struct catalog *cat,
 void profile_table(FILE *f, const struct catalog *cat, const struct profile *p);
 /* 1 when f is a terminal and NO_COLOR is unset or empty. */
 int use_color(FILE *f);
+/* `profiles sources`: every reported value and fact of every profile
+ * with its source, year, URL and quote, as a checklist to verify. */
+void sources_checklist(FILE *f, const struct catalog *cat, const struct profile_set *set);
 #endif

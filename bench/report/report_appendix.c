@@ -92,22 +92,40 @@ int part_methodology(xmlNodePtr s, const struct report_model *m,
 	return 0;
 }
 
+/* The basis as the reader should weigh it: a reported value more than
+ * PROFILE_DATED_YEARS older than the period says how old it is.  Caller
+ * frees. */
+static char *basis_text(const struct report_model *m, const struct ref_value *v)
+{
+	int age = m->gap->period->key.year - v->year;
+	char years[16];
+	const char *vars[] = { "years", years, NULL };
+
+	if (!v->reported || !v->year || age <= PROFILE_DATED_YEARS)
+		return xstrdup(str_get(m->str, v->reported ? "basis_reported" :
+				       "basis_modeled"));
+	snprintf(years, sizeof years, "%d", age);
+	return str_fill(m->str, "basis_dated", vars);
+}
+
 static void source_row(xmlNodePtr t, const struct report_model *m,
 		       const struct profile *pr, size_t metric)
 {
 	const struct ref_value *v = &pr->values[metric];
 	xmlNodePtr tr = h_el(t, "tr", v->reported ? NULL : "basis-modeled");
-	char year[16];
+	char year[16], *basis = basis_text(m, v);
 
 	h_cell(tr, 0, pr->brand, NULL);
 	h_cell(tr, 0, str_metric(m->str, &m->cat->metrics[metric]), NULL);
 	part_num(m, tr, v->value, 2, 0);
-	h_cell(tr, 0, str_get(m->str, v->reported ? "basis_reported" : "basis_modeled"), NULL);
+	h_cell(tr, 0, basis, NULL);
+	free(basis);
 	h_cell(tr, 0, v->source ? v->source : "", NULL);
 	h_cell(tr, 0, v->method ? v->method : "", NULL);
 	snprintf(year, sizeof year, "%d", v->year);
 	h_cell(tr, 0, v->year ? year : "", "num");
 	h_cell(tr, 0, v->note ? v->note : "", NULL);
+	h_cell(tr, 0, v->quote ? v->quote : "", NULL);
 }
 
 static void facts_table(xmlNodePtr s, const struct report_model *m)
@@ -144,7 +162,7 @@ static void facts_table(xmlNodePtr s, const struct report_model *m)
 int part_sources(xmlNodePtr s, const struct report_model *m, struct figures *p)
 {
 	static const char *const cols[] = { "col_brand", "col_metric", "col_value",
-		"col_basis", "col_source", "col_method", "col_year", "col_note" };
+		"col_basis", "col_source", "col_method", "col_year", "col_note", "col_quote" };
 	const struct gap_report *g = m->gap;
 	xmlNodePtr t;
 	size_t k, i;
@@ -152,7 +170,7 @@ int part_sources(xmlNodePtr s, const struct report_model *m, struct figures *p)
 	(void)p; /* tables only */
 	h_text(s, "p", "note", str_get(m->str, "method_modeled"));
 	t = h_table(s, str_get(m->str, "sources_h"));
-	part_head(t, m, cols, 8);
+	part_head(t, m, cols, sizeof cols / sizeof *cols);
 	for (k = 0; k < g->nrefs; k++) {
 		if (g->refs[k]->is_frontier)
 			continue;

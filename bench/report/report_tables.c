@@ -102,7 +102,7 @@ static void priority_row(xmlNodePtr t, const struct report_model *m, size_t rank
 	const struct gap_metric *gm = &g->metrics[g->priorities[rank]];
 	const struct metric_def *def = &m->cat->metrics[gm->metric];
 	const struct ref_value *fr = &g->frontier->values[gm->metric];
-	struct gap_cell c = { 1, fr->value, metric_score(def, fr->value), 0, 0, -1 };
+	struct gap_cell c = { 1, fr->value, metric_score(def, fr->value), 0, 0, -1, -1, 0 };
 	char num[24], key[80], *why;
 	xmlNodePtr tr = h_el(t, "tr", NULL);
 

@@ -433,3 +433,31 @@ void test_gap_priority_float_tie(void)
 	company_free(c);
 	catalog_free(cat);
 }
+
+/* The company's quarter of a published range, best first, by direction:
+ * nps (higher) with p25 20, typical 30, p75 40; wait_seconds (lower) with
+ * p25 60, typical 120, p75 200 (for a lower-is-better metric the best
+ * quartile is at p25). */
+void test_gap_quartile(void)
+{
+	struct catalog *cat = test_catalog();
+	struct ref_value nps = { 1, 1, 30, NULL, NULL, NULL, NULL, NULL, 2024, 1, 20, 40, NULL };
+	struct ref_value wait = { 1, 1, 120, NULL, NULL, NULL, NULL, NULL, 2024, 1, 60, 200, NULL };
+	struct ref_value none = { 1, 1, 30, NULL, NULL, NULL, NULL, NULL, 2024, 0, 0, 0, NULL };
+
+	CHECK_INT(gap_quartile(&cat->metrics[NPS], &nps, 45), 1);
+	CHECK_INT(gap_quartile(&cat->metrics[NPS], &nps, 40), 1); /* at p75 */
+	CHECK_INT(gap_quartile(&cat->metrics[NPS], &nps, 35), 2);
+	CHECK_INT(gap_quartile(&cat->metrics[NPS], &nps, 30), 2); /* at the typical */
+	CHECK_INT(gap_quartile(&cat->metrics[NPS], &nps, 25), 3);
+	CHECK_INT(gap_quartile(&cat->metrics[NPS], &nps, 20), 3);
+	CHECK_INT(gap_quartile(&cat->metrics[NPS], &nps, 19), 4);
+	CHECK_INT(gap_quartile(&cat->metrics[WAIT], &wait, 50), 1);
+	CHECK_INT(gap_quartile(&cat->metrics[WAIT], &wait, 100), 2);
+	CHECK_INT(gap_quartile(&cat->metrics[WAIT], &wait, 150), 3);
+	CHECK_INT(gap_quartile(&cat->metrics[WAIT], &wait, 250), 4);
+	CHECK_INT(gap_quartile(&cat->metrics[NPS], &none, 45), 0);
+	CHECK(strcmp(gap_quartile_name(2), "second") == 0);
+	CHECK(strcmp(gap_quartile_name(0), "") == 0);
+	catalog_free(cat);
+}

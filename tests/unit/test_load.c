@@ -7,6 +7,7 @@
 #include "load/load.h"
 #include "core/gap.h"
 #include "base/msg.h"
+#include "base/mem.h"
 #include "core/profile.h"
 #include <math.h>
 #include <stdlib.h>
@@ -34,7 +35,8 @@ static const char alpha_json[] =
 	"{ \"id\": \"alpha\", \"brand\": \"Alpha\", \"sector\": \"s\", \"summary\": \"x\",\n"
 	"  \"metrics\": {\n"
 	"    \"wait_seconds\": { \"value\": 30, \"basis\": \"reported\", \"source\": \"S\",\n"
-	"                        \"method\": \"M\", \"year\": 2024 },\n"
+	"                        \"method\": \"M\", \"year\": 2024,\n"
+	"                        \"quote\": \"Alpha answers in 30 seconds.\" },\n"
 	"    \"nps\": { \"value\": 70, \"basis\": \"modeled\", \"note\": \"why\" } } }\n";
 
 static const char company_json[] =
@@ -318,6 +320,74 @@ void test_load_errors(void)
 	quiet_end();
 	free(path);
 	CHECK_INT(set.n, 1);
+
+	/* a reported value's quote must hold its number; ranges and sectors */
+	{
+		static const struct { const char *value; int rc; } cases[] = {
+			/* 72.5 in the quote, not as part of 172.5 or 72.55 */
+			{ "\"value\": 72.5, \"quote\": \"scored 72.5 this year\"", CX_OK },
+			{ "\"value\": 72.5, \"quote\": \"scored 172.5 this year\"", CX_EINPUT },
+			{ "\"value\": 72.5, \"quote\": \"scored 72.55 this year\"", CX_EINPUT },
+			/* 85 ends a sentence, or is grouped in thousands: 1,254 */
+			{ "\"value\": 85, \"quote\": \"an ACSI score of 85.\"", CX_OK },
+			{ "\"value\": 85, \"quote\": \"up from 1985\"", CX_EINPUT },
+			/* p25 and p75: both, in order, in the quote */
+			{ "\"value\": 30, \"p25\": 20, \"p75\": 40, \"quote\": \"30 on "
+			  "average; 20 to 40 in the middle half\"", CX_OK },
+			{ "\"value\": 30, \"p25\": 20, \"p75\": 45, \"quote\": \"30 on "
+			  "average; 20 to 40 in the middle half\"", CX_EINPUT },
+			{ "\"value\": 30, \"p25\": 40, \"p75\": 20, \"quote\": \"30, 20, 40\"",
+			  CX_EINPUT },
+			{ "\"value\": 30, \"p25\": 20, \"quote\": \"30, 20\"", CX_EINPUT },
+			/* no quote at all */
+			{ "\"value\": 30", CX_EINPUT },
+		};
+		size_t i;
+		for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+			struct profile_set one = { 0 };
+			char *text = xasprintf("{ \"id\": \"q\", \"brand\": \"Q\", \"sector\": "
+				"\"s\", \"summary\": \"x\", \"metrics\": { \"nps\": { %s, "
+				"\"basis\": \"reported\", \"source\": \"S\", \"method\": \"M\", "
+				"\"year\": 2020 } } }", cases[i].value);
+			path = write_file(dir, "q.json", text);
+			quiet_begin();
+			CHECK_INT(profile_load(cat, path, &one), cases[i].rc);
+			quiet_end();
+			free(path);
+			free(text);
+			profile_set_release(&one);
+		}
+	}
+	{
+		struct profile_set two = { 0 };
+		path = write_file(dir, "s.json", "{ \"id\": \"sector-t\", \"kind\": \"sector\", "
+			"\"industry\": [\"telecom\", \"isp\"], \"brand\": \"T\", \"sector\": \"s\", "
+			"\"summary\": \"x\", \"metrics\": { \"nps\": { \"value\": 1, "
+			"\"basis\": \"modeled\", \"note\": \"n\" } } }");
+		CHECK_INT(profile_load(cat, path, &two), CX_OK);
+		free(path);
+		CHECK(two.n == 1 && two.items[0]->is_sector);
+		CHECK(profile_sector(&two, "ISP") == two.items[0]); /* any case */
+		CHECK(profile_sector(&two, "banking") == NULL);
+		CHECK(profile_sector(&two, NULL) == NULL);
+		/* a sector without industries, and a brand with them */
+		path = write_file(dir, "s2.json", "{ \"id\": \"sector-u\", \"kind\": \"sector\", "
+			"\"brand\": \"U\", \"sector\": \"s\", \"summary\": \"x\", \"metrics\": "
+			"{ \"nps\": { \"value\": 1, \"basis\": \"modeled\", \"note\": \"n\" } } }");
+		quiet_begin();
+		CHECK_INT(profile_load(cat, path, &two), CX_EINPUT);
+		quiet_end();
+		free(path);
+		path = write_file(dir, "s3.json", "{ \"id\": \"brand-v\", \"industry\": [\"x\"], "
+			"\"brand\": \"V\", \"sector\": \"s\", \"summary\": \"x\", \"metrics\": "
+			"{ \"nps\": { \"value\": 1, \"basis\": \"modeled\", \"note\": \"n\" } } }");
+		quiet_begin();
+		CHECK_INT(profile_load(cat, path, &two), CX_EINPUT);
+		quiet_end();
+		free(path);
+		CHECK_INT(two.n, 1);
+		profile_set_release(&two);
+	}
 
 	/* catalogs */
 	CHECK_INT(catalog_text(dir, METRIC("\"direction\": \"higher\", \"worst\": 0, \"best\": 100, \"kind\": \"percent\"")), CX_OK);
