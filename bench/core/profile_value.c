@@ -105,15 +105,16 @@ static int value_range(const struct metric_def *m, const char *file, const char 
 }
 
 /* The quote of a reported value must hold its numbers. */
-static int quote_check(const char *file, const char *path, const struct ref_value *v)
+static int quote_check(const char *file, const char *path, const char *quote,
+		       const struct ref_value *v)
 {
-	if (!quote_holds(v->quote, v->value)) {
+	if (!quote_holds(quote, v->value)) {
 		msg_at(file, 0, "%s.quote: does not hold the value %g as the source "
 		       "prints it: quote the sentence with the number, or make the "
 		       "value modeled", path, v->value);
 		return -1;
 	}
-	if (v->has_range && (!quote_holds(v->quote, v->p25) || !quote_holds(v->quote, v->p75))) {
+	if (v->has_range && (!quote_holds(quote, v->p25) || !quote_holds(quote, v->p75))) {
 		msg_at(file, 0, "%s.quote: does not hold p25 %g and p75 %g", path, v->p25,
 		       v->p75);
 		return -1;
@@ -148,7 +149,9 @@ static int value_basis(const char *file, const char *path, const cJSON *obj,
 		       "reported, or drop the quote", path);
 		bad++;
 	}
-	if (bad)
+	/* checked before anything is kept: a metric that fails may come again
+	 * in the same file (a duplicate key) */
+	if (bad || (reported && quote_check(file, path, quote, v) < 0))
 		return -1;
 	v->reported = reported;
 	v->source = profile_dup_or_null(source);
@@ -156,7 +159,7 @@ static int value_basis(const char *file, const char *path, const cJSON *obj,
 	v->note = profile_dup_or_null(note);
 	v->url = profile_dup_or_null(url);
 	v->quote = profile_dup_or_null(quote);
-	return reported ? quote_check(file, path, v) : 0;
+	return 0;
 }
 
 int profile_load_value(const struct catalog *cat, const char *file,

@@ -84,7 +84,7 @@ static inline void fuzz_setup(int with_profiles)
 		path = xasprintf("%s/profiles", dir);
 		fuzz_ctx.cat = fuzz_cat;
 		if (profile_load_dir(fuzz_cat, path, &fuzz_ctx.profiles) != CX_OK ||
-		    selection_parse(&fuzz_ctx, "all,frontier", &fuzz_sel) != CX_OK) {
+		    selection_parse(&fuzz_ctx, "all,frontier", NULL, &fuzz_sel) != CX_OK) {
 			fprintf(stderr, "fuzz: cannot load the profiles in %s\n", path);
 			exit(1);
 		}
