@@ -201,9 +201,10 @@ def list_dir(d):
 
 
 def load_data():
-    global EN, CATALOG, PROFILES, BRAND_ID
+    global EN, CATALOG, CATALOG_BY_ID, PROFILES, BRAND_ID
     EN = load_json(os.path.join(DATA, "reports", "strings", "en.json"))
     CATALOG = load_json(os.path.join(DATA, "profiles", "catalog.json"))
+    CATALOG_BY_ID = {m["id"]: m for m in CATALOG["metrics"]}
     PROFILES = {}
     for path in sorted(glob.glob(os.path.join(DATA, "profiles", "*.json")) +
                        glob.glob(os.path.join(DATA, "profiles", "sectors", "*.json"))):
@@ -522,20 +523,71 @@ STATUS_KEYS = {"level or ahead": "status_none", "closing": "status_closing",
                "no reference value": "status_unknown"}
 
 
-def verdict_key(row):
-    """report_progress.c's verdict on the last change, from trend's JSON:
-    improved / slipped by the score when the change is beyond its margin,
-    within the margin, or by the score's direction when no margin is
-    known."""
-    sc = row["scores"]
-    moved = sc[row["_last"]] - sc[row["_prev"]]
-    if row["change_significant"] is False:
-        return "verdict_within"
-    if row["change_significant"] is None:
-        if abs(moved) < 1e-9:
-            return "verdict_unchanged"
-        return "verdict_improved_nomargin" if moved > 0 else "verdict_slipped_nomargin"
-    return "verdict_improved" if moved > 0 else "verdict_slipped"
+PER_YEAR = {"Q": 4, "M": 12, "Y": 1}
+
+
+def per_year(period):
+    return PER_YEAR["Q" if "Q" in period else "M" if "-" in period else "Y"]
+
+
+def verdict_key(m, prev_slot, periods):
+    """report_progress.c's verdict on the change since the previous period
+    (a metric from trend's JSON): improved / slipped only when the change is
+    beyond its margin or, with no margin known, beyond the catalog's noise;
+    with neither, by direction, saying no margin is known.  Returns the key
+    and its urgency (0: slipped, first in the table)."""
+    v = m["values"]
+    if m["change_from"] != periods[prev_slot] or v[prev_slot] is None:
+        return "verdict_no_previous", 2
+    change = v[-1] - v[prev_slot]
+    defn = CATALOG_BY_ID[m["id"]]
+    better = change > 0 if defn["direction"] == "higher" else change < 0
+    bar = m["change_moe"] if m["change_moe"] is not None else defn.get("noise")
+    if bar is None:
+        if abs(change) < 1e-9:
+            return "verdict_unchanged", 2
+        return ("verdict_improved_nomargin", 3) if better else ("verdict_slipped_nomargin", 1)
+    if abs(change) <= bar + 1e-6:
+        return ("verdict_noise" if m["change_moe"] is None else "verdict_within"), 2
+    return ("verdict_improved", 4) if better else ("verdict_slipped", 0)
+
+
+def baselines(periods):
+    """The timeline slots the latest period is compared with: previous, a
+    year before, first; each shown once."""
+    last = len(periods) - 1
+    k = per_year(periods[-1])
+    year = last - k if k > 1 and last - k >= 0 else None
+    if year == last - 1:
+        year = None
+    first = 0 if 0 not in (last - 1, year) else None
+    return [last - 1, year, first]
+
+
+def since(values, slot):
+    if slot is None or values[slot] is None or values[-1] is None:
+        return None
+    return values[-1] - values[slot]
+
+
+def since_heads(strings, periods, slots):
+    keys = ["col_since_previous", "col_since_year", "col_since_first"]
+    return [strings[k].replace("{period}", periods[i])
+            for k, i in zip(keys, slots) if i is not None]
+
+
+def catch_up_order(top, tmetrics):
+    """Moving away, not moving, too few periods, closing (slowest first),
+    level or ahead, unknown; the priorities' order otherwise."""
+    rank = {"moving away": 0, "not moving": 1, "too few periods": 2, "closing": 3,
+            "level or ahead": 4, "no reference value": 5}
+
+    def key(item):
+        i, mid = item
+        x = tmetrics[mid]["references"]["frontier"]
+        slow = -x["periods_to_close"] if x["status"] == "closing" else 0
+        return (rank[x["status"]], slow, i)
+    return [mid for _, mid in sorted(enumerate(top), key=key)]
 
 
 def check_trend(tag, s, cmp, trend, strings):
@@ -570,54 +622,88 @@ def check_trend(tag, s, cmp, trend, strings):
                 if col >= len(r) or not close(r[col], v, 1, strings):
                     bad.append((periods[i], col, r[col] if col < len(r) else None, v))
         check(tag + ": index-over-time numbers (frontier as it stands now)", not bad, bad[:5])
-    # when the top priorities catch up
+    # the index and the dimensions: change since the previous period, a
+    # year before and the first period
+    slots = baselines(periods)
+    heads = [strings["col_index_or_dim"],
+             strings["col_value_in"].replace("{period}", periods[-1])] + \
+        since_heads(strings, periods, slots)
+    t = tables_with(s, heads)
+    if check(tag + ": one index-and-dimensions change table", len(t) == 1 and
+             t[0][0] == heads, (len(t), t[0][0] if t else None)):
+        dnames = {d["id"]: d["name"] for d in CATALOG["dimensions"]}
+        want = [(strings["overall"], trend["overall"]["scores"])]
+        want += [(dnames[d["id"]], d["scores"]) for d in
+                 sorted(trend["dimensions"], key=lambda d: list(dnames).index(d["id"]))
+                 if d["scores"][-1] is not None]
+        rows = t[0][1:]
+        bad = []
+        if [r[0] for r in rows] != [w[0] for w in want]:
+            bad.append(([r[0] for r in rows], [w[0] for w in want]))
+        for r, (name, sc) in zip(rows, want):
+            exp = [sc[-1]] + [since(sc, i) for i in slots if i is not None]
+            if len(r) != len(exp) + 1 or not all(
+                    close(c, e, 1, strings) for c, e in zip(r[1:], exp)):
+                bad.append((r, exp))
+        check(tag + ": index and dimension changes match trend", not bad, bad[:3])
+    # when the top priorities catch up, the most urgent first
     t = tables_with(s, [strings["col_metric"], strings["col_points"],
                         strings["col_velocity"]])
     if check(tag + ": one catch-up table", len(t) == 1, len(t)):
         rows = t[0][1:]
-        check(tag + ": catch-up rows are the top priorities",
-              [r[0] for r in rows] == [names[i] for i in top], [r[0] for r in rows])
+        order = catch_up_order(top, tmetrics) if all(m in tmetrics for m in top) else top
+        check(tag + ": catch-up rows are the top priorities, most urgent first",
+              [r[0] for r in rows] == [names[i] for i in order], [r[0] for r in rows])
+        horizon = 5 * per_year(periods[-1])
         bad = []
-        for r, mid in zip(rows, top):
+        for r, mid in zip(rows, order):
             tm = tmetrics.get(mid)
             x = tm["references"]["frontier"] if tm else None
             if not x:
                 bad.append((mid, "not in trend"))
                 continue
+            when = ""
+            if x["status"] == "closing":
+                when = (x["closes_in"] if x["periods_to_close"] <= horizon
+                        else strings["closes_beyond_horizon"])
             ok = (close(r[1], x["gap_points"], 1, strings) and
                   close(r[2], tm["velocity"], 2, strings) and
                   close(r[3], x["periods_to_close"], 0, strings) and
-                  r[4] == (x["closes_in"] if x["status"] == "closing" else "") and
-                  r[5] == strings[STATUS_KEYS[x["status"]]])
+                  r[4] == when and r[5] == strings[STATUS_KEYS[x["status"]]])
             if not ok:
                 bad.append((r, x, tm["velocity"]))
-        check(tag + ": catch-up numbers match trend", not bad, bad[:3])
-    # what moved since the previous period
-    t = tables_with(s, [strings["col_metric"], strings["col_previous"]])
+        check(tag + ": catch-up numbers match trend (no date beyond five years)",
+              not bad, bad[:3])
+    # what moved: since the previous period, a year before, the first
+    heads = [strings["col_metric"],
+             strings["col_value_in"].replace("{period}", periods[-1])] + \
+        since_heads(strings, periods, slots) + [strings["col_moe"], strings["col_verdict"]]
+    t = tables_with(s, heads[:2])
     moved = [m for m in trend["metrics"]
              if m.get("latest") == periods[-1] and m.get("change_from")]
     if moved:
-        if check(tag + ": one movement table", len(t) == 1, len(t)):
+        if check(tag + ": one movement table", len(t) == 1 and t[0][0] == heads,
+                 (len(t), t[0][0] if t else None, heads)):
             rows = t[0][1:]
-            check(tag + ": movement rows", sorted(r[0] for r in rows) ==
-                  sorted(names[m["id"]] for m in moved), [r[0] for r in rows])
-            byname = {names[m["id"]]: m for m in moved}
+            verdicts = {m["id"]: verdict_key(m, slots[0], periods) for m in moved}
+            order = sorted(moved, key=lambda m: (verdicts[m["id"]][1],
+                                                 list(CATALOG_BY_ID).index(m["id"])))
+            check(tag + ": movement rows, slipped first, improved last",
+                  [r[0] for r in rows] == [names[m["id"]] for m in order],
+                  [r[0] for r in rows])
             bad = []
-            for r in rows:
-                m = byname.get(r[0])
-                if not m:
-                    continue
+            for r, m in zip(rows, order):
                 vals = m["values"]
-                prev = periods.index(m["change_from"])
-                m["_prev"], m["_last"] = prev, len(periods) - 1
-                ok = (r[1] == m["change_from"] and close(r[2], vals[prev], 2, strings) and
-                      r[3] == periods[-1] and close(r[4], vals[-1], 2, strings) and
-                      close(r[5], m["change"], 2, strings) and
-                      close(r[6], m["change_moe"], 2, strings) and
-                      r[7] == strings[verdict_key(m)])
+                moe = m["change_moe"] if m["change_from"] == periods[slots[0]] else None
+                exp = [vals[-1]] + [since(vals, i) for i in slots if i is not None]
+                key = verdicts[m["id"]][0]
+                text = strings[key].replace(
+                    "{noise}", fmt_num(CATALOG_BY_ID[m["id"]].get("noise", 0), 2, strings))
+                ok = (len(r) == len(heads) and
+                      all(close(c, e, 2, strings) for c, e in zip(r[1:], exp)) and
+                      close(r[-2], moe, 2, strings) and r[-1] == text)
                 if not ok:
-                    bad.append((r, {k: m[k] for k in ("change_from", "change",
-                                                       "change_moe", "change_significant")}))
+                    bad.append((r, exp, moe, text))
             check(tag + ": movement numbers and verdicts match trend", not bad, bad[:3])
     else:
         check(tag + ": no movement table", t == [], t)

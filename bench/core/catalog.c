@@ -91,6 +91,26 @@ static int metric_range(const char *file, const char *path, const cJSON *item,
 	return 0;
 }
 
+/* Optional: a change no larger than the noise is not called a movement
+ * when no margin of error is known. */
+static int metric_noise(const char *file, const char *path, const cJSON *item,
+			struct metric_def *m)
+{
+	int rc = json_number(file, path, item, "noise", 0, &m->noise);
+
+	if (rc < 0)
+		return -1;
+	if (rc > 0) {
+		m->noise = NAN;
+		return 0;
+	}
+	if (!(m->noise >= 0) || isinf(m->noise)) {
+		msg_at(file, 0, "%s.noise: must be a number of 0 or more", path);
+		return -1;
+	}
+	return 0;
+}
+
 static int metric_fields(struct catalog *cat, const cJSON *item, const char *path,
 			 struct metric_def *m)
 {
@@ -134,7 +154,8 @@ static int metric_fields(struct catalog *cat, const cJSON *item, const char *pat
 		       "%s-is-better metric", path, m->higher ? "greater" : "less", dir);
 		return -1;
 	}
-	if (metric_range(cat->origin, path, item, m) < 0)
+	if (metric_range(cat->origin, path, item, m) < 0 ||
+	    metric_noise(cat->origin, path, item, m) < 0)
 		return -1;
 	m->id = xstrdup(id);
 	m->name = xstrdup(name);
@@ -147,7 +168,8 @@ static int metric_fields(struct catalog *cat, const cJSON *item, const char *pat
 static int load_metric(struct catalog *cat, const cJSON *item, size_t i)
 {
 	static const char *const keys[] = { "id", "name", "dimension", "unit",
-		"direction", "worst", "best", "kind", "description", "min", "max", NULL };
+		"direction", "worst", "best", "kind", "description", "min", "max",
+		"noise", NULL };
 	char path[64];
 
 	snprintf(path, sizeof path, "metrics[%zu]", i);

@@ -1,6 +1,6 @@
 /* catalog: the metric catalog (profiles/catalog.json): dimensions with
- * weights and metrics with their unit, direction, 0-100 scoring range and
- * kind.  catalog_load() returns a catalog the caller owns and frees with
+ * weights and metrics with their unit, direction, 0-100 scoring range,
+ * kind and, optionally, the size of a change that is only noise.  catalog_load() returns a catalog the caller owns and frees with
  * catalog_free() (NULL is a no-op).  Metrics and dimensions are referred to
  * everywhere else by their index in these arrays. */
 #ifndef CX_CATALOG_H
@@ -22,6 +22,9 @@ struct metric_def {
 	double worst, best;
 	double min, max; /* possible values; -HUGE_VAL/HUGE_VAL when open */
 	enum metric_kind kind;
+	/* the change between two periods that is usually only noise, in the
+	 * metric's unit; NAN when the catalog does not say */
+	double noise;
 };
 
 struct catalog {

@@ -260,6 +260,31 @@ const struct trend_row *trend_overall(const struct trend *t)
 	return find_row(t, TREND_OVERALL, 0);
 }
 
+long trend_year_ago(const struct trend *t)
+{
+	long per_year = t->timeline[0].gran == GRAN_QUARTER ? 4 :
+		t->timeline[0].gran == GRAN_MONTH ? 12 : 0;
+	long slot = (long)t->nperiods - 1 - per_year;
+
+	return per_year && slot >= 0 ? slot : -1;
+}
+
+double trend_change_since(const struct trend *t, const struct trend_row *r,
+			  long since, double *moe)
+{
+	const double *v = series(r);
+	double change = since >= 0 && r->last >= 0 ? v[r->last] - v[since] : NAN;
+
+	if (moe)
+		*moe = NAN;
+	if (isnan(change) || !moe || r->kind != TREND_METRIC)
+		return change;
+	*moe = obs_change_moe(&t->cat->metrics[r->index],
+			      &t->company->periods[t->at[since]].obs[r->index],
+			      &t->company->periods[t->at[r->last]].obs[r->index]);
+	return change;
+}
+
 void trend_free(struct trend *t)
 {
 	size_t i;

@@ -69,4 +69,13 @@ const char *trend_status_name(enum trend_status s);
 const struct trend_row *trend_metric(const struct trend *t, size_t m);
 const struct trend_row *trend_dimension(const struct trend *t, size_t d);
 const struct trend_row *trend_overall(const struct trend *t);
+/* The timeline slot of the same quarter or month a year before the last
+ * period, or -1 when the timeline does not reach back that far or counts
+ * in years (a year before is then the previous period). */
+long trend_year_ago(const struct trend *t);
+/* Row r's change from timeline slot `since` to its latest observation, in
+ * the row's unit (points for scores); NAN when either value is missing.
+ * *moe (when moe is not NULL): the change's 95 % margin, NAN unknown. */
+double trend_change_since(const struct trend *t, const struct trend_row *r,
+			  long since, double *moe);
 #endif

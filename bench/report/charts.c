@@ -264,10 +264,11 @@ static FILE *trend_data(struct plot *p, char **path, const char *const *titles,
 	return f;
 }
 
-static void trend_row_start(FILE *f, const struct trend *t, size_t i)
+static void trend_row_start(FILE *f, const struct report_model *m, size_t i)
 {
-	char label[16];
-	period_format(t->timeline[i], label);
+	const struct trend *t = m->trend;
+	char label[STR_PERIOD_SIZE];
+	str_period(m->str, label, t->timeline[i]);
 	gp_field(f, label);
 	fprintf(f, "\t%zu", i);
 }
@@ -277,12 +278,13 @@ static void trend_row_start(FILE *f, const struct trend *t, size_t i)
  * thousands of SVG elements per chart for a long history. */
 #define TICKS_MAX 12
 
-static void trend_plot(struct plot *p, const char *path, const struct trend *t,
+static void trend_plot(struct plot *p, const char *path, const struct report_model *m,
 		       size_t nseries, int second_is_reference)
 {
 	FILE *s = p->script;
+	const struct trend *t = m->trend;
 	size_t k = (t->nperiods + TICKS_MAX - 1) / TICKS_MAX, i;
-	char label[16], every[48] = "";
+	char label[STR_PERIOD_SIZE], every[48] = "";
 
 	fprintf(s, "set yrange [0:100]\nset xrange [-0.3:%zu+0.3]\nset grid ytics\n"
 		"set key outside right top vertical autotitle columnheader\n",
@@ -290,7 +292,7 @@ static void trend_plot(struct plot *p, const char *path, const struct trend *t,
 	if (k > 1) {
 		fputs("set xtics (", s);
 		for (i = 0; i < t->nperiods; i += k) {
-			period_format(t->timeline[i], label);
+			str_period(m->str, label, t->timeline[i]);
 			fputs(i ? ", " : "", s);
 			gp_quote(s, label);
 			fprintf(s, " %zu", i);
@@ -331,7 +333,7 @@ static int chart_trend(struct plot *p, const struct report_model *m, long fk)
 	if (!f)
 		return CX_EIO;
 	for (i = 0; i < t->nperiods; i++) {
-		trend_row_start(f, t, i);
+		trend_row_start(f, m, i);
 		put_num(f, overall->scores[i]);
 		put_num(f, fk >= 0 ? m->gap->ref_overall[fk] : NAN);
 		for (j = 0; j < m->ntop; j++) {
@@ -342,7 +344,7 @@ static int chart_trend(struct plot *p, const struct report_model *m, long fk)
 	}
 	rc = plot_data_close(f, path);
 	plot_chart(p, "trend", WIDTH, 480);
-	trend_plot(p, path, t, n, 1);
+	trend_plot(p, path, m, n, 1);
 	plot_end_chart(p, "trend");
 	free(path);
 	return rc;
@@ -362,7 +364,7 @@ static int chart_trend_dimension(struct plot *p, const struct report_model *m,
 	if (!f)
 		return CX_EIO;
 	for (i = 0; i < t->nperiods; i++) {
-		trend_row_start(f, t, i);
+		trend_row_start(f, m, i);
 		put_num(f, r->scores[i]);
 		put_num(f, fk >= 0 ? m->gap->dims[d].ref_scores[fk] : NAN);
 		fputc('\n', f);
@@ -370,7 +372,7 @@ static int chart_trend_dimension(struct plot *p, const struct report_model *m,
 	rc = plot_data_close(f, path);
 	snprintf(name, sizeof name, "trend-%zu", d);
 	plot_chart(p, name, WIDTH, 300);
-	trend_plot(p, path, t, 2, 1);
+	trend_plot(p, path, m, 2, 1);
 	plot_end_chart(p, name);
 	free(path);
 	return rc;

@@ -25,8 +25,9 @@ int part_figure(xmlNodePtr parent, struct figures *figs, const char *name,
 
 char *part_text(const struct report_model *m, const char *key)
 {
+	char per[STR_PERIOD_SIZE];
 	const char *vars[] = { "company", m->company->name, "period",
-		m->gap->period->label, NULL };
+		str_period(m->str, per, m->gap->period->key), NULL };
 	return str_fill(m->str, key, vars);
 }
 
@@ -159,9 +160,9 @@ static void add_header(xmlNodePtr body, const struct report_model *m,
 		       const struct report_look *look, const char *title)
 {
 	xmlNodePtr header = h_el(body, "header", "report"), text;
-	char n[16], *sub;
+	char n[16], *sub, per[STR_PERIOD_SIZE];
 	const char *vars[] = { "company", m->company->name, "period",
-		m->gap->period->label, "n", n, NULL };
+		str_period(m->str, per, m->gap->period->key), "n", n, NULL };
 
 	if (look->assets->logo_uri)
 		add_logo(header, look->assets->logo_uri);

@@ -115,7 +115,7 @@ static void source_row(xmlNodePtr t, const struct report_model *m,
 	xmlNodePtr tr = h_el(t, "tr", v->reported ? NULL : "basis-modeled");
 	char year[16], *basis = basis_text(m, v);
 
-	h_cell(tr, 0, pr->brand, NULL);
+	h_cell(tr, 0, str_brand(m->str, pr), NULL);
 	h_cell(tr, 0, str_metric(m->str, &m->cat->metrics[metric]), NULL);
 	part_num(m, tr, v->value, 2, 0);
 	h_cell(tr, 0, basis, NULL);
@@ -146,7 +146,7 @@ static void facts_table(xmlNodePtr s, const struct report_model *m)
 				part_head(t, m, cols, 6);
 			}
 			tr = h_el(t, "tr", NULL);
-			h_cell(tr, 0, pr->brand, NULL);
+			h_cell(tr, 0, str_brand(m->str, pr), NULL);
 			h_cell(tr, 0, pr->facts[i].label, NULL);
 			part_num(m, tr, pr->facts[i].value, 2, 0);
 			h_cell(tr, 0, pr->facts[i].scale, NULL);

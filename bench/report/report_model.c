@@ -9,7 +9,7 @@
 
 const char *report_ref_name(const struct report_model *m, const struct profile *p)
 {
-	return p->is_frontier ? str_get(m->str, "frontier") : p->brand;
+	return p->is_frontier ? str_get(m->str, "frontier") : str_brand(m->str, p);
 }
 
 const char *report_signal_name(const struct report_model *m, enum signal s)

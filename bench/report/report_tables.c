@@ -23,8 +23,9 @@ static void summary_text(xmlNodePtr s, const struct report_model *m)
 	const struct rank_row *best = best_brand(m);
 	long fk = gap_frontier_index(g);
 	double fscore = fk >= 0 ? g->ref_overall[fk] : NAN;
-	char score[48], fr[48], gap[48], cs[48], n[16], total[16], *text;
-	const char *vars[] = { "company", m->company->name, "period", g->period->label,
+	char score[48], fr[48], gap[48], cs[48], n[16], total[16], *text, per[STR_PERIOD_SIZE];
+	const char *vars[] = { "company", m->company->name, "period",
+		str_period(m->str, per, g->period->key),
 		"score", score, "frontier", fr, "gap", gap, "best",
 		best ? best->label : "-", "best_score", cs, "n", n, "total", total, NULL };
 
@@ -85,7 +86,7 @@ static char *reason(const struct report_model *m, const struct gap_metric *gm,
 		    const struct ref_value *fr, const struct gap_cell *c)
 {
 	char pts[48], v[48], cv[48], *unit = company_unit(m, gm), *text;
-	const char *vars[] = { "points", pts, "brand", fr->from->brand, "value", v,
+	const char *vars[] = { "points", pts, "brand", str_brand(m->str, fr->from), "value", v,
 		"company_value", cv, "unit", unit, "company", m->company->name, NULL };
 
 	str_num(m->str, pts, c->gap_points, 1);
@@ -114,7 +115,7 @@ static void priority_row(xmlNodePtr t, const struct report_model *m, size_t rank
 	h_cell(tr, 0, str_metric(m->str, def), NULL);
 	part_num(m, tr, gm->value, 2, 0);
 	part_num(m, tr, fr->value, 2, 0);
-	h_cell(tr, 0, fr->from->brand, NULL);
+	h_cell(tr, 0, str_brand(m->str, fr->from), NULL);
 	part_num(m, tr, c.gap_points, 1, 1);
 	h_cell(tr, 0, part_significance(m, c.significant), NULL);
 	why = reason(m, gm, fr, &c);
@@ -198,7 +199,7 @@ static void metric_row(xmlNodePtr t, const struct report_model *m,
 	part_num(m, tr, gm->moe, 2, 0);
 	part_num(m, tr, gm->score, 1, 0);
 	part_num(m, tr, c->present ? c->value : NAN, 2, 0);
-	h_cell(tr, 0, c->present && fr->from ? fr->from->brand : "", NULL);
+	h_cell(tr, 0, c->present && fr->from ? str_brand(m->str, fr->from) : "", NULL);
 	part_num(m, tr, c->present ? c->gap : NAN, 2, 1);
 	part_num(m, tr, c->present ? c->gap_points : NAN, 1, 1);
 	h_cell(tr, 0, c->present ? part_significance(m, c->significant) : "", NULL);

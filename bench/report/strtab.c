@@ -190,3 +190,42 @@ const char *str_dimension(const struct strings *s, const struct dimension *d)
 {
 	return named(s, "dimension", d->id, d->name);
 }
+
+const char *str_brand(const struct strings *s, const struct profile *p)
+{
+	return named(s, "brand", p->id, p->brand);
+}
+
+/* A string table is data: a long text is cut at a character boundary, so
+ * that what reaches the document stays valid UTF-8. */
+static void copy_chars(char *buf, size_t size, const char *text)
+{
+	size_t n = strlen(text);
+
+	if (n >= size) {
+		n = size - 1;
+		while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(buf, text, n);
+	buf[n] = '\0';
+}
+
+const char *str_period(const struct strings *s, char *buf, struct period p)
+{
+	char year[16], sub[16], key[16], *text;
+	const char *vars[] = { "year", year, "quarter", sub, "mm", sub, "month",
+		NULL, NULL };
+
+	snprintf(year, sizeof year, "%d", p.year);
+	if (p.gran == GRAN_YEAR)
+		return strcpy(buf, year);
+	snprintf(sub, sizeof sub, p.gran == GRAN_MONTH ? "%02d" : "%d", p.sub);
+	snprintf(key, sizeof key, "month.%d", p.sub);
+	vars[7] = str_get(s, key);
+	text = str_fill(s, p.gran == GRAN_QUARTER ? "period_quarter" : "period_month",
+			vars);
+	copy_chars(buf, STR_PERIOD_SIZE, text);
+	free(text);
+	return buf;
+}

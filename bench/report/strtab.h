@@ -7,6 +7,8 @@
 #define CX_STRTAB_H
 #include <stddef.h>
 #include "core/catalog.h"
+#include "core/period.h"
+#include "core/profile.h"
 
 struct strings;
 
@@ -29,4 +31,14 @@ const char *str_signed(const struct strings *s, char *buf, double v, int decimal
 const char *str_metric(const struct strings *s, const struct metric_def *m);
 const char *str_dimension(const struct strings *s, const struct dimension *d);
 const char *str_unit(const struct strings *s, const struct metric_def *m);
+/* A reference's brand in the language ("brand.ID", for the profiles whose
+ * brand is a description rather than a proper name), else the profile's. */
+const char *str_brand(const struct strings *s, const struct profile *p);
+
+#define STR_PERIOD_SIZE 64
+/* A period as the language writes it ("period_quarter", "period_month"
+ * with "month.N": "3 кв. 2026", "березень 2026"; a year is its number);
+ * English keeps the canonical "2026-Q3".  buf needs STR_PERIOD_SIZE
+ * bytes; returns buf. */
+const char *str_period(const struct strings *s, char *buf, struct period p);
 #endif

@@ -1,7 +1,10 @@
-/* catalog.c: look-ups, suggestions and value ranges. */
+/* catalog.c: look-ups, suggestions, value ranges and the optional noise. */
 #include "core/catalog.h"
+#include "base/msg.h"
+#include "io/input.h"
 #include "check.h"
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -94,4 +97,44 @@ void test_metric_check_value(void)
 	CHECK_INT(metric_check_value(&m, 1e9, why, sizeof why), 0);
 	CHECK_INT(metric_check_value(&m, -0.5, why, sizeof why), -1);
 	CHECK(strstr(why, "at least 0") != NULL);
+}
+
+/* A one-metric catalog with `extra` added to the metric's members. */
+static int load_with(const char *extra, struct catalog **cat)
+{
+	char text[1024];
+	struct input in;
+	int rc;
+
+	snprintf(text, sizeof text, "{\"dimensions\": [{\"id\": \"time\", \"name\": "
+		 "\"Speed\"}], \"metrics\": [{\"id\": \"hold_seconds\", \"name\": "
+		 "\"Hold\", \"dimension\": \"time\", \"unit\": \"seconds\", "
+		 "\"direction\": \"lower\", \"worst\": 300, \"best\": 0, \"kind\": "
+		 "\"mean\", \"description\": \"d\"%s}]}", extra);
+	CHECK_INT(input_from_memory("(catalog)", text, strlen(text), &in), CX_OK);
+	rc = catalog_from_input(&in, cat);
+	input_release(&in);
+	return rc;
+}
+
+void test_catalog_noise(void)
+{
+	struct catalog *cat = NULL;
+
+	CHECK_INT(load_with(", \"noise\": 10", &cat), CX_OK);
+	if (cat)
+		CHECK_NEAR(cat->metrics[0].noise, 10, 0);
+	catalog_free(cat);
+	CHECK_INT(load_with("", &cat), CX_OK);
+	if (cat)
+		CHECK_NAN(cat->metrics[0].noise); /* optional */
+	catalog_free(cat);
+	CHECK_INT(load_with(", \"noise\": 0", &cat), CX_OK);
+	catalog_free(cat);
+	quiet_begin();
+	CHECK_INT(load_with(", \"noise\": -1", &cat), CX_EINPUT);
+	CHECK(cat == NULL);
+	CHECK_INT(load_with(", \"noise\": \"10\"", &cat), CX_EINPUT);
+	CHECK(cat == NULL);
+	quiet_end();
 }

@@ -963,3 +963,37 @@ void test_history_load(void)
 	remove_tree(dir);
 	free(dir);
 }
+
+/* Timeline 2025-Q1 .. 2026-Q2 (2025-Q4 empty): a year before 2026-Q2 is
+ * slot 1, 2025-Q2; three periods do not reach back a year. */
+void test_trend_change_since(void)
+{
+	struct catalog *cat = trend_catalog();
+	struct company *c = history_company(cat);
+	struct trend *t = trend_compute(cat, c, c->nperiods, NULL, 0, NULL);
+	struct trend *short_ = trend_compute(cat, c, 3, NULL, 0, NULL);
+	const struct trend_row *wait = trend_metric(t, WAIT), *sl = trend_metric(t, SL);
+	double moe, sl_now = 1.96 * sqrt(0.64 * 0.36 / 600) * 100,
+	       sl_then = 1.96 * sqrt(0.76 * 0.24 / 400) * 100;
+
+	CHECK_INT(trend_year_ago(t), 1);
+	CHECK_INT(trend_year_ago(short_), -1);
+	CHECK(wait != NULL && sl != NULL);
+	if (wait && sl) {
+		CHECK_NEAR(trend_change_since(t, wait, 1, &moe), 150 - 60, 1e-12);
+		CHECK_NAN(moe); /* no sample sizes */
+		CHECK_NEAR(trend_change_since(t, wait, 0, NULL), 150 - 30, 1e-12);
+		CHECK_NAN(trend_change_since(t, wait, 3, &moe)); /* 2025-Q4: no data */
+		CHECK_NAN(moe);
+		CHECK_NAN(trend_change_since(t, sl, 1, &moe)); /* sl not in 2025-Q2 */
+		CHECK_NEAR(trend_change_since(t, sl, 2, &moe), 64 - 76, 1e-12);
+		CHECK_NEAR(moe, sqrt(sl_now * sl_now + sl_then * sl_then), 1e-9);
+	}
+	CHECK_NEAR(trend_change_since(t, trend_overall(t), 0, &moe),
+		   trend_overall(t)->scores[5] - trend_overall(t)->scores[0], 1e-12);
+	CHECK_NAN(moe); /* scores carry no margin */
+	trend_free(t);
+	trend_free(short_);
+	company_free(c);
+	catalog_free(cat);
+}
