@@ -1,6 +1,7 @@
 /* catalog: the metric catalog (profiles/catalog.json): dimensions with
  * weights and metrics with their unit, direction, 0-100 scoring range and
- * kind.  catalog_load() returns a catalog the caller owns and frees with
+ * kind, and optionally a next step (what a company behind on it can do)
+ * and whether its references compare across sectors.  catalog_load() returns a catalog the caller owns and frees with
  * catalog_free() (NULL is a no-op).  Metrics and dimensions are referred to
  * everywhere else by their index in these arrays. */
 #ifndef CX_CATALOG_H
@@ -22,6 +23,11 @@ struct metric_def {
 	double worst, best;
 	double min, max; /* possible values; -HUGE_VAL/HUGE_VAL when open */
 	enum metric_kind kind;
+	char *next_step;    /* "next_step": NULL when the catalog has none */
+	/* "comparable": false: what is normal depends on the business (contacts
+	 * per 100 orders), so a reference from another sector is a hint, not a
+	 * target.  0 by default, so that a catalog made in code compares. */
+	int not_comparable;
 };
 
 struct catalog {

@@ -1,0 +1,402 @@
+/* report_summary: the executive summary, read in 30 seconds: key figure
+ * tiles (the index with a sparkline of it, the gap to the frontier, the
+ * change since the previous period and since a year before), then
+ * sentences in plain words (where the company stands, its largest gaps in
+ * each metric's own unit, what improved most), what the words "index" and
+ * "frontier" mean, how many reference values are reported, and the chart
+ * and table of every index.  Every difference is taken between the
+ * numbers as printed (story_shown), so that it adds up on the page. */
+#include "report/report_parts.h"
+#include "base/mem.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SUMMARY_GAPS 3
+#define SPARK_W 120
+#define SPARK_H 32
+#define SPARK_PAD 3
+
+/* The tile's words: "behind" or "ahead" for a gap, "up" or "down" for a
+ * change, chosen by the difference as printed. */
+static const char *by_sign(double shown_diff, const char *pos, const char *neg,
+			   const char *zero)
+{
+	return shown_diff > 0 ? pos : shown_diff < 0 ? neg : zero;
+}
+
+static xmlNodePtr tile(xmlNodePtr tiles, const char *fact, const char *label,
+		       const char *value, const char *note)
+{
+	xmlNodePtr t = h_el(tiles, "div", "tile");
+
+	h_attr(t, "data-fact", fact);
+	h_text(t, "p", "tile-label", label);
+	h_text(t, "p", "tile-value", value);
+	h_text(t, "p", "tile-note", note);
+	return t;
+}
+
+struct spark {
+	const double *y;
+	size_t n;
+	double lo, hi;
+};
+
+static void spark_xy(const struct spark *sp, size_t i, char *buf, size_t size)
+{
+	double x = SPARK_PAD + (double)i * (SPARK_W - 2 * SPARK_PAD) / (double)(sp->n - 1);
+	double y = sp->hi > sp->lo ? SPARK_H - SPARK_PAD - (sp->y[i] - sp->lo) /
+		(sp->hi - sp->lo) * (SPARK_H - 2 * SPARK_PAD) : SPARK_H / 2.0;
+	snprintf(buf, size, "%.1f,%.1f", x, y);
+}
+
+/* One polyline per run of periods with an index; returns the slot after
+ * the run. */
+static size_t spark_run(xmlNodePtr svg, const struct spark *sp, size_t i)
+{
+	char pts[24 * 64], xy[32];
+	size_t len = 0;
+
+	pts[0] = '\0';
+	for (; i < sp->n && !isnan(sp->y[i]); i++) {
+		spark_xy(sp, i, xy, sizeof xy);
+		if (len + strlen(xy) + 2 < sizeof pts)
+			len += (size_t)snprintf(pts + len, sizeof pts - len, "%s%s",
+						len ? " " : "", xy);
+	}
+	h_attr(h_el(svg, "polyline", NULL), "points", pts);
+	return i;
+}
+
+static void spark_end(xmlNodePtr svg, const struct spark *sp, size_t last)
+{
+	xmlNodePtr dot = h_el(svg, "circle", NULL);
+	char xy[32], *comma;
+
+	spark_xy(sp, last, xy, sizeof xy);
+	comma = strchr(xy, ',');
+	*comma = '\0';
+	h_attr(dot, "cx", xy);
+	h_attr(dot, "cy", comma + 1);
+	h_attr(dot, "r", "2.5");
+}
+
+static void spark_title(xmlNodePtr svg, const struct report_model *m,
+			const struct trend_row *r)
+{
+	char period[16], first[48], last[48], *text;
+	const char *vars[] = { "first", first, "first_period", period, "last", last,
+		"last_period", m->gap->period->label, NULL };
+
+	period_format(m->trend->timeline[r->first], period);
+	str_num(m->str, first, r->scores[r->first], 1);
+	str_num(m->str, last, r->scores[r->last], 1);
+	text = str_fill(m->str, "spark_title", vars);
+	h_attr(svg, "role", "img");
+	h_attr(svg, "aria-label", text);
+	h_text(svg, "title", NULL, text);
+	free(text);
+}
+
+/* The index period by period as a small line, drawn here with the tree
+ * API (a few points need no gnuplot); a period without an index breaks
+ * the line, and the last one is a dot. */
+static void sparkline(xmlNodePtr parent, const struct report_model *m)
+{
+	const struct trend *t = m->trend;
+	const struct trend_row *r = trend_overall(t);
+	struct spark sp = { r->scores, t->nperiods, HUGE_VAL, -HUGE_VAL };
+	xmlNodePtr svg;
+	char box[48];
+	size_t i;
+
+	if (t->nperiods < 2 || r->first < 0 || r->last <= r->first)
+		return;
+	for (i = 0; i < sp.n; i++)
+		if (!isnan(sp.y[i])) {
+			sp.lo = fmin(sp.lo, sp.y[i]);
+			sp.hi = fmax(sp.hi, sp.y[i]);
+		}
+	svg = h_el(parent, "svg", "spark");
+	snprintf(box, sizeof box, "0 0 %d %d", SPARK_W, SPARK_H);
+	h_attr(svg, "viewBox", box);
+	spark_title(svg, m, r);
+	for (i = 0; i < sp.n; i++)
+		if (!isnan(sp.y[i]))
+			i = spark_run(svg, &sp, i);
+	spark_end(svg, &sp, (size_t)r->last);
+}
+
+/* The company's index against the frontier's, as printed. */
+static double frontier_index(const struct report_model *m)
+{
+	long fk = gap_frontier_index(m->gap);
+	return fk >= 0 ? m->gap->ref_overall[fk] : NAN;
+}
+
+static void index_tile(xmlNodePtr tiles, const struct report_model *m)
+{
+	char v[48];
+	xmlNodePtr t = tile(tiles, "index", str_get(m->str, "tile_index"),
+			    str_num(m->str, v, m->gap->overall, 1),
+			    str_get(m->str, "tile_index_note"));
+	sparkline(t, m);
+}
+
+static void gap_tile(xmlNodePtr tiles, const struct report_model *m)
+{
+	double fr = story_shown(frontier_index(m), 1);
+	double gap = fr - story_shown(m->gap->overall, 1);
+	char v[48], f[48], *note;
+	const char *vars[] = { "frontier", f, NULL };
+
+	if (isnan(fr))
+		return;
+	str_num(m->str, f, fr, 1);
+	note = str_fill(m->str, by_sign(gap, "tile_gap_behind", "tile_gap_ahead",
+					"tile_gap_level"), vars);
+	tile(tiles, "gap", str_get(m->str, "tile_gap"),
+	     str_num(m->str, v, fabs(gap), 1), note);
+	free(note);
+}
+
+static void change_tile(xmlNodePtr tiles, const struct report_model *m,
+			const char *fact, const struct story_then *then)
+{
+	double change = story_shown(m->gap->overall, 1) - story_shown(then->score, 1);
+	char v[48], from[48], period[16], *label, *note;
+	const char *vars[] = { "period", period, "from", from, NULL };
+
+	if (!then->has)
+		return;
+	period_format(then->when, period);
+	str_num(m->str, from, then->score, 1);
+	label = str_fill(m->str, "tile_since", vars);
+	note = str_fill(m->str, by_sign(change, "tile_up", "tile_down", "tile_same"),
+			vars);
+	tile(tiles, fact, label, str_num(m->str, v, fabs(change), 1), note);
+	free(label);
+	free(note);
+}
+
+static void tiles(xmlNodePtr s, const struct report_model *m)
+{
+	xmlNodePtr t = h_el(s, "div", "tiles");
+
+	index_tile(t, m);
+	gap_tile(t, m);
+	change_tile(t, m, "previous", &m->story.prev);
+	change_tile(t, m, "year", &m->story.year);
+}
+
+/* The ranks are best first, so the first brand is the best single one (a
+ * sector's peers are a context, not a brand). */
+static const struct rank_row *best_brand(const struct report_model *m)
+{
+	size_t i;
+	for (i = 0; i < m->nranks; i++)
+		if (m->ranks[i].kind == ROW_BRAND && !isnan(m->ranks[i].score) &&
+		    !m->gap->refs[m->ranks[i].ref]->is_sector)
+			return &m->ranks[i];
+	return NULL;
+}
+
+static void sentence(xmlNodePtr list, const struct report_model *m,
+		     const char *key, const char *const *vars)
+{
+	char *text = str_fill(m->str, key, vars);
+	h_text(list, "li", NULL, text);
+	free(text);
+}
+
+static void standing(xmlNodePtr list, const struct report_model *m)
+{
+	const struct rank_row *best = best_brand(m);
+	double fr = story_shown(frontier_index(m), 1);
+	double gap = fr - story_shown(m->gap->overall, 1);
+	char score[48], f[48], g[48], bs[48], ahead[24], refs[24];
+	const char *vars[] = { "company", m->company->name, "period",
+		m->gap->period->label, "score", score, "frontier", f, "gap", g,
+		"ahead", ahead, "refs", refs, "best", best ? best->label : "",
+		"best_score", bs, NULL };
+
+	str_num(m->str, score, m->gap->overall, 1);
+	str_num(m->str, f, fr, 1);
+	str_num(m->str, g, fabs(gap), 1);
+	str_num(m->str, bs, best ? best->score : NAN, 1);
+	snprintf(ahead, sizeof ahead, "%zu", m->story.ahead);
+	snprintf(refs, sizeof refs, "%zu", m->story.refs);
+	if (!isnan(fr))
+		sentence(list, m, by_sign(gap, "summary_behind", "summary_ahead",
+					  "summary_level"), vars);
+	if (best)
+		sentence(list, m, "summary_rank", vars);
+}
+
+static void gap_sentence(xmlNodePtr list, const struct report_model *m,
+			 const struct gap_metric *gm)
+{
+	const struct metric_def *def = &m->cat->metrics[gm->metric];
+	const struct ref_value *fr = &m->gap->frontier->values[gm->metric];
+	char cv[48], tv[48], gap[48], *unit = part_company_unit(m, gm->metric);
+	char *basis = part_basis_words(m, fr), *text, *full;
+	int sig = story_significant(def, gm, fr->value);
+	const char *vars[] = { "metric", str_metric(m->str, def), "unit", unit,
+		"company_value", cv, "target", tv, "gap", gap, "brand", fr->from->brand,
+		"basis", basis, "significance", part_significance(m, sig), NULL };
+
+	str_num(m->str, cv, gm->value, 2);
+	str_num(m->str, tv, fr->value, 2);
+	str_num(m->str, gap, story_unit_gap(def, fr->value, gm->value), 2);
+	text = str_fill(m->str, "summary_gap", vars);
+	full = def->not_comparable ? xasprintf("%s %s", text,
+		str_get(m->str, "not_comparable")) : xstrdup(text);
+	h_text(list, "li", NULL, full);
+	free(full);
+	free(text);
+	free(basis);
+	free(unit);
+}
+
+static void largest_gaps(xmlNodePtr list, const struct report_model *m)
+{
+	xmlNodePtr li, gaps;
+	size_t j, n = m->gap->npriorities < SUMMARY_GAPS ? m->gap->npriorities :
+		SUMMARY_GAPS;
+
+	if (n == 0 || !m->gap->frontier)
+		return;
+	li = h_text(list, "li", NULL, str_get(m->str, "summary_gaps"));
+	gaps = h_el(li, "ol", "gaps");
+	for (j = 0; j < n; j++)
+		gap_sentence(gaps, m, &m->gap->metrics[m->gap->priorities[j]]);
+}
+
+static void most_improved(xmlNodePtr list, const struct report_model *m)
+{
+	const struct report_story *st = &m->story;
+	const struct trend_row *r;
+	char from[48], to[48], period[16], *unit;
+	const char *vars[] = { "metric", "", "period", period, "from", from, "to", to,
+		"unit", "", "significance", "", NULL };
+
+	if (st->improved < 0) {
+		if (st->any_change && st->prev.has) {
+			period_format(st->prev.when, period);
+			sentence(list, m, "summary_improved_none", vars);
+		}
+		return;
+	}
+	r = trend_metric(m->trend, (size_t)st->improved);
+	unit = part_company_unit(m, r->index);
+	period_format(m->trend->timeline[r->prev], period);
+	str_num(m->str, from, r->values[r->prev], 2);
+	str_num(m->str, to, r->values[r->last], 2);
+	vars[1] = str_metric(m->str, &m->cat->metrics[r->index]);
+	vars[9] = unit;
+	vars[11] = part_significance(m, r->change_significant);
+	sentence(list, m, "summary_improved", vars);
+	free(unit);
+}
+
+/* Joins the texts of keys (filled from vars) into one paragraph. */
+static void paragraph(xmlNodePtr s, const struct report_model *m, const char *cls,
+		      const char *const *keys, const char *const *vars)
+{
+	xmlNodePtr p = h_el(s, "p", cls);
+	char *text;
+	size_t i;
+
+	for (i = 0; keys[i]; i++) {
+		if (i)
+			xmlNodeAddContent(p, BAD_CAST " ");
+		text = str_fill(m->str, keys[i], vars);
+		xmlNodeAddContent(p, BAD_CAST text);
+		free(text);
+	}
+}
+
+/* What the words mean, how much of the comparison rests on published
+ * figures (the frontier's own count only when there is a frontier), and
+ * what the report covers. */
+static void notes(xmlNodePtr s, const struct report_model *m)
+{
+	static const char *const words[] = { "define_index", "define_frontier", NULL };
+	static const char *const coverage[] = { "summary_coverage", NULL };
+	const char *bases[] = { "summary_reported", "summary_reported_frontier",
+		"basis_key", NULL };
+	const struct report_story *st = &m->story;
+	char values[24], reported[24], ftotal[24], freported[24], n[24], total[24];
+	const char *vars[] = { "values", values, "reported", reported, "frontier_total",
+		ftotal, "frontier_reported", freported, "company", m->company->name,
+		"n", n, "total", total, NULL };
+
+	snprintf(values, sizeof values, "%zu", st->values);
+	snprintf(reported, sizeof reported, "%zu", st->reported);
+	snprintf(ftotal, sizeof ftotal, "%zu", st->frontier_values);
+	snprintf(freported, sizeof freported, "%zu", st->frontier_reported);
+	snprintf(n, sizeof n, "%zu", m->gap->nmetrics);
+	snprintf(total, sizeof total, "%zu", m->cat->nmetrics);
+	if (!st->frontier_values) {
+		bases[1] = "basis_key";
+		bases[2] = NULL;
+	}
+	paragraph(s, m, "note", words, vars);
+	paragraph(s, m, "note bases", bases, vars);
+	paragraph(s, m, "note", coverage, vars);
+}
+
+/* "29.3 behind" in words and colour: the row's reference against the
+ * company, between the two indexes as printed. */
+static void against_cell(xmlNodePtr tr, const struct report_model *m, double score)
+{
+	double gap = story_shown(score, 1) - story_shown(m->gap->overall, 1);
+	char num[48], *text;
+	const char *vars[] = { "gap", num, NULL };
+
+	if (isnan(gap)) {
+		h_cell(tr, 0, "–", "num");
+		return;
+	}
+	str_num(m->str, num, fabs(gap), 1);
+	text = str_fill(m->str, by_sign(gap, "against_behind", "against_ahead",
+					"against_level"), vars);
+	h_cell(tr, 0, text, by_sign(gap, "num behind", "num ahead", "num"));
+	free(text);
+}
+
+static void overall_table(xmlNodePtr s, const struct report_model *m)
+{
+	static const char *const cols[] = { "col_reference", "col_index", "col_against" };
+	xmlNodePtr t = h_table(s, str_get(m->str, "chart_overall")), tr;
+	size_t i;
+
+	part_head(t, m, cols, sizeof cols / sizeof *cols);
+	for (i = 0; i < m->nranks; i++) {
+		tr = h_el(t, "tr", m->ranks[i].kind == ROW_COMPANY ? "company" : NULL);
+		h_cell(tr, 0, m->ranks[i].label, NULL);
+		part_num(m, tr, m->ranks[i].score, 1, 0);
+		if (m->ranks[i].kind == ROW_COMPANY)
+			h_cell(tr, 0, "", "num");
+		else
+			against_cell(tr, m, m->ranks[i].score);
+	}
+}
+
+int part_summary(xmlNodePtr s, const struct report_model *m, struct figures *p)
+{
+	xmlNodePtr story;
+	int rc;
+
+	tiles(s, m);
+	story = h_el(s, "ul", "story");
+	standing(story, m);
+	largest_gaps(story, m);
+	most_improved(story, m);
+	notes(s, m);
+	rc = part_figure(s, p, "overall", str_get(m->str, "chart_overall"));
+	overall_table(s, m);
+	return rc;
+}
