@@ -36,6 +36,9 @@ int part_sources(xmlNodePtr s, const struct report_model *m, struct figures *p);
  * export on a business clock says so wherever it is shown, since the
  * references count calendar time.  Caller frees. */
 char *part_company_unit(const struct report_model *m, size_t metric);
+/* report_spark.c: the index period by period as a small line, in the
+ * summary's index tile; nothing with fewer than two periods. */
+void part_sparkline(xmlNodePtr parent, const struct report_model *m);
 /* report_basis.c: where a reference value comes from, where it is shown.
  * A number cell for v with its mark (m, the year, the year and a dagger
  * when dated); an empty cell when v is NULL or absent. */
