@@ -2,7 +2,8 @@
 # Opens cxbench reports in a real browser (headless Chromium): the example
 # report and one whose company and brand names carry HTML/JS payloads.
 # Chromium dumps the DOM after loading (scripts would have run by then), and
-# the DOM must hold one <svg> per chart (as many as --png-dir writes PNGs),
+# the DOM must hold one <svg> per chart (as many as --png-dir writes PNGs)
+# and the summary's sparkline,
 # the tables and sections, no <script>, no element or attribute a payload
 # would add (data-pwned), and the payloads as text.  A screenshot of the
 # example report is kept in tests/out/report.png (git-ignored), with the
@@ -80,7 +81,10 @@ check_dom() {
 	dom=$2
 	charts=$3
 	check "$tag: the DOM was dumped" grep -q '</html>' "$dom"
-	svgs=$(count '<svg[ >]' "$dom")
+	# the summary's sparkline (drawn by cxbench, not gnuplot) is no chart
+	sparks=$(count '<svg class="spark"' "$dom")
+	check "$tag: one sparkline of the index ($sparks)" [ "$sparks" -eq 1 ]
+	svgs=$(($(count '<svg[ >]' "$dom") - sparks))
 	check "$tag: one svg per chart ($svgs svgs, $charts charts)" [ "$svgs" -eq "$charts" ]
 	check "$tag: one figure per chart" [ "$(count '<figure[ >]' "$dom")" -eq "$charts" ]
 	check "$tag: a caption per chart" [ "$(count '<figcaption[ >]' "$dom")" -eq "$charts" ]
@@ -143,7 +147,8 @@ if (cd "$work" && "$bin" report evil-company.json --profile evil-profile.json \
 	if chrome "$dom" "$inj" --dump-dom; then ok; else bad "injection: chromium --dump-dom failed: $(tail -3 "$dom.err")"; fi
 	check_dom injection "$dom" "$charts"
 	check "injection: no img element" [ "$(count '<img[ >]' "$dom")" -eq 0 ]
-	check "injection: no svg beyond the charts" [ "$(count '<svg[ >]' "$dom")" -eq "$charts" ]
+	check "injection: no svg beyond the charts and the sparkline" \
+		[ "$(count '<svg[ >]' "$dom")" -eq "$((charts + 1))" ]
 	check "injection: company payload shown as text" grep -q '&lt;img src=x onerror=' "$dom"
 	check "injection: brand payload shown as text" grep -q '&lt;script&gt;console.log' "$dom"
 	check "injection: company name in h1" grep -q '<h1>Customer service benchmark: Evil &lt;img src=x' "$dom"

@@ -122,11 +122,22 @@ def run(args, cwd=None, env=None, user=None, label=None, preexec=None):
 
 
 def html_check(path):
+    """html-check's summary, with the summary's sparkline (the first svg,
+    titled in one of the languages' spark_title) taken out of the svgs and
+    kept as "spark" (its title, or None), so that the svg lists are the
+    charts'."""
     p = subprocess.run([HTML_CHECK, path], capture_output=True, timeout=60)
     if p.returncode != 0:
         check("html-check %s parses" % os.path.basename(path), False,
               p.stderr.decode("utf-8", "replace")[-500:])
-    return json.loads(p.stdout.decode("utf-8"))
+    s = json.loads(p.stdout.decode("utf-8"))
+    s["spark"] = None
+    titles = s.get("svg_titles") or []
+    if titles and titles[0] and titles[0].startswith(SPARK_PREFIXES):
+        s["spark"] = titles.pop(0)
+        s["svg_text"].pop(0)
+        s["svgs"] -= 1
+    return s
 
 
 def compare(company, *extra):
@@ -201,8 +212,11 @@ def list_dir(d):
 
 
 def load_data():
-    global EN, CATALOG, CATALOG_BY_ID, PROFILES, BRAND_ID
+    global EN, CATALOG, CATALOG_BY_ID, PROFILES, BRAND_ID, SPARK_PREFIXES, METRIC_DEF
     EN = load_json(os.path.join(DATA, "reports", "strings", "en.json"))
+    SPARK_PREFIXES = tuple(
+        load_json(os.path.join(DATA, "reports", "strings", lang + ".json"))
+        ["spark_title"].split("{")[0] for lang in ("en", "uk", "ru"))
     CATALOG = load_json(os.path.join(DATA, "profiles", "catalog.json"))
     CATALOG_BY_ID = {m["id"]: m for m in CATALOG["metrics"]}
     PROFILES = {}
@@ -213,6 +227,7 @@ def load_data():
         p = load_json(path)
         PROFILES[p["id"]] = p
     BRAND_ID = {p["brand"]: pid for pid, p in PROFILES.items()}
+    METRIC_DEF = {m["id"]: m for m in CATALOG["metrics"]}
 
 
 def brand_of(ref_id, strings):
@@ -382,11 +397,12 @@ def check_raw(tag, raw):
 # ------------------------------------------------------------ numbers
 
 
-def check_numbers(tag, s, cmp, strings, company_name):
-    names = {m["id"]: m["name"] for m in CATALOG["metrics"]}
+def check_numbers(tag, s, cmp, strings, company_name, trend=None):
+    """trend: `trend --until` the report's period (None: one period, no
+    pace to compare the plan with)."""
+    names = {m["id"]: metric_name(m["id"], strings) for m in CATALOG["metrics"]}
     # overall index
-    t = tables_with(s, [strings["col_reference"], strings["col_index"],
-                        strings["col_gap_points"]])
+    t = tables_with(s, [strings["col_reference"], strings["col_index"]])
     if check(tag + ": one overall table", len(t) == 1, len(t)):
         rows = {r[0]: r for r in t[0][1:]}
         want = {company_name: cmp["overall"]["score"]}
@@ -399,30 +415,12 @@ def check_numbers(tag, s, cmp, strings, company_name):
             check(tag + ": overall index of %s" % label,
                   r is not None and close(r[1], v, 1, strings),
                   (r, v))
-            if r is not None and label != company_name:
-                check(tag + ": gap points of %s" % label,
-                      close(r[2], v - cmp["overall"]["score"], 1, strings) and
-                      (r[2].startswith(("+", "-")) or parse_num(r[2], strings) == 0),
-                      (r, v))
         scores = [parse_num(r[1], strings) for r in t[0][1:]]
         check(tag + ": overall table best first",
               scores == sorted(scores, key=lambda x: -(x if isinstance(x, float) else -1)),
               scores)
-    # priorities
-    t = tables_with(s, [strings["col_rank"], strings["col_metric"]])
-    metrics = {m["id"]: m for m in cmp["metrics"]}
-    top = cmp["priorities"][:5]
-    if check(tag + ": one priorities table", len(t) == 1, len(t)):
-        rows = t[0][1:]
-        check(tag + ": top-5 priorities in order",
-              [r[1] for r in rows] == [names[i] for i in top],
-              ([r[1] for r in rows], [names[i] for i in top]))
-        for k, (r, mid) in enumerate(zip(rows, top)):
-            fr = metrics[mid]["references"]["frontier"]
-            check(tag + ": priority %d %s" % (k + 1, mid),
-                  r[0] == str(k + 1) and close(r[2], metrics[mid]["company"], 2, strings)
-                  and close(r[3], fr["value"], 2, strings) and r[4] == fr["brand"]
-                  and close(r[5], fr["gap_points"], 1, strings), (r[:6], fr))
+    check_overall_words(tag, s, dict(cmp, company=company_name), strings)
+    check_priorities(tag, s, dict(cmp, company=company_name), trend, strings)
     # dimensions
     t = tables_with(s, [strings["col_dimension"]])
     dims = [d for d in cmp["dimensions"] if d.get("metrics", 0) > 0]
@@ -461,7 +459,7 @@ def check_numbers(tag, s, cmp, strings, company_name):
                 ("value", close(r[2], m["company"], 2, strings)),
                 ("moe", close(r[3], m["moe"], 2, strings)),
                 ("score", close(r[4], m["score"], 1, strings)),
-                ("frontier", close(r[5], fr["value"], 2, strings)),
+                ("frontier with its mark", r[5] == ref_cell(fr, strings)),
                 ("brand", r[6] == fr["brand"]),
                 ("gap", close(r[7], fr["gap"], 2, strings)),
                 ("gap points", close(r[8], fr["gap_points"], 1, strings)),
@@ -732,6 +730,472 @@ def check_trend(tag, s, cmp, trend, strings):
           [c for c in captions if c not in s["figcaptions"]])
 
 
+# ------------------------------------------------------------ the story
+
+
+def shown(v, decimals):
+    """v rounded as the report prints it (printf's rounding, as fmt_num)."""
+    return None if v is None else float("%.*f" % (decimals, v))
+
+
+def fmt_signed(v, decimals, strings):
+    s = fmt_num(v, decimals, strings)
+    return s if s.startswith("-") or s == "0" else "+" + s
+
+
+def fill(template, **values):
+    for k, v in values.items():
+        template = template.replace("{%s}" % k, v)
+    return template
+
+
+def by_sign(diff, pos, neg, zero):
+    return pos if diff > 0 else neg if diff < 0 else zero
+
+
+def per_year(period):
+    return 4 if "-Q" in period else 12 if "-" in period else 1
+
+
+def period_after(period, n):
+    """The period n steps after `period`, in the same form."""
+    if "-Q" in period:
+        y, q = period.split("-Q")
+        i = int(y) * 4 + int(q) - 1 + n
+        return "%d-Q%d" % (i // 4, i % 4 + 1)
+    if "-" in period:
+        y, mo = period.split("-")
+        i = int(y) * 12 + int(mo) - 1 + n
+        return "%d-%02d" % (i // 12, i % 12 + 1)
+    return str(int(period) + n)
+
+
+def metric_name(mid, strings):
+    return strings.get("metric." + mid, METRIC_DEF[mid]["name"])
+
+
+def unit_of(mid, strings, metric=None):
+    """The unit as the report shows it for the company's value (compare's
+    metric says whether it is on a business clock)."""
+    unit = strings.get("unit." + mid, METRIC_DEF[mid]["unit"])
+    if metric is not None and metric.get("clock") == "business":
+        unit = fill(strings["unit_business"], unit=unit)
+    return unit
+
+
+def mark(ref, strings):
+    """The mark after a reference value: m (modeled), its year (reported),
+    the year and a dagger (reported over five years before the period)."""
+    if ref["basis"] != "reported":
+        return strings["mark_modeled"]
+    return fill(strings["mark_dated" if ref.get("dated") else "mark_reported"],
+                year=str(ref["year"]))
+
+
+def basis_words(ref, strings):
+    if ref["basis"] != "reported":
+        return strings["basis_word_modeled"]
+    return fill(strings["basis_word_dated" if ref.get("dated") else "basis_word_reported"],
+                year=str(ref["year"]))
+
+
+def ref_cell(ref, strings):
+    return fmt_num(ref["value"], 2, strings) + " " + mark(ref, strings)
+
+
+def unit_gap(mid, target, value):
+    """The gap in the metric's unit between the two values as printed."""
+    d = shown(target, 2) - shown(value, 2)
+    return shown(d if METRIC_DEF[mid]["direction"] == "higher" else -d, 2)
+
+
+def sig_text(significant, strings):
+    return strings[{None: "sig_unknown", True: "sig_yes", False: "sig_no"}[significant]]
+
+
+def lsq_slope(points):
+    if len(points) < 2:
+        return None
+    mx = sum(x for x, _ in points) / len(points)
+    my = sum(y for _, y in points) / len(points)
+    sxx = sum((x - mx) ** 2 for x, _ in points)
+    sxy = sum((x - mx) * (y - my) for x, y in points)
+    return sxy / sxx if sxx > 0 else None
+
+
+def pace(trend, mid):
+    """The metric's pace in its unit per period: the slope of its values
+    over the last four periods of the trend (as the velocity is of its
+    scores); None with fewer than two values."""
+    tm = {m["id"]: m for m in trend["metrics"]}.get(mid) if trend else None
+    if not tm:
+        return None
+    n = len(trend["periods"])
+    v = lsq_slope([(i, tm["values"][i]) for i in range(max(0, n - 4), n)
+                   if tm["values"][i] is not None])
+    return None if v is None else 0.0 if abs(v) < 1e-9 else v
+
+
+def next_step(mid, strings):
+    """The metric's step: the language's "step.ID", else the catalog's."""
+    return strings.get("step." + mid) or METRIC_DEF[mid]["next_step"]
+
+
+def plan_text(mid, m, trend, strings, period):
+    fr = m["references"]["frontier"]
+    per = per_year(period)
+    need = shown((shown(fr["value"], 2) - shown(m["company"], 2)) / per, 2)
+    p = pace(trend, mid)
+    p = None if p is None else shown(p, 2)
+    gran = strings["gran_" + ("quarter" if per == 4 else "month" if per == 12 else "year")]
+    unit = unit_of(mid, strings, m)
+    text = fill(strings["plan_needed"], change=fmt_signed(need, 2, strings), unit=unit,
+                gran=gran)
+    if p is None:
+        return text + " " + strings["plan_pace_none"]
+    text += " " + fill(strings["plan_pace"], pace=fmt_signed(p, 2, strings), unit=unit,
+                       gran=gran)
+    d = 1 if METRIC_DEF[mid]["direction"] == "higher" else -1
+    key = ("plan_on_track" if p * d >= need * d else
+           "plan_away" if p * d < 0 else "plan_short")
+    return text + " " + strings[key]
+
+
+def gap_text(mid, m, strings):
+    fr = m["references"]["frontier"]
+    text = fill(strings["reason"], gap=fmt_num(unit_gap(mid, fr["value"], m["company"]),
+                                                2, strings),
+                unit=unit_of(mid, strings, m))
+    if METRIC_DEF[mid].get("comparable", True) is False:
+        text += " " + strings["not_comparable"]
+    return text
+
+
+class Tree(html.parser.HTMLParser):
+    """The document as nested dicts (tag, attrs, kids, parts: text and
+    kids in order), for the parts html-check does not summarise."""
+    VOID = {"meta", "br", "img", "link", "hr", "input", "col", "wbr", "source"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = {"tag": None, "attrs": {}, "kids": [], "parts": []}
+        self.stack = [self.root]
+
+    def _node(self, tag, attrs):
+        n = {"tag": tag, "attrs": dict(attrs), "kids": [], "parts": []}
+        self.stack[-1]["kids"].append(n)
+        self.stack[-1]["parts"].append(n)
+        return n
+
+    def handle_starttag(self, tag, attrs):
+        n = self._node(tag, attrs)
+        if tag not in self.VOID:
+            self.stack.append(n)
+
+    def handle_startendtag(self, tag, attrs):
+        self._node(tag, attrs)
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, 0, -1):
+            if self.stack[i]["tag"] == tag:
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data):
+        self.stack[-1]["parts"].append(data)
+
+
+def tree(raw):
+    t = Tree()
+    t.feed(raw)
+    t.close()
+    return t.root
+
+
+def text_of(n, skip=()):
+    """The node's text, whitespace-normalised (ASCII whitespace only: a
+    no-break space is a thousands separator), without subtrees whose tag is
+    in skip."""
+    out = []
+
+    def walk(x):
+        for p in x["parts"]:
+            if isinstance(p, str):
+                out.append(p)
+            elif p["tag"] not in skip:
+                walk(p)
+    walk(n)
+    return re.sub(r"[ \t\n\r\f]+", " ", "".join(out)).strip()
+
+
+def find(n, pred):
+    found = []
+    for k in n["kids"]:
+        if pred(k):
+            found.append(k)
+        found += find(k, pred)
+    return found
+
+
+def has_class(n, cls):
+    return cls in (n["attrs"].get("class") or "").split()
+
+
+def summary_of(raw):
+    """The summary as a reader meets it: tiles [(fact, label, value, note)],
+    sentences [(text, [nested sentences])], notes [text], the sparkline
+    (title, polylines) or None."""
+    secs = find(tree(raw), lambda n: n["tag"] == "section" and n["attrs"].get("id") == "summary")
+    if not secs:
+        return None
+    sec = secs[0]
+    tiles = []
+    for t in find(sec, lambda n: n["tag"] == "div" and has_class(n, "tile")):
+        parts = {c: next((text_of(p) for p in t["kids"] if has_class(p, c)), None)
+                 for c in ("tile-label", "tile-value", "tile-note")}
+        tiles.append((t["attrs"].get("data-fact"), parts["tile-label"],
+                      parts["tile-value"], parts["tile-note"]))
+    story = []
+    for ul in find(sec, lambda n: n["tag"] == "ul" and has_class(n, "story")):
+        for li in [k for k in ul["kids"] if k["tag"] == "li"]:
+            nested = [text_of(x) for ol in li["kids"] if ol["tag"] == "ol"
+                      for x in ol["kids"] if x["tag"] == "li"]
+            story.append((text_of(li, skip=("ol",)), nested))
+    notes = [text_of(p) for p in find(sec, lambda n: n["tag"] == "p" and has_class(n, "note"))]
+    spark = None
+    for svg in find(sec, lambda n: n["tag"] == "svg" and has_class(n, "spark")):
+        title = [text_of(x) for x in svg["kids"] if x["tag"] == "title"]
+        spark = (title[0] if title else None,
+                 len(find(svg, lambda n: n["tag"] == "polyline")), svg["attrs"].get("aria-label"))
+    return {"tiles": tiles, "story": story, "notes": notes, "spark": spark}
+
+
+def best_brand(cmp):
+    best = None
+    for ref, v in cmp["overall"]["references"].items():
+        if ref == "frontier" or v is None or PROFILES[ref].get("kind") == "sector":
+            continue
+        if best is None or v > best[1]:
+            best = (ref, v)
+    return best
+
+
+def overall_history(trend):
+    """(scores, last slot, previous observed slot or None)."""
+    sc = trend["overall"]["scores"] if trend else []
+    last = len(sc) - 1
+    prev = next((i for i in range(last - 1, -1, -1) if sc[i] is not None), None)
+    return sc, last, prev
+
+
+def expected_summary(cmp, trend, strings):
+    """The summary's tiles, sentences, notes and sparkline title, worked
+    out from compare's and trend's JSON: every difference between two
+    numbers as printed."""
+    f1 = lambda v: fmt_num(v, 1, strings)
+    company, period = cmp["company"], cmp["period"]
+    score = cmp["overall"]["score"]
+    front = cmp["overall"]["references"].get("frontier")
+    gap = shown(front, 1) - shown(score, 1)
+    tiles = [("index", strings["tile_index"], f1(score), strings["tile_index_note"]),
+             ("gap", strings["tile_gap"], f1(abs(gap)),
+              fill(strings[by_sign(gap, "tile_gap_behind", "tile_gap_ahead", "tile_gap_level")],
+                   frontier=f1(front)))]
+    sc, last, prev = overall_history(trend)
+    year = last - per_year(period)
+    for fact, slot in (("previous", prev), ("year", year if year >= 0 else None)):
+        if slot is None or sc[slot] is None:
+            continue
+        ch = shown(score, 1) - shown(sc[slot], 1)
+        tiles.append((fact, fill(strings["tile_since"], period=trend["periods"][slot]),
+                      f1(abs(ch)), fill(strings[by_sign(ch, "tile_up", "tile_down", "tile_same")],
+                                        **{"from": f1(sc[slot])})))
+    story = [(fill(strings[by_sign(gap, "summary_behind", "summary_ahead", "summary_level")],
+                   period=period, company=company, score=f1(score), gap=f1(abs(gap)),
+                   frontier=f1(front)), [])]
+    refs = [v for r, v in cmp["overall"]["references"].items() if r != "frontier" and v is not None]
+    best = best_brand(cmp)
+    if best:
+        story.append((fill(strings["summary_rank"], company=company,
+                           ahead=str(sum(shown(score, 1) > shown(v, 1) for v in refs)),
+                           refs=str(len(refs)), best=PROFILES[best[0]]["brand"],
+                           best_score=f1(best[1])), []))
+    metrics = {m["id"]: m for m in cmp["metrics"]}
+    gaps = []
+    for mid in cmp["priorities"][:3]:
+        m = metrics[mid]
+        fr = m["references"]["frontier"]
+        text = fill(strings["summary_gap"], metric=metric_name(mid, strings),
+                    gap=fmt_num(unit_gap(mid, fr["value"], m["company"]), 2, strings),
+                    unit=unit_of(mid, strings, m), brand=fr["brand"],
+                    company_value=fmt_num(m["company"], 2, strings),
+                    target=fmt_num(fr["value"], 2, strings), basis=basis_words(fr, strings),
+                    significance=sig_text(fr["significant"], strings))
+        if METRIC_DEF[mid].get("comparable", True) is False:
+            text += " " + strings["not_comparable"]
+        gaps.append(text)
+    if gaps:
+        story.append((strings["summary_gaps"], gaps))
+    if trend:
+        periods = trend["periods"]
+        moved = [m for m in trend["metrics"]
+                 if m.get("latest") == periods[-1] and m.get("change_from")]
+        best_rise, best_m = 0, None
+        for m in moved:
+            rise = m["scores"][-1] - m["scores"][periods.index(m["change_from"])]
+            if rise > best_rise:
+                best_rise, best_m = rise, m
+        if best_m:
+            i = periods.index(best_m["change_from"])
+            story.append((fill(strings["summary_improved"], period=best_m["change_from"],
+                               metric=metric_name(best_m["id"], strings),
+                               unit=unit_of(best_m["id"], strings, metrics.get(best_m["id"])),
+                               significance=sig_text(best_m["change_significant"], strings),
+                               **{"from": fmt_num(best_m["values"][i], 2, strings),
+                                  "to": fmt_num(best_m["values"][-1], 2, strings)}), []))
+        elif moved and prev is not None:
+            story.append((fill(strings["summary_improved_none"], period=periods[prev]), []))
+    values = [r for m in cmp["metrics"] for k, r in m["references"].items()
+              if k != "frontier" and r is not None]
+    fronts = [m["references"]["frontier"] for m in cmp["metrics"]
+              if m["references"].get("frontier")]
+    bases = fill(strings["summary_reported"], values=str(len(values)),
+                 reported=str(sum(r["basis"] == "reported" for r in values)))
+    if fronts:
+        bases += " " + fill(strings["summary_reported_frontier"], frontier_total=str(len(fronts)),
+                            frontier_reported=str(sum(r["basis"] == "reported" for r in fronts)))
+    notes = [strings["define_index"] + " " + strings["define_frontier"],
+             bases + " " + strings["basis_key"],
+             fill(strings["summary_coverage"], company=company,
+                  n=str(cmp["coverage"]["company"]), total=str(cmp["coverage"]["catalog"]))]
+    obs = [i for i, v in enumerate(sc) if v is not None]
+    spark = None
+    if len(obs) >= 2:
+        spark = fill(strings["spark_title"], first=f1(sc[obs[0]]),
+                     first_period=trend["periods"][obs[0]], last=f1(sc[obs[-1]]),
+                     last_period=period)
+    return {"tiles": tiles, "story": story, "notes": notes, "spark": spark}
+
+
+def numbers_in(text, strings):
+    """The numbers a text shows, in the language's form (small numbers:
+    the summary's and the priorities' without a thousands separator)."""
+    return [parse_num(x, strings) for x in re.findall(r"-?\d+(?:[.,]\d+)?", text)]
+
+
+def check_summary(tag, raw, cmp, trend, strings):
+    """The 30-second summary against compare and trend: its tiles, its
+    sentences (standing, the three largest gaps with unit, significance and
+    basis, what improved most), what is reported, and that each difference
+    it shows is the difference of the numbers it shows beside it."""
+    got = summary_of(raw)
+    if not check(tag + ": a summary section", got is not None):
+        return
+    want = expected_summary(cmp, trend, strings)
+    check(tag + ": summary tiles", got["tiles"] == want["tiles"],
+          list(zip(got["tiles"], want["tiles"])) or got["tiles"])
+    check(tag + ": summary sentences", got["story"] == want["story"],
+          [(g, w) for g, w in zip(got["story"], want["story"]) if g != w] or
+          (got["story"], want["story"]))
+    check(tag + ": summary notes (terms, reported count, marks, coverage)",
+          got["notes"] == want["notes"],
+          [(g, w) for g, w in zip(got["notes"], want["notes"]) if g != w] or got["notes"])
+    check(tag + ": reported count sentence",
+          any(n.startswith(want["notes"][1].split(";")[0]) for n in got["notes"]), got["notes"])
+    check(tag + ": sparkline titled and labelled with the index's first and last values",
+          (got["spark"] is None and want["spark"] is None) or
+          (got["spark"] is not None and got["spark"][0] == want["spark"] ==
+           got["spark"][2] and got["spark"][1] >= 1), (got["spark"], want["spark"]))
+    # each difference on the page is the difference of the numbers beside it
+    tiles = {t[0]: t for t in got["tiles"]}
+    bad = []
+    index = parse_num(tiles["index"][2], strings) if "index" in tiles else None
+    for fact in ("gap", "previous", "year"):
+        t = tiles.get(fact)
+        if not t or not isinstance(index, float):
+            continue
+        other = [x for x in numbers_in(t[3], strings) if isinstance(x, float)]
+        diff = parse_num(t[2], strings)
+        if not other or not isinstance(diff, float) or \
+                abs(abs(other[-1] - index) - diff) > 1e-6:
+            bad.append((t, index))
+    check(tag + ": tile differences add up on the page", not bad, bad)
+    metrics = {m["id"]: m for m in cmp["metrics"]}
+    nested = [g for _, n in got["story"] for g in n]
+    for g, mid in zip(nested, cmp["priorities"]):
+        # "Name: 32.1 % behind Amazon (47.9 against 80, ...)": gap, value,
+        # target, once the metric's name and unit are out of the way
+        rest = g[len(metric_name(mid, strings)):].replace(unit_of(mid, strings, metrics[mid]), "")
+        nums = [x for x in numbers_in(rest, strings) if isinstance(x, float)]
+        ok = len(nums) >= 3 and abs(abs(nums[2] - nums[1]) - nums[0]) < 1e-6
+        check(tag + ": gap sentence of %s adds up on the page" % mid, ok, (g, nums))
+
+
+def check_priorities(tag, s, cmp, trend, strings):
+    """The priorities table: target with its mark, gap in the unit (the
+    difference of the two values shown), score points apart, the plan for a
+    year with the current pace, and the metric's own next step."""
+    t = tables_with(s, [strings["col_rank"], strings["col_metric"]])
+    if not check(tag + ": one priorities table", len(t) == 1, len(t)):
+        return
+    head, rows = t[0][0], t[0][1:]
+    date = period_after(cmp["period"], per_year(cmp["period"]))
+    want_head = [strings["col_rank"], strings["col_metric"],
+                 fill(strings["col_company"], company=cmp["company"]), strings["col_target"],
+                 strings["col_brand"], strings["col_gap"], strings["col_points"],
+                 strings["col_significance"], fill(strings["col_plan"], date=date),
+                 strings["col_next_step"]]
+    check(tag + ": priorities header (plan dated a year on: %s)" % date, head == want_head,
+          (head, want_head))
+    metrics = {m["id"]: m for m in cmp["metrics"]}
+    top = cmp["priorities"][:5]
+    check(tag + ": top-5 priorities in order",
+          [r[1] for r in rows] == [metric_name(i, strings) for i in top],
+          ([r[1] for r in rows], top))
+    for k, (r, mid) in enumerate(zip(rows, top)):
+        m = metrics[mid]
+        fr = m["references"]["frontier"]
+        want = [str(k + 1), metric_name(mid, strings), fmt_num(m["company"], 2, strings),
+                ref_cell(fr, strings), fr["brand"], gap_text(mid, m, strings),
+                fmt_num(fr["gap_points"], 1, strings), sig_text(fr["significant"], strings),
+                plan_text(mid, m, trend, strings, cmp["period"]), next_step(mid, strings)]
+        check(tag + ": priority %d %s" % (k + 1, mid), r == want,
+              [(g, w) for g, w in zip(r, want) if g != w] or (r, want))
+        # the gap shown is the difference of the two values shown
+        v, target = parse_num(r[2], strings), parse_num(r[3].split(" ")[0], strings)
+        g = numbers_in(r[5], strings)
+        check(tag + ": priority %s gap adds up on the page" % mid,
+              isinstance(v, float) and isinstance(target, float) and g and
+              abs(abs(target - v) - g[0]) < 1e-6, (r[2], r[3], r[5]))
+
+
+def check_overall_words(tag, s, cmp, strings):
+    """The overall table says behind or ahead in words, and each gap is the
+    difference of the two indexes shown."""
+    t = tables_with(s, [strings["col_reference"], strings["col_index"]])
+    if not check(tag + ": one overall table", len(t) == 1, len(t)):
+        return
+    head, rows = t[0][0], t[0][1:]
+    check(tag + ": overall table header",
+          head == [strings["col_reference"], strings["col_index"],
+                   fill(strings["col_against"], company=cmp["company"])], head)
+    own = [r for r in rows if r[0] == cmp["company"]]
+    if not check(tag + ": the company's row", len(own) == 1, rows):
+        return
+    c = parse_num(own[0][1], strings)
+    bad = []
+    for r in rows:
+        if r[0] == cmp["company"]:
+            continue
+        v = parse_num(r[1], strings)
+        diff = shown(v, 1) - shown(c, 1)
+        want = fill(strings[by_sign(diff, "against_behind", "against_ahead", "against_level")],
+                    gap=fmt_num(abs(diff), 1, strings))
+        if r[2] != want:
+            bad.append((r, want))
+    check(tag + ": overall gaps in words, the difference of the indexes shown", not bad, bad[:3])
+
+
 # ------------------------------------------------------------ tests
 
 
@@ -755,7 +1219,8 @@ def test_en(tmp):
     trend = trend_json(company, cmp["period"])
     check_structure(tag, s, cmp, trend, EN, read_text(out))
     check_raw(tag, read_text(out))
-    check_numbers(tag, s, cmp, EN, cmp["company"])
+    check_numbers(tag, s, cmp, EN, cmp["company"], trend)
+    check_summary(tag, read_text(out), cmp, trend, EN)
     check_trend(tag, s, cmp, trend, EN)
     check(tag + ": only the report in its directory", list_dir(tmp) == ["en.html"],
           list_dir(tmp))
@@ -787,10 +1252,18 @@ def test_lang(tmp, lang):
           not en_caps & set(s["figcaptions"]) and
           all(re.search("[\u0400-\u04ff]", c) for c in s["figcaptions"]),
           s["figcaptions"])
+    trend = trend_json(company, cmp["period"])
     check(tag + ": one svg per chart",
-          s["svgs"] == len(expected_charts(cmp, trend_json(company, cmp["period"]))[0])
-          == s["svg_in_figures"],
+          s["svgs"] == len(expected_charts(cmp, trend)[0]) == s["svg_in_figures"],
           s["svgs"])
+    check_summary(tag, raw, cmp, trend, strings)
+    check_overall_words(tag, s, cmp, strings)
+    check_priorities(tag, s, cmp, trend, strings)
+    check(tag + ": marks and words of the basis in Cyrillic",
+          all(re.search("[\u0400-\u04ff]", strings[k]) for k in
+              ("mark_modeled", "basis_word_modeled", "basis_word_reported", "basis_key",
+               "not_comparable", "plan_needed", "summary_reported")),
+          [strings[k] for k in ("mark_modeled", "basis_word_modeled")])
     index = fmt_num(cmp["overall"]["score"], 1, strings)
     check(tag + ": decimal comma in the index", "," in index, index)
     t = tables_with(s, [strings["col_reference"], strings["col_index"]])
@@ -841,11 +1314,14 @@ def test_business_clock(tmp):
         check("clock %s: resolution in business hours (%s)" % (lang, marked),
               res == marked, units)
         check("clock %s: first response in plain %s" % (lang, plain), fr == plain, units)
-        reasons = [c for t in tables_with(s, [strings["col_rank"], strings["col_metric"]])
-                   for r in t[1:]
-                   for c in r if marked in c]
-        check("clock %s: the priority's reason names business hours" % lang,
-              len(reasons) == 1, reasons)
+        prio = {r[1]: r for t in tables_with(s, [strings["col_rank"], strings["col_metric"]])
+                for r in t[1:]}
+        res = prio.get(strings.get("metric.resolution_hours", "Time to resolution"), [])
+        fr = prio.get(strings.get("metric.first_response_minutes",
+                                  "First response time (written channels)"), [])
+        check("clock %s: the priority's gap and plan name business hours" % lang,
+              len(res) == 10 and marked in res[5] and marked in res[8] and
+              not any(marked in c for c in fr), (res, fr))
 
 
 def data_uri(raw):
@@ -953,7 +1429,8 @@ def test_options(tmp):
         check(tag + ": trend section %s" % ("present" if has_trend else "absent"),
               ("trend" in s["sections"]) == has_trend and
               ('href="#trend"' in raw) == has_trend, s["sections"])
-        check_numbers(tag, s, cmp, EN, cmp["company"])
+        check_numbers(tag, s, cmp, EN, cmp["company"], trend)
+        check_summary(tag, raw, cmp, trend, EN)
         check_trend(tag, s, cmp, trend, EN)
     rc, _, err = run(["report", company, "-o", os.path.join(tmp, "p.html"),
                       "--period", "1999-Q1"])
@@ -1143,9 +1620,10 @@ def test_signals(tmp):
     if not cmp:
         return
     s = html_check(out)
-    check_structure(tag, s, cmp, trend_json(company, cmp["period"]), EN, raw, sig)
+    trend = trend_json(company, cmp["period"])
+    check_structure(tag, s, cmp, trend, EN, raw, sig)
     check_raw(tag, raw)
-    check_numbers(tag, s, cmp, EN, cmp["company"])
+    check_numbers(tag, s, cmp, EN, cmp["company"], trend)
     check_voice(tag, s, raw, sig, EN)
     # in another language: the signals' names and the numbers translated
     strings = dict(EN)
@@ -1405,7 +1883,9 @@ def test_small(tmp):
         check(tag + ": no scripts, events, external references",
               s["scripts"] == 0 and s["event_attributes"] == 0 and s["external"] == [])
         if cmp:
-            check_numbers(tag, s, cmp, EN, "Small Co")
+            trend = trend_json(path, cmp["period"])
+            check_numbers(tag, s, cmp, EN, "Small Co", trend)
+            check_summary(tag, read_text(out), cmp, trend, EN)
 
 
 def test_timeline(tmp):
@@ -1429,7 +1909,8 @@ def test_timeline(tmp):
           trend["periods"])
     s = html_check(out)
     check_structure(tag, s, cmp, trend, EN, read_text(out))
-    check_numbers(tag, s, cmp, EN, cmp["company"])
+    check_numbers(tag, s, cmp, EN, cmp["company"], trend)
+    check_summary(tag, read_text(out), cmp, trend, EN)
     check_trend(tag, s, cmp, trend, EN)
     # and a report of an earlier period of a longer file
     tag = "--period %s of %s" % (keep[1]["period"], "three periods with a gap")
@@ -1464,8 +1945,119 @@ def test_directory(tmp):
     s = html_check(out)
     check_structure(tag, s, cmp, trend, EN, read_text(out))
     check_raw(tag, read_text(out))
-    check_numbers(tag, s, cmp, EN, cmp["company"])
+    check_numbers(tag, s, cmp, EN, cmp["company"], trend)
+    check_summary(tag, read_text(out), cmp, trend, EN)
     check_trend(tag, s, cmp, trend, EN)
+    # reported, dated and modeled values all marked where they are shown
+    cells = [r[5] for t in tables_with(s, [EN["col_metric"], EN["col_unit"]]) for r in t[1:]]
+    check(tag + ": frontier values marked modeled, reported with a year, and dated",
+          any(c.endswith(" " + EN["mark_modeled"]) for c in cells) and
+          any(re.search(r" (19|20)\d\d$", c) for c in cells) and
+          any(re.search(r" (19|20)\d\d†$", c) for c in cells), cells)
+
+
+def test_next_steps(tmp):
+    """A next step per metric, from the catalog (English) or "step.ID"
+    (uk, ru): eNPS and attrition, in the same dimension, get different
+    ones; a metric whose reference is not comparable across sectors says
+    so; a catalog without the optional keys still loads (the dimension's
+    step then), and one with a bad "comparable" is refused."""
+    rc, out, err = run(["metrics", "--format", "json"])
+    if check("metrics json: exit 0", rc == 0, err):
+        got = {m["id"]: m for m in json.loads(out)["metrics"]}
+        check("metrics json: next_step of every metric from the catalog",
+              all(got[i].get("next_step") == m["next_step"] for i, m in METRIC_DEF.items()),
+              [i for i, m in METRIC_DEF.items() if got[i].get("next_step") != m.get("next_step")])
+        check("metrics json: comparable false for contact rate and retention only",
+              {i for i, m in got.items() if m.get("comparable") is False} ==
+              {"contact_rate_pct", "retention_pct"},
+              {i: m.get("comparable") for i, m in got.items()})
+    steps = {m["id"]: m["next_step"] for m in CATALOG["metrics"]}
+    check("catalog: a distinct next step for every metric",
+          len(set(steps.values())) == len(steps), len(set(steps.values())))
+    company = os.path.join(tmp, "people.json")
+    write(company, json.dumps({"company": "People Co", "period": "2026-Q3",
+                               "metrics": {"enps": -10, "agent_attrition_pct": 70,
+                                           "contact_rate_pct": 40}}))
+    for lang in ("en", "uk", "ru"):
+        strings = dict(EN)
+        strings.update(load_json(os.path.join(DATA, "reports", "strings", lang + ".json")))
+        out = os.path.join(tmp, "people-%s.html" % lang)
+        rc, _, err = run(["report", company, "-o", out, "--lang", lang])
+        if not check("steps %s: exit 0" % lang, rc == 0, err):
+            continue
+        s = html_check(out)
+        rows = {r[1]: r for t in tables_with(s, [strings["col_rank"], strings["col_metric"]])
+                for r in t[1:]}
+        e = rows.get(metric_name("enps", strings), [])
+        a = rows.get(metric_name("agent_attrition_pct", strings), [])
+        c = rows.get(metric_name("contact_rate_pct", strings), [])
+        want_e, want_a = next_step("enps", strings), next_step("agent_attrition_pct", strings)
+        check("steps %s: eNPS and attrition each get their own step" % lang,
+              e[-1:] == [want_e] and a[-1:] == [want_a] and want_e != want_a,
+              (e[-1:], a[-1:]))
+        if lang != "en":
+            check("steps %s: translated" % lang,
+                  re.search("[\u0400-\u04ff]", want_e) and want_e != steps["enps"], want_e)
+        check("steps %s: contact rate not comparable across sectors" % lang,
+              len(c) == 10 and c[5].endswith(" " + strings["not_comparable"]) and
+              not any(strings["not_comparable"] in x for x in e + a), (c, e))
+        cmp = compare(company)
+        if cmp:
+            check_priorities("steps " + lang, s, cmp, None, strings)
+    # a catalog without next_step and comparable: the dimension's step
+    cat = load_json(os.path.join(DATA, "profiles", "catalog.json"))
+    for m in cat["metrics"]:
+        m.pop("next_step", None)
+        m.pop("comparable", None)
+    write(os.path.join(tmp, "plain.json"), json.dumps(cat))
+    out = os.path.join(tmp, "plain.html")
+    rc, _, err = run(["report", company, "-o", out, "--catalog",
+                      os.path.join(tmp, "plain.json")])
+    if check("catalog without next steps: exit 0", rc == 0, err):
+        s = html_check(out)
+        rows = [r for t in tables_with(s, [EN["col_rank"], EN["col_metric"]]) for r in t[1:]]
+        dims = {m["name"]: m["dimension"] for m in cat["metrics"]}
+        check("catalog without next steps: each metric gets its dimension's step",
+              rows and all(r[-1] == EN["step." + dims[r[1]]] for r in rows), rows)
+        check("catalog without comparable: no caveat",
+              not any(EN["not_comparable"] in c for r in rows for c in r), rows)
+    for key, value, what in (("comparable", "no", "comparable: expected true or false"),
+                             ("next_step", 3, "next_step"), ("next_step", "", "next_step")):
+        cat = load_json(os.path.join(DATA, "profiles", "catalog.json"))
+        cat["metrics"][0][key] = value
+        write(os.path.join(tmp, "bad.json"), json.dumps(cat))
+        rc, _, err = run(["metrics", "--catalog", os.path.join(tmp, "bad.json")])
+        check("catalog with %s %r: refused in one line naming it" % (key, value),
+              rc != 0 and err.count("\n") == 1 and "metrics[0]." + what in err, (rc, err))
+
+
+def test_rounding(tmp):
+    """A value whose unrounded gap rounds otherwise than the gap between the
+    numbers as printed (80 - 1.015 is 78.985, printed 78.98; 80 - 1.01
+    printed is 78.99): the report shows the difference of what it prints,
+    in the priorities and in the summary."""
+    company = os.path.join(tmp, "round.json")
+    write(company, json.dumps({"company": "Round Co", "period": "2026-Q3",
+                               "metrics": {"self_service_success_pct": 1.015,
+                                           "csat_pct": 70}}))
+    out = os.path.join(tmp, "round.html")
+    rc, _, err = run(["report", company, "-o", out])
+    cmp = compare(company)
+    if not check("rounding: exit 0", rc == 0, err) or not cmp:
+        return
+    m = {x["id"]: x for x in cmp["metrics"]}["self_service_success_pct"]
+    target = m["references"]["frontier"]["value"]
+    printed = fmt_num(shown(target, 2) - shown(m["company"], 2), 2, EN)
+    check("rounding: the case discriminates (%s against %s)" %
+          (printed, fmt_num(target - m["company"], 2, EN)),
+          printed != fmt_num(target - m["company"], 2, EN), (target, m["company"]))
+    s = html_check(out)
+    check_priorities("rounding", s, cmp, None, EN)
+    check_summary("rounding", read_text(out), cmp, trend_json(company, cmp["period"]), EN)
+    rows = [r for t in tables_with(s, [EN["col_rank"], EN["col_metric"]]) for r in t[1:]]
+    check("rounding: the priority shows %s" % printed,
+          any(r[5].startswith(printed + " ") for r in rows), rows)
 
 
 # ------------------------------------------------------------ main
@@ -1497,7 +2089,8 @@ def main():
                          ("injection", lambda d: test_injection(d, False)),
                          ("backslash", test_backslash), ("small", test_small),
                          ("timeline", test_timeline), ("directory", test_directory),
-                         ("business-clock", test_business_clock)):
+                         ("business-clock", test_business_clock),
+                         ("next-steps", test_next_steps), ("rounding", test_rounding)):
             d = os.path.join(base, name)
             os.mkdir(d)
             try:

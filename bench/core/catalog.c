@@ -111,6 +111,29 @@ static int metric_noise(const char *file, const char *path, const cJSON *item,
 	return 0;
 }
 
+/* The optional keys that help a reader act on a gap. */
+static int metric_advice(const char *file, const char *path, const cJSON *item,
+			 struct metric_def *m)
+{
+	const cJSON *cmp = cJSON_GetObjectItemCaseSensitive(item, "comparable");
+	const char *step = NULL;
+
+	if (json_string(file, path, item, "next_step", 0, &step) < 0)
+		return -1;
+	if (cmp && !cJSON_IsBool(cmp)) {
+		msg_at(file, 0, "%s.comparable: expected true or false, got %s", path,
+		       json_type_name(cmp));
+		return -1;
+	}
+	if (step && !*step) {
+		msg_at(file, 0, "%s.next_step: must not be empty", path);
+		return -1;
+	}
+	m->not_comparable = cJSON_IsFalse(cmp);
+	m->next_step = step ? xstrdup(step) : NULL;
+	return 0;
+}
+
 static int metric_fields(struct catalog *cat, const cJSON *item, const char *path,
 			 struct metric_def *m)
 {
@@ -155,7 +178,8 @@ static int metric_fields(struct catalog *cat, const cJSON *item, const char *pat
 		return -1;
 	}
 	if (metric_range(cat->origin, path, item, m) < 0 ||
-	    metric_noise(cat->origin, path, item, m) < 0)
+	    metric_noise(cat->origin, path, item, m) < 0 ||
+	    metric_advice(cat->origin, path, item, m) < 0)
 		return -1;
 	m->id = xstrdup(id);
 	m->name = xstrdup(name);
@@ -169,7 +193,7 @@ static int load_metric(struct catalog *cat, const cJSON *item, size_t i)
 {
 	static const char *const keys[] = { "id", "name", "dimension", "unit",
 		"direction", "worst", "best", "kind", "description", "min", "max",
-		"noise", NULL };
+		"noise", "next_step", "comparable", NULL };
 	char path[64];
 
 	snprintf(path, sizeof path, "metrics[%zu]", i);
@@ -273,6 +297,7 @@ void catalog_free(struct catalog *cat)
 		free(cat->metrics[i].name);
 		free(cat->metrics[i].unit);
 		free(cat->metrics[i].description);
+		free(cat->metrics[i].next_step);
 	}
 	free(cat->dims);
 	free(cat->metrics);

@@ -194,6 +194,9 @@ cJSON *catalog_json_new(const struct catalog *cat)
 		cJSON_AddItemToObject(o, "min", json_num(m->min));
 		cJSON_AddItemToObject(o, "max", json_num(m->max));
 		cJSON_AddStringToObject(o, "description", m->description);
+		if (m->next_step)
+			cJSON_AddStringToObject(o, "next_step", m->next_step);
+		cJSON_AddBoolToObject(o, "comparable", !m->not_comparable);
 		cJSON_AddItemToArray(metrics, o);
 	}
 	return root;

@@ -22,6 +22,7 @@
 #include "report/timetax.h"
 #include "report/voice.h"
 #include "core/trend.h"
+#include "report/story.h"
 
 #define REPORT_TOP 5 /* priorities in the report, lines in the trend chart */
 
@@ -55,6 +56,7 @@ struct report_model {
 	size_t ndims;           /* dimensions the company reports */
 	const struct voice *voice; /* `listen` output, or NULL */
 	size_t top[REPORT_TOP], ntop; /* catalog metrics of the top priorities */
+	struct report_story story; /* what the summary and priorities tell */
 };
 
 /* voice: the signals given with --signals, or NULL (no voice section). */

@@ -1,4 +1,5 @@
-/* report_model: the numbers behind the report, computed once. */
+/* report_model: the numbers behind the report, computed once (the
+ * summary's and the priorities' facts in report_story.c). */
 #include "report/report.h"
 #include "base/mem.h"
 #include "core/stats.h"
@@ -122,6 +123,7 @@ struct report_model *report_model_new(const struct catalog *cat,
 		m->ndims += m->gap->dims[i].nmetrics > 0;
 	m->trend = trend_compute(cat, company, period + 1, sel->refs, sel->n,
 				 sel->frontier);
+	story_compute(&m->story, m->gap, m->trend);
 	return m;
 }
 

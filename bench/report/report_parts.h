@@ -31,4 +31,21 @@ int part_voice(xmlNodePtr s, const struct report_model *m, struct figures *p);
 int part_not_compared(xmlNodePtr s, const struct report_model *m, struct figures *p);
 int part_methodology(xmlNodePtr s, const struct report_model *m, struct figures *p);
 int part_sources(xmlNodePtr s, const struct report_model *m, struct figures *p);
+
+/* The metric's unit as the company's value counts it: a duration from an
+ * export on a business clock says so wherever it is shown, since the
+ * references count calendar time.  Caller frees. */
+char *part_company_unit(const struct report_model *m, size_t metric);
+/* report_spark.c: the index period by period as a small line, in the
+ * summary's index tile; nothing with fewer than two periods. */
+void part_sparkline(xmlNodePtr parent, const struct report_model *m);
+/* report_basis.c: where a reference value comes from, where it is shown.
+ * A number cell for v with its mark (m, the year, the year and a dagger
+ * when dated); an empty cell when v is NULL or absent. */
+xmlNodePtr part_ref_cell(const struct report_model *m, xmlNodePtr tr,
+			 const struct ref_value *v, int decimals);
+/* "modeled", "reported for 2022", ...; caller frees. */
+char *part_basis_words(const struct report_model *m, const struct ref_value *v);
+/* The paragraph that explains the marks. */
+void part_basis_key(xmlNodePtr parent, const struct report_model *m);
 #endif
