@@ -155,8 +155,8 @@ static int hollow(const struct radar *r, size_t d, size_t k)
 	       (!isnan(f) && s > f + 1e-9);
 }
 
-/* A closed polygon: x, y, hollow (1), one row a vertex; k < 0 for the
- * company, -2 for the frontier. */
+/* A closed polygon: x, y, hollow (1) or solid (0), one row a vertex and
+ * the first again; k -1 for the company, -2 for the frontier. */
 static int polygon(struct plot *p, const struct radar *r, long k, char **path)
 {
 	FILE *f = plot_data(p, path);
@@ -173,7 +173,9 @@ static int polygon(struct plot *p, const struct radar *r, long k, char **path)
 		if (isnan(s))
 			continue;
 		vertex(r, i, s, &x, &y);
-		fprintf(f, "%.6f\t%.6f\t%d\n", x, y, k >= 0 && hollow(r, r->dims[i], (size_t)k));
+		/* 2: the vertex that closes the line, not marked again */
+		fprintf(f, "%.6f\t%.6f\t%d\n", x, y, j == r->n ? 2 :
+			k >= 0 && hollow(r, r->dims[i], (size_t)k));
 	}
 	return plot_data_close(f, *path);
 }
@@ -279,10 +281,10 @@ static void ref_clauses(struct plot *p, const char *path, unsigned colour,
 	gp_quote(s, path);
 	fputs(" using 1:2 with lines ", s);
 	line_style(s, colour, 2.5);
-	fputs(" notitle, '' using 1:($3 > 0 ? NaN : $2) with points pt 7 ps 0.8 ", s);
+	fputs(" notitle, '' using 1:($3 == 0 ? $2 : NaN) with points pt 7 ps 0.8 ", s);
 	line_style(s, colour, 1);
-	fputs(" notitle, '' using 1:($3 > 0 ? $2 : NaN) with points pt 7 ps 1.1 "
-	      "lc rgb '#ffffff' notitle, '' using 1:($3 > 0 ? $2 : NaN) with points "
+	fputs(" notitle, '' using 1:($3 == 1 ? $2 : NaN) with points pt 7 ps 1.1 "
+	      "lc rgb '#ffffff' notitle, '' using 1:($3 == 1 ? $2 : NaN) with points "
 	      "pt 6 ps 1.1 ", s);
 	line_style(s, colour, 2);
 	fputs(" notitle", s);

@@ -38,7 +38,7 @@ static void axes(struct plot *p, const struct trend *t, int key_rows, int height
 
 	fprintf(s, "set yrange [0:100]\nset xrange [-0.3:%zu+0.3]\nset grid ytics\n"
 		"set xtics nomirror rotate by -35\nset ytics nomirror\nset border 3\n"
-		"set lmargin 5\nset rmargin 3\n", t->nperiods - 1);
+		"set lmargin 5\nset rmargin 7\n", t->nperiods - 1);
 	chart_frame(s, key_rows, TICK_PX, height);
 	fputs("set xtics (", s);
 	for (i = 0; i < t->nperiods; i += k) {
@@ -89,12 +89,12 @@ static void lines(struct plot *p, const char *path, const struct trend *t,
 	size_t every, j;
 
 	axes(p, t, key_rows(titles, n), trend_height(titles, n), &every);
-	series(p, path, 3, titles[0], PALETTE_COMPANY, "linespoints lw 3.5 pt 7 ps 1",
+	series(p, path, 3, titles[0], PALETTE_COMPANY, "linespoints lw 3.5 pt 7 ps 0.7",
 	       every, 1);
 	series(p, path, 4, titles[1], PALETTE_FRONTIER, "lines dt 2 lw 2", every, 0);
 	for (j = 2; j < n; j++)
 		series(p, path, j + 3, titles[j], metric_colours[(j - 2) % REPORT_TOP],
-		       "linespoints lw 2 pt 9 ps 1", every, 0);
+		       "linespoints lw 2 pt 9 ps 0.8", every, 0);
 	fputc('\n', p->script);
 }
 
