@@ -117,6 +117,7 @@ test: cxbench build/unit-tests asan build/html-check
 	CXBENCH_DATA=. python3 tests/recompute.py ./cxbench
 	CXBENCH_DATA=. python3 tests/report_test.py ./cxbench
 	CXBENCH_DATA=. python3 tests/lang_test.py ./cxbench
+	CXBENCH_DATA=. python3 tests/charts_test.py ./cxbench
 	sh tests/browser-test.sh ./cxbench
 	python3 tests/listen_test.py ./cxbench
 	sh tests/aggregate-output-test.sh ./cxbench
@@ -132,6 +133,7 @@ test: cxbench build/unit-tests asan build/html-check
 	ASAN_OPTIONS=detect_leaks=1 sh tests/run-cases.sh ./build/asan/cxbench
 	ASAN_OPTIONS=detect_leaks=1 CXBENCH_DATA=. python3 tests/report_test.py ./build/asan/cxbench
 	ASAN_OPTIONS=detect_leaks=1 CXBENCH_DATA=. python3 tests/lang_test.py ./build/asan/cxbench
+	ASAN_OPTIONS=detect_leaks=1 CXBENCH_DATA=. python3 tests/charts_test.py ./build/asan/cxbench
 	ASAN_OPTIONS=detect_leaks=1 python3 tests/listen_test.py ./build/asan/cxbench
 	ASAN_OPTIONS=detect_leaks=1 python3 tests/imports_test.py ./build/asan/cxbench
 	ASAN_OPTIONS=detect_leaks=1 sh tests/net-test.sh ./build/asan/cxbench

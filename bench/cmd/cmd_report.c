@@ -11,6 +11,7 @@
 #include "base/mem.h"
 #include "base/version.h"
 #include "base/msg.h"
+#include "report/charts.h"
 #include "report/report.h"
 #include <dirent.h>
 #include <errno.h>
@@ -23,6 +24,7 @@
 /* The fields keep the names of the options. */
 struct report_args {
 	const char *output, *against, *period, *lang, *title, *logo, *png_dir, *signals;
+	const char *highlight;
 	struct cli_refs refs;
 };
 
@@ -41,6 +43,9 @@ static const struct cli_option options[] = {
 		       struct report_args, png_dir),
 	CLI_OPT_STRING("signals", "FILE", "`listen` output: adds what customers say unasked",
 		       struct report_args, signals),
+	CLI_OPT_STRING("highlight", "LIST", "profile ids the radar draws besides the "
+		       "company and the\nfrontier (at most 3; default: the three brands "
+		       "whose index is\nnearest the company's)", struct report_args, highlight),
 	CLI_OPT_REFERENCES(struct report_args),
 	CLI_OPT_GROUP(cli_net_options),
 	CLI_OPT_END
@@ -53,6 +58,7 @@ struct job {
 	struct company *company;
 	struct strings *str;
 	struct report_model *model;
+	struct chart_opts charts;
 	struct plot plot;
 	struct figures figs;
 	xmlDocPtr doc;
@@ -149,18 +155,24 @@ static int load(struct job *j, char *const *paths, size_t npaths, size_t *period
 static int run(struct job *j, char *const *paths, size_t npaths)
 {
 	size_t period = 0;
-	char *style;
+	char *style, *bad;
 	int rc = load(j, paths, npaths, &period);
 
 	if (rc != CX_OK)
 		return rc;
 	j->model = report_model_new(j->ctx.cat, j->company, period, &j->sel, j->str,
 				    j->voice);
+	bad = charts_highlight(j->model, j->o.highlight, &j->charts);
+	if (bad) {
+		rc = cli_usage_error("report", "%s", bad);
+		free(bad);
+		return rc;
+	}
 	style = xasprintf("%s/reports/chart-style.gp", j->ctx.datadir);
 	rc = plot_begin(&j->plot, style, j->o.png_dir != NULL);
 	free(style);
 	if (rc == CX_OK)
-		rc = charts_add(&j->plot, j->model);
+		rc = charts_add(&j->plot, j->model, &j->charts);
 	if (rc == CX_OK)
 		rc = plot_run(&j->plot);
 	if (rc == CX_OK)
@@ -205,6 +217,8 @@ const struct command command_report = {
 	"report", cmd_report, "write a self-contained HTML report with charts",
 	"usage: cxbench report COMPANY... -o FILE.html [options]\n"
 	"Write a self-contained HTML report (inline CSS and SVG charts, no\n"
-	"external requests) comparing a company with reference brands.\n\n",
+	"external requests) comparing a company with reference brands.  Each\n"
+	"brand has the same colour in every report; the radar draws the company,\n"
+	"the frontier and the brands of --highlight.\n\n",
 	NULL, options, sizeof(struct report_args)
 };

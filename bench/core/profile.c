@@ -67,10 +67,34 @@ static int load_kind(const char *file, const cJSON *root, struct profile *p)
 	return 0;
 }
 
+/* "colour": "#rrggbb", the brand's colour in every chart of every report
+ * (the report checks its contrast: this only checks the form). */
+static int load_colour(const char *file, const cJSON *root, struct profile *p)
+{
+	const char *c = NULL;
+	size_t i;
+
+	if (json_string(file, "", root, "colour", 0, &c) < 0)
+		return -1;
+	if (!c)
+		return 0;
+	for (i = 1; i < 7 && isxdigit((unsigned char)c[i]); i++)
+		;
+	if (c[0] != '#' || i != 7 || c[7]) {
+		msg_at(file, 0, "colour: '%.40s' is not a colour written #rrggbb "
+		       "(six hexadecimal digits)", c);
+		return -1;
+	}
+	for (i = 0; i < 7; i++)
+		p->colour[i] = (char)tolower((unsigned char)c[i]);
+	p->colour[7] = '\0';
+	return 0;
+}
+
 static int load_header(const char *file, const cJSON *root, struct profile *p)
 {
 	static const char *const keys[] = { "id", "brand", "sector", "summary",
-		"metrics", "facts", "kind", "industry", NULL };
+		"metrics", "facts", "kind", "industry", "colour", NULL };
 	const char *id = NULL, *brand = NULL, *sector = NULL, *summary = NULL;
 	int bad;
 
@@ -94,6 +118,8 @@ static int load_header(const char *file, const cJSON *root, struct profile *p)
 	p->brand = xstrdup(brand);
 	p->sector = xstrdup(sector);
 	p->summary = xstrdup(summary);
+	if (load_colour(file, root, p) < 0)
+		return -1;
 	return load_kind(file, root, p);
 }
 

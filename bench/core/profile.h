@@ -37,6 +37,8 @@ struct fact {
 
 struct profile {
 	char *id, *brand, *sector, *summary, *origin;
+	char colour[8];           /* "#rrggbb" (lower case) to draw the brand in
+				   * every chart; "" when the profile has none */
 	int is_frontier;
 	int is_sector;            /* "kind": "sector": context, never a brand */
 	char **industries;        /* a sector's: the words a company's industry

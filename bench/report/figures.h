@@ -1,6 +1,8 @@
 /* figures: the charts gnuplot drew, read into memory and checked as soon
- * as it has run, so that laying out the report reads no file.  The set
- * owns each SVG until part_figure() takes it into the document. */
+ * as it has run, so that laying out the report reads no file; each SVG
+ * gets its description and the names of its series instead of gnuplot's
+ * (figures.c).  The set owns each SVG until part_figure() takes it into
+ * the document. */
 #ifndef CX_FIGURES_H
 #define CX_FIGURES_H
 #include <stddef.h>
@@ -8,7 +10,7 @@
 #include "report/plot.h"
 
 struct figures {
-	char **names;    /* borrowed from the plot */
+	const struct plot_chart *charts; /* borrowed from the plot */
 	xmlDocPtr *svgs; /* NULL once taken */
 	size_t n;
 };

@@ -29,9 +29,9 @@ void gp_quote(FILE *f, const char *s)
 /* gnuplot reads a field that starts with a double quote as a quoted
  * string and has no escape for quotes inside one, so double quotes become
  * typographic ones in charts (the tables keep the exact text). */
-void gp_field(FILE *f, const char *s)
+static void field_n(FILE *f, const char *s, size_t n)
 {
-	for (; *s; s++) {
+	for (; n > 0 && *s; s++, n--) {
 		if (*s == '\t' || *s == '\n' || *s == '\r')
 			fputc(' ', f);
 		else if (*s == '"')
@@ -41,6 +41,72 @@ void gp_field(FILE *f, const char *s)
 		else
 			fputc(*s, f);
 	}
+}
+
+void gp_field(FILE *f, const char *s)
+{
+	field_n(f, s, (size_t)-1);
+}
+
+static size_t utf8_chars(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (; n > 0; s++, n--)
+		k += ((unsigned char)*s & 0xC0) != 0x80;
+	return k;
+}
+
+static int blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+size_t text_wrap(const char *s, size_t width, char ***lines)
+{
+	size_t n = 0, cap = 0, col = 0, len, w;
+	const char *start = NULL, *end = NULL;
+
+	*lines = NULL;
+	for (;;) {
+		while (blank(*s))
+			s++;
+		for (len = 0; s[len] && !blank(s[len]); len++)
+			;
+		w = utf8_chars(s, len);
+		if (start && (!*s || col + 1 + w > width)) {
+			/* NOLINTNEXTLINE(bugprone-sizeof-expression): pointers */
+			xgrow((void **)lines, &cap, n, sizeof **lines);
+			(*lines)[n++] = xstrndup(start, (size_t)(end - start));
+			start = NULL;
+		}
+		if (!*s)
+			return n;
+		if (!start) {
+			start = s;
+			col = 0;
+		} else {
+			col++;
+		}
+		col += w;
+		s += len;
+		end = s;
+	}
+}
+
+/* The "\n" written between lines is the one escape of ours in a field:
+ * the user's backslashes are doubled by gp_field(). */
+int gp_field_wrap(FILE *f, const char *s, size_t width)
+{
+	char **lines;
+	size_t n = text_wrap(s, width, &lines), i;
+
+	for (i = 0; i < n; i++) {
+		fputs(i ? "\\n" : "", f);
+		gp_field(f, lines[i]);
+		free(lines[i]);
+	}
+	free(lines);
+	return n ? (int)n : 1;
 }
 
 /* The plot in progress: when the program exits before plot_release()
@@ -119,15 +185,32 @@ void plot_chart(struct plot *p, const char *name, int width, int height)
 	char *out = plot_file(p, name, "svg");
 
 	xgrow((void **)&p->charts, &p->charts_cap, p->ncharts, sizeof *p->charts);
-	p->charts[p->ncharts++] = xstrdup(name);
+	memset(&p->charts[p->ncharts], 0, sizeof *p->charts);
+	p->charts[p->ncharts++].name = xstrdup(name);
 	fputs("\nreset session\nset datafile separator '\\t'\n"
 	      "set datafile commentschars ''\nset datafile missing 'NaN'\nload ", p->script);
 	gp_quote(p->script, p->style_path);
 	fprintf(p->script, "\n# chart %s\nset terminal svg size %d,%d noenhanced "
-		"font 'Sans,12' background rgb 'white'\nset output ", name, width, height);
+		"font 'Sans,%d' background rgb 'white'\nset output ", name, width, height,
+		PLOT_FONT);
 	gp_quote(p->script, out);
 	fprintf(p->script, "\nchart_width = %d\nchart_height = %d\n", width, height);
 	free(out);
+}
+
+void plot_describe(struct plot *p, const char *desc)
+{
+	struct plot_chart *c = &p->charts[p->ncharts - 1];
+	free(c->desc);
+	c->desc = xstrdup(desc);
+}
+
+void plot_series(struct plot *p, const char *name)
+{
+	struct plot_chart *c = &p->charts[p->ncharts - 1];
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+	xgrow((void **)&c->series, &c->cap, c->nseries, sizeof *c->series);
+	c->series[c->nseries++] = xstrdup(name);
 }
 
 void plot_end_chart(struct plot *p, const char *name)
@@ -238,8 +321,14 @@ void plot_release(struct plot *p)
 	free(p->dir);
 	free(p->script_path);
 	free(p->style_path);
-	while (p->ncharts > 0)
-		free(p->charts[--p->ncharts]);
+	while (p->ncharts > 0) {
+		struct plot_chart *c = &p->charts[--p->ncharts];
+		while (c->nseries > 0)
+			free(c->series[--c->nseries]);
+		free(c->series);
+		free(c->desc);
+		free(c->name);
+	}
 	free(p->charts);
 	memset(p, 0, sizeof *p);
 }

@@ -72,10 +72,7 @@ const char *report_ref_name(const struct report_model *m, const struct profile *
 /* A `listen` signal's name in the report's language. */
 const char *report_signal_name(const struct report_model *m, enum signal s);
 
-/* Adds every chart of the model to the gnuplot script: CX_OK, or CX_EIO
- * after a message when a data file cannot be written. */
-int charts_add(struct plot *p, const struct report_model *m);
-
+/* charts_add(): report/charts.h */
 struct report_look {
 	const char *title; /* NULL: from the string table */
 	const struct report_assets *assets;
