@@ -110,9 +110,13 @@ def report(tmp, name, args):
 
 
 def charts(html):
-    """Every chart of the report, parsed: [(figure name, svg root)]."""
+    """Every chart of the report, parsed: [(figure name, svg root)]; the
+    summary's sparkline (svg class "spark", drawn without gnuplot) is not
+    a chart."""
     out = []
     for s in re.findall(r"<svg\b.*?</svg>", html, re.S):
+        if re.match(r'<svg\b[^>]*\bclass="spark"', s):
+            continue
         root = ET.fromstring(s)
         canvas = next((g.get("id") for g in root.iter(SVG + "g")
                        if g.get("id", "").endswith("-canvas")), "?-canvas")

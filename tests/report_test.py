@@ -941,6 +941,20 @@ def has_class(n, cls):
     return cls in (n["attrs"].get("class") or "").split()
 
 
+def pl(label, strings):
+    """A canonical period label ("2026-Q3", "2026-03", "2026") as the
+    report writes it in the strings' language (tests/lang_test.py checks
+    the forms themselves)."""
+    m = re.fullmatch(r"(\d{4})-Q([1-4])", label)
+    if m:
+        return fill(strings["period_quarter"], year=m.group(1), quarter=m.group(2))
+    m = re.fullmatch(r"(\d{4})-(\d\d)", label)
+    if m:
+        return fill(strings["period_month"], year=m.group(1), mm=m.group(2),
+                    month=strings["month.%d" % int(m.group(2))])
+    return label
+
+
 def summary_of(raw):
     """The summary as a reader meets it: tiles [(fact, label, value, note)],
     sentences [(text, [nested sentences])], notes [text], the sparkline
@@ -1007,11 +1021,12 @@ def expected_summary(cmp, trend, strings):
         if slot is None or sc[slot] is None:
             continue
         ch = shown(score, 1) - shown(sc[slot], 1)
-        tiles.append((fact, fill(strings["tile_since"], period=trend["periods"][slot]),
+        tiles.append((fact, fill(strings["tile_since"], period=pl(trend["periods"][slot], strings)),
                       f1(abs(ch)), fill(strings[by_sign(ch, "tile_up", "tile_down", "tile_same")],
                                         **{"from": f1(sc[slot])})))
     story = [(fill(strings[by_sign(gap, "summary_behind", "summary_ahead", "summary_level")],
-                   period=period, company=company, score=f1(score), gap=f1(abs(gap)),
+                   period=pl(period, strings), company=company, score=f1(score),
+                   gap=f1(abs(gap)),
                    frontier=f1(front)), [])]
     refs = [v for r, v in cmp["overall"]["references"].items() if r != "frontier" and v is not None]
     best = best_brand(cmp)
@@ -1047,14 +1062,14 @@ def expected_summary(cmp, trend, strings):
                 best_rise, best_m = rise, m
         if best_m:
             i = periods.index(best_m["change_from"])
-            story.append((fill(strings["summary_improved"], period=best_m["change_from"],
+            story.append((fill(strings["summary_improved"], period=pl(best_m["change_from"], strings),
                                metric=metric_name(best_m["id"], strings),
                                unit=unit_of(best_m["id"], strings, metrics.get(best_m["id"])),
                                significance=sig_text(best_m["change_significant"], strings),
                                **{"from": fmt_num(best_m["values"][i], 2, strings),
                                   "to": fmt_num(best_m["values"][-1], 2, strings)}), []))
         elif moved and prev is not None:
-            story.append((fill(strings["summary_improved_none"], period=periods[prev]), []))
+            story.append((fill(strings["summary_improved_none"], period=pl(periods[prev], strings)), []))
     values = [r for m in cmp["metrics"] for k, r in m["references"].items()
               if k != "frontier" and r is not None]
     fronts = [m["references"]["frontier"] for m in cmp["metrics"]
@@ -1072,8 +1087,8 @@ def expected_summary(cmp, trend, strings):
     spark = None
     if len(obs) >= 2:
         spark = fill(strings["spark_title"], first=f1(sc[obs[0]]),
-                     first_period=trend["periods"][obs[0]], last=f1(sc[obs[-1]]),
-                     last_period=period)
+                     first_period=pl(trend["periods"][obs[0]], strings),
+                     last=f1(sc[obs[-1]]), last_period=pl(period, strings))
     return {"tiles": tiles, "story": story, "notes": notes, "spark": spark}
 
 
@@ -1143,7 +1158,7 @@ def check_priorities(tag, s, cmp, trend, strings):
     want_head = [strings["col_rank"], strings["col_metric"],
                  fill(strings["col_company"], company=cmp["company"]), strings["col_target"],
                  strings["col_brand"], strings["col_gap"], strings["col_points"],
-                 strings["col_significance"], fill(strings["col_plan"], date=date),
+                 strings["col_significance"], fill(strings["col_plan"], date=pl(date, strings)),
                  strings["col_next_step"]]
     check(tag + ": priorities header (plan dated a year on: %s)" % date, head == want_head,
           (head, want_head))
