@@ -229,7 +229,7 @@ else
 		if [ "$paper" = a4 ]; then
 			check "a4: page size A4 ($size)" sh -c "echo '$size' | grep -q '(A4)'"
 			check "a4: at most $MAX_PAGES pages ($pages)" [ "${pages:-99}" -le "$MAX_PAGES" ]
-			pdftotext "$pdf" "$work/print.txt"
+			pdftotext "$pdf" - | tr -d '\f' >"$work/print.txt" # a page's text starts after a form feed
 			check "a4: page numbers on every page" [ "$(grep -c "^Page [0-9]* of $pages\$" "$work/print.txt")" -eq "$pages" ]
 			check "a4: --footer on every page" [ "$(grep -c '^Confidential · Generated on ' "$work/print.txt")" -eq "$pages" ]
 			check "a4: the company and period atop every page but the first" \

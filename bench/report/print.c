@@ -240,7 +240,9 @@ static void mark_wide(xmlNodePtr wrap, const char *hint)
 		h_attr(wrap, "aria-label", (const char *)name);
 		xmlFree(name);
 	}
-	p = h_text(wrap, "p", "scroll-hint", hint);
+	/* in the caption, the hint is seen before the table */
+	p = caption ? h_text(caption, "span", "scroll-hint", hint) :
+		h_text(wrap, "p", "scroll-hint", hint);
 	h_attr(p, "aria-hidden", "true");
 }
 

@@ -39,8 +39,8 @@ char *print_page_css(const struct print_page *pg);
 
 /* Wraps every chart and the table right after it in a div.chart-block
  * (kept on one page; "chart-block long" past PRINT_KEEP_ROWS); marks every div.table-wrap whose table has
- * PRINT_WIDE_COLUMNS columns or more as "wide" and adds `hint` inside it
- * (shown on narrow screens only); a table's first row, when all header
+ * PRINT_WIDE_COLUMNS columns or more as "wide" and adds `hint` to its
+ * table's caption, or after the table (shown on narrow screens only); a table's first row, when all header
  * cells, goes into a <thead> (repeated on every printed page). */
 void print_layout(xmlNodePtr body, const char *hint);
 #endif
