@@ -1,6 +1,7 @@
 #!/bin/sh
 # Opens cxbench reports in a real browser (headless Chromium): the example
-# report and one whose company and brand names carry HTML/JS payloads.
+# report and one whose company and brand names carry HTML/JS payloads; then
+# the layout on a desktop and a phone, print and PDF, and accessibility.
 # Chromium dumps the DOM after loading (scripts would have run by then), and
 # the DOM must hold one <svg> per chart (as many as --png-dir writes PNGs)
 # and the summary's sparkline,
@@ -8,6 +9,15 @@
 # would add (data-pwned), and the payloads as text.  A screenshot of the
 # example report is kept in tests/out/report.png (git-ignored), with the
 # reports and DOM dumps beside it.
+#
+# Layout, print and accessibility (tests/browser/check.mjs, run by Node with
+# puppeteer-core and axe-core, installed into tests/browser/node_modules by
+# install-deps.sh; pdf_headers.py with poppler-utils): at 1280 and 390 px no
+# element wider than the viewport outside a scroll box (the demo in en, uk
+# and ru, and northwind-bank); the demo printed with `report --pdf` on A4
+# fits in MAX_PAGES pages with the running header and footer, and on A4 and
+# Letter every table's header row is whole on a page (pdftotext -bbox); axe
+# finds no serious or critical violation in en, uk and ru.
 #
 # Usage: tests/browser-test.sh BINARY      (from anywhere; CHROMIUM=path to
 # override the browser).  Ends with "browser: N passed, N failed"; exits 1
@@ -156,6 +166,89 @@ if (cd "$work" && "$bin" report evil-company.json --profile evil-profile.json \
 	check "injection: still no data-pwned after the screenshot run" [ "$(grep -c PWNED "$work/shot-inj.out.err")" -eq 0 ]
 else
 	bad "injection: cxbench report failed: $(cat "$work/inj.err")"
+fi
+
+# --- layout, print, accessibility
+MAX_PAGES=15
+node_dir=$ROOT/tests/browser
+if ! command -v node >/dev/null 2>&1 || ! [ -d "$node_dir/node_modules/puppeteer-core" ] ||
+	! [ -d "$node_dir/node_modules/axe-core" ]; then
+	bad "node, puppeteer-core or axe-core missing (sh install-deps.sh installs them into tests/browser/node_modules)"
+elif ! command -v pdfinfo >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
+	bad "pdfinfo/pdftotext missing (Debian package poppler-utils; sh install-deps.sh)"
+else
+	look() { # look MODE FILE [ARGS]: check.mjs's JSON on stdout
+		node "$node_dir/check.mjs" "$browser" "$@" 2>"$work/look.err" ||
+			{ echo "FAIL check.mjs $1: $(tail -3 "$work/look.err")" >&2; return 1; }
+	}
+	json() { # json FILE EXPR: a Python expression over the JSON in FILE (as j)
+		python3 -c 'import json, sys; j = json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"
+	}
+	for lang in en uk ru; do
+		rep=$out/report-$lang.html
+		if "$bin" report "$CXBENCH_DATA/examples/acme-telecom.json" --lang "$lang" -o "$rep" \
+			>/dev/null 2>"$work/$lang.err"; then ok; else bad "$lang: cxbench report failed: $(cat "$work/$lang.err")"; continue; fi
+		if look layout "$rep" 1280 390 >"$work/layout-$lang.json"; then
+			for i in 0 1; do
+				w=$(json "$work/layout-$lang.json" "j[$i]['width']")
+				n=$(json "$work/layout-$lang.json" "j[$i]['count']")
+				check "$lang at $w px: no element wider than the viewport outside a scroll box ($n: $(json "$work/layout-$lang.json" "j[$i]['offenders'][:3]"))" [ "$n" -eq 0 ]
+				check "$lang at $w px: the page no wider than the viewport" \
+					[ "$(json "$work/layout-$lang.json" "j[$i]['scrollWidth'] <= j[$i]['viewport']")" = True ]
+			done
+		else
+			bad "$lang: layout could not be measured"
+		fi
+		if look axe "$rep" >"$work/axe-$lang.json"; then
+			serious=$(json "$work/axe-$lang.json" "[(v['id'], v['impact'], v['count'], v['targets'][:2]) for v in j if v['impact'] in ('serious', 'critical')]")
+			check "$lang: axe-core finds no serious or critical violation: $serious" [ "$serious" = "[]" ]
+		else
+			bad "$lang: axe-core could not run"
+		fi
+	done
+	nw=$out/northwind.html
+	if "$bin" report "$CXBENCH_DATA/examples/northwind-bank" -o "$nw" >/dev/null 2>"$work/nw.err" &&
+		look layout "$nw" 1280 390 >"$work/layout-nw.json"; then
+		for i in 0 1; do
+			check "northwind at $(json "$work/layout-nw.json" "j[$i]['width']") px: nothing wider than the viewport outside a scroll box ($(json "$work/layout-nw.json" "j[$i]['offenders'][:3]"))" \
+				[ "$(json "$work/layout-nw.json" "j[$i]['count']")" -eq 0 ]
+		done
+	else
+		bad "northwind: report or layout failed: $(cat "$work/nw.err" "$work/look.err" 2>/dev/null | tail -3)"
+	fi
+	# printed: A4 with the running header and footer, then Letter
+	for paper in a4 letter; do
+		rep=$out/print-$paper.html
+		pdf=$out/print-$paper.pdf
+		rm -f "$pdf"
+		if CHROMIUM=$browser "$bin" report "$CXBENCH_DATA/examples/acme-telecom.json" -o "$rep" \
+			--pdf "$pdf" --paper "$paper" --footer Confidential >/dev/null 2>"$work/pdf.err"; then
+			ok
+		else
+			bad "$paper: cxbench report --pdf failed: $(cat "$work/pdf.err")"
+			continue
+		fi
+		check "$paper: a PDF" sh -c "head -c 5 '$pdf' | grep -q '%PDF-'"
+		pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
+		size=$(pdfinfo "$pdf" | sed -n 's/^Page size: *//p')
+		if [ "$paper" = a4 ]; then
+			check "a4: page size A4 ($size)" sh -c "echo '$size' | grep -q '(A4)'"
+			check "a4: at most $MAX_PAGES pages ($pages)" [ "${pages:-99}" -le "$MAX_PAGES" ]
+			pdftotext "$pdf" - | tr -d '\f' >"$work/print.txt" # a page's text starts after a form feed
+			check "a4: page numbers on every page" [ "$(grep -c "^Page [0-9]* of $pages\$" "$work/print.txt")" -eq "$pages" ]
+			check "a4: --footer on every page" [ "$(grep -c '^Confidential · Generated on ' "$work/print.txt")" -eq "$pages" ]
+			check "a4: the company and period atop every page but the first" \
+				[ "$(grep -c '^Acme Telecom · 2026-Q3$' "$work/print.txt")" -eq $((pages - 1)) ]
+		else
+			check "letter: page size letter ($size)" sh -c "echo '$size' | grep -q '(letter)'"
+		fi
+		if look headers "$rep" >"$work/headers.json"; then
+			if python3 "$node_dir/pdf_headers.py" "$work/headers.json" "$pdf" >"$work/clip.txt"; then ok; else
+				bad "$paper: a table cut in the PDF: $(head -5 "$work/clip.txt")"; fi
+		else
+			bad "$paper: table headers could not be read"
+		fi
+	done
 fi
 
 echo "browser: $pass passed, $fail failed"

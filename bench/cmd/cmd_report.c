@@ -2,7 +2,8 @@
  * pipeline: every input loaded and checked (company, profiles, strings,
  * theme, logo, signals), the model computed, the charts drawn by one
  * gnuplot run, the document built and written atomically (PNG copies
- * first, the report last, so a failure leaves no new partial file). */
+ * first, the report last, so a failure leaves no new partial file), then
+ * with --pdf printed by Chromium (report/pdf.h). */
 #include "cmd/cmds.h"
 #include "base/atomic.h"
 #include "core/company.h"
@@ -12,6 +13,7 @@
 #include "base/version.h"
 #include "base/msg.h"
 #include "report/charts.h"
+#include "report/pdf.h"
 #include "report/report.h"
 #include <dirent.h>
 #include <errno.h>
@@ -19,12 +21,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* The fields keep the names of the options. */
 struct report_args {
 	const char *output, *against, *period, *lang, *title, *logo, *png_dir, *signals;
 	const char *highlight;
+	const char *pdf, *footer, *paper;
+	int full_sources;
 	struct cli_refs refs;
 };
 
@@ -46,6 +51,15 @@ static const struct cli_option options[] = {
 	CLI_OPT_STRING("highlight", "LIST", "profile ids the radar draws besides the "
 		       "company and the\nfrontier (at most 3; default: the three brands "
 		       "whose index is\nnearest the company's)", struct report_args, highlight),
+	CLI_OPT_STRING("pdf", "FILE", "also print the report to FILE as PDF (needs Chromium:\n"
+		       "$CHROMIUM, or chromium, chromium-browser or google-chrome in PATH)",
+		       struct report_args, pdf),
+	CLI_OPT_STRING("paper", "SIZE", "the printed page: a4 (default) or letter",
+		       struct report_args, paper),
+	CLI_OPT_STRING("footer", "TEXT", "a line at the foot of every printed page, e.g.\n"
+		       "Confidential", struct report_args, footer),
+	CLI_OPT_FLAG("full-sources", "print the list of every reference value too (on\n"
+		     "screen it is always there, closed)", struct report_args, full_sources),
 	CLI_OPT_REFERENCES(struct report_args),
 	CLI_OPT_GROUP(cli_net_options),
 	CLI_OPT_END
@@ -113,19 +127,54 @@ static int copy_pngs(const struct plot *p, const char *dir)
 	return rc;
 }
 
+/* The report's date: today, or SOURCE_DATE_EPOCH's (seconds since 1970,
+ * UTC) so that a build can be reproduced.  CX_OK, or CX_EUSAGE after a
+ * message. */
+static int report_date(char *buf, size_t size)
+{
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long secs = 0;
+	time_t t;
+	struct tm tm;
+
+	if (env && *env) {
+		errno = 0;
+		secs = strtoll(env, &end, 10);
+		if (*end || errno || secs < 0 || secs > 253402300799LL) { /* 9999-12-31 */
+			msg_error("SOURCE_DATE_EPOCH must be a number of seconds since "
+				  "1970-01-01 (got '%.40s')", env);
+			return CX_EUSAGE;
+		}
+	}
+	t = env && *env ? (time_t)secs : time(NULL);
+	if (!gmtime_r(&t, &tm) || !strftime(buf, size, "%Y-%m-%d", &tm)) {
+		msg_error("cannot tell today's date");
+		return CX_EUSAGE;
+	}
+	return CX_OK;
+}
+
 static int write_report(struct job *j)
 {
-	struct report_look look = { j->o.title, &j->assets, CX_VERSION };
+	char date[32];
+	struct report_look look = { j->o.title, &j->assets, CX_VERSION, date, j->o.footer,
+		j->o.paper && strcmp(j->o.paper, "letter") == 0 ? "letter" : "A4",
+		j->o.full_sources };
 	xmlChar *html = NULL;
 	int len = 0, rc;
 
-	rc = report_build(j->model, &j->figs, &look, &j->doc);
+	rc = report_date(date, sizeof date);
+	if (rc == CX_OK)
+		rc = report_build(j->model, &j->figs, &look, &j->doc);
 	if (rc == CX_OK && j->o.png_dir)
 		rc = copy_pngs(&j->plot, j->o.png_dir);
 	if (rc == CX_OK)
 		rc = html_dump(j->doc, &html, &len) < 0 ? CX_EIO : CX_OK;
 	if (rc == CX_OK)
 		rc = atomic_write(j->o.output, html, (size_t)len);
+	if (rc == CX_OK && j->o.pdf)
+		rc = pdf_print(j->o.output, j->o.pdf);
 	xmlFree(html);
 	return rc;
 }
@@ -194,11 +243,16 @@ static int cmd_report(int argc, char **argv)
 		rc = cli_usage_error("report", "expected a COMPANY file");
 	if (rc == CX_OK && !j.o.output)
 		rc = cli_usage_error("report", "-o FILE.html is required");
+	if (rc == CX_OK && j.o.paper && strcmp(j.o.paper, "a4") != 0 &&
+	    strcmp(j.o.paper, "letter") != 0)
+		rc = cli_usage_error("report", "--paper must be a4 or letter");
 	cli_refs_apply(&j.o.refs, &j.ctx);
 	if (rc == CX_OK)
 		rc = run(&j, ops.v, ops.n);
 	if (rc == CX_OK)
 		printf("%s\n", j.o.output);
+	if (rc == CX_OK && j.o.pdf)
+		printf("%s\n", j.o.pdf);
 	figures_release(&j.figs);
 	plot_release(&j.plot);
 	xmlFreeDoc(j.doc);
@@ -215,10 +269,11 @@ static int cmd_report(int argc, char **argv)
 
 const struct command command_report = {
 	"report", cmd_report, "write a self-contained HTML report with charts",
-	"usage: cxbench report COMPANY... -o FILE.html [options]\n"
+	"usage: cxbench report COMPANY... -o FILE.html [--pdf FILE.pdf] [options]\n"
 	"Write a self-contained HTML report (inline CSS and SVG charts, no\n"
-	"external requests) comparing a company with reference brands.  Each\n"
-	"brand has the same colour in every report; the radar draws the company,\n"
-	"the frontier and the brands of --highlight.\n\n",
+	"external requests) comparing a company with reference brands, laid out\n"
+	"for the screen, a phone and A4 or Letter paper.  Each brand has the same\n"
+	"colour in every report; the radar draws the company, the frontier and the\n"
+	"brands of --highlight.\n\n",
 	NULL, options, sizeof(struct report_args)
 };

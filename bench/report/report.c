@@ -2,6 +2,7 @@
  * footer) and the helpers its sections share.  The sections are one
  * table: the contents and the body both walk it. */
 #include "report/report_parts.h"
+#include "report/print.h"
 #include "base/mem.h"
 #include "base/msg.h"
 #include <math.h>
@@ -71,8 +72,10 @@ static void add_logo(xmlNodePtr header, const char *uri)
 }
 
 /* The theme was checked when loaded (assets.h): written raw inside
- * <style>, it cannot close the element. */
-static void add_head(xmlNodePtr head, const char *title, const char *css)
+ * <style>, it cannot close the element.  The page's own rules (print.h)
+ * hold user text as escapes only. */
+static void add_head(xmlNodePtr head, const char *title, const char *css,
+		     const char *page_css)
 {
 	xmlNodePtr meta = h_el(head, "meta", NULL);
 	h_attr(meta, "charset", "utf-8");
@@ -81,6 +84,33 @@ static void add_head(xmlNodePtr head, const char *title, const char *css)
 	h_attr(meta, "content", "width=device-width, initial-scale=1");
 	h_text(head, "title", NULL, title);
 	xmlNodeAddContent(h_el(head, "style", NULL), BAD_CAST css);
+	xmlNodeAddContent(h_el(head, "style", NULL), BAD_CAST page_css);
+}
+
+/* What the foot of every printed page says: --footer and the date. */
+static char *page_footer(const struct report_model *m, const struct report_look *look)
+{
+	const char *vars[] = { "date", look->date, NULL };
+	char *date = str_fill(m->str, "generated", vars), *text;
+
+	if (!look->footer)
+		return date;
+	text = xasprintf("%s \u00b7 %s", look->footer, date);
+	free(date);
+	return text;
+}
+
+static char *page_css(const struct report_model *m, const struct report_look *look)
+{
+	char *header = xasprintf("%s \u00b7 %s", m->company->name, m->gap->period->label);
+	char *footer = page_footer(m, look), *css;
+	struct print_page pg = { look->paper, header, footer,
+		str_get(m->str, "page_of") };
+
+	css = print_page_css(&pg);
+	free(header);
+	free(footer);
+	return css;
 }
 
 static int has_trend(const struct report_model *m)
@@ -141,14 +171,14 @@ static void add_toc(xmlNodePtr body, const struct report_model *m)
 static int add_body(xmlNodePtr body, const struct report_model *m,
 		    struct figures *p)
 {
-	xmlNodePtr s;
+	xmlNodePtr main = h_el(body, "main", NULL), s;
 	size_t i;
 	int bad = 0;
 
 	for (i = 0; i < NSECTIONS; i++) {
 		if (!shown(&sections[i], m))
 			continue;
-		s = h_el(body, "section", NULL);
+		s = h_el(main, "section", NULL);
 		h_attr(s, "id", sections[i].id);
 		h_text(s, "h2", NULL, str_get(m->str, sections[i].heading));
 		bad |= sections[i].build(s, m, p) != 0;
@@ -175,12 +205,41 @@ static void add_header(xmlNodePtr body, const struct report_model *m,
 }
 
 static void add_footer(xmlNodePtr body, const struct report_model *m,
-		       const char *version)
+		       const struct report_look *look)
 {
-	const char *vars[] = { "version", version, NULL };
-	char *text = str_fill(m->str, "footer", vars);
-	h_text(body, "footer", NULL, text);
+	const char *vars[] = { "version", look->version, "date", look->date, NULL };
+	xmlNodePtr footer = h_el(body, "footer", NULL);
+	char *text;
+
+	if (look->footer)
+		h_text(footer, "p", "footer-text", look->footer);
+	text = str_fill(m->str, "footer", vars);
+	h_text(footer, "p", NULL, text);
 	free(text);
+	text = str_fill(m->str, "generated", vars);
+	h_text(footer, "p", NULL, text);
+	free(text);
+}
+
+/* The list of every source value (report_appendix.c) is closed and left
+ * out of print unless asked for. */
+static void open_full_sources(xmlNodePtr n)
+{
+	xmlNodePtr c;
+	xmlChar *id;
+
+	for (c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		id = xmlGetProp(c, BAD_CAST "id");
+		if (id && xmlStrcmp(id, BAD_CAST SOURCES_ALL_ID) == 0) {
+			h_attr(c, "open", "open");
+			h_attr(c, "class", "all-sources print");
+		} else if (xmlStrcmp(c->name, BAD_CAST "svg") != 0) {
+			open_full_sources(c);
+		}
+		xmlFree(id);
+	}
 }
 
 int report_build(const struct report_model *m, struct figures *p,
@@ -189,14 +248,20 @@ int report_build(const struct report_model *m, struct figures *p,
 	xmlNodePtr head, body;
 	xmlDocPtr doc = html_new(strings_lang(m->str), &head, &body);
 	char *title = look->title ? xstrdup(look->title) : part_text(m, "title_default");
+	char *css = page_css(m, look);
 	int rc;
 
-	add_head(head, title, look->assets->css);
+	add_head(head, title, look->assets->css, css);
 	add_header(body, m, look, title);
 	add_toc(body, m);
 	rc = add_body(body, m, p);
-	if (rc == CX_OK)
-		add_footer(body, m, look->version);
+	if (rc == CX_OK) {
+		add_footer(body, m, look);
+		print_layout(body, str_get(m->str, "scroll_hint"));
+		if (look->full_sources)
+			open_full_sources(body);
+	}
+	free(css);
 	free(title);
 	if (rc != CX_OK) {
 		xmlFreeDoc(doc);

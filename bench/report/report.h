@@ -77,6 +77,10 @@ struct report_look {
 	const char *title; /* NULL: from the string table */
 	const struct report_assets *assets;
 	const char *version;
+	const char *date;   /* of the report's making, YYYY-MM-DD */
+	const char *footer; /* --footer: on every printed page, or NULL */
+	const char *paper;  /* the printed page: "A4" or "letter" */
+	int full_sources;   /* the list of every value open, and printed */
 };
 
 /* Builds the document from the model and the charts gnuplot drew into

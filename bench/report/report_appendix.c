@@ -92,19 +92,23 @@ int part_methodology(xmlNodePtr s, const struct report_model *m,
 	return 0;
 }
 
-/* The basis as the reader should weigh it: a reported value more than
- * PROFILE_DATED_YEARS older than the period says how old it is.  Caller
- * frees. */
+/* A reported value more than PROFILE_DATED_YEARS older than the period. */
+static int dated(const struct report_model *m, const struct ref_value *v)
+{
+	return v->year && m->gap->period->key.year - v->year > PROFILE_DATED_YEARS;
+}
+
+/* The basis as the reader should weigh it: a dated reported value says
+ * how old it is.  Caller frees. */
 static char *basis_text(const struct report_model *m, const struct ref_value *v)
 {
-	int age = m->gap->period->key.year - v->year;
 	char years[16];
 	const char *vars[] = { "years", years, NULL };
 
-	if (!v->reported || !v->year || age <= PROFILE_DATED_YEARS)
+	if (!v->reported || !dated(m, v))
 		return xstrdup(str_get(m->str, v->reported ? "basis_reported" :
 				       "basis_modeled"));
-	snprintf(years, sizeof years, "%d", age);
+	snprintf(years, sizeof years, "%d", m->gap->period->key.year - v->year);
 	return str_fill(m->str, "basis_dated", vars);
 }
 
@@ -157,19 +161,124 @@ static void facts_table(xmlNodePtr s, const struct report_model *m)
 	}
 }
 
-/* Every value of every selected brand, not only the ones compared, so a
- * reader can check any number the report rests on. */
-int part_sources(xmlNodePtr s, const struct report_model *m, struct figures *p)
+/* The columns of the table of reported figures: the last holds the
+ * source, its method and its quote as running text, which takes far fewer
+ * lines on a page than three columns of their own. */
+static const char *const reported_cols[] = { "col_metric", "col_value", "col_unit",
+	"col_year", "col_source_quote" };
+#define NREPORTED_COLS (sizeof reported_cols / sizeof *reported_cols)
+
+/* A cell across the whole width of the reported figures' table. */
+static void wide_cell(xmlNodePtr body, const char *row_cls, int header,
+		      const char *text)
+{
+	xmlNodePtr c = h_cell(h_el(body, "tr", row_cls), header, text, NULL);
+	char span[16];
+
+	snprintf(span, sizeof span, "%zu", NREPORTED_COLS);
+	h_attr(c, "colspan", span);
+	if (header)
+		h_attr(c, "scope", "rowgroup");
+}
+
+/* The year a reported value was published, with its age when dated.
+ * Caller frees. */
+static char *year_text(const struct report_model *m, const struct ref_value *v)
+{
+	char year[16], age[16];
+	const char *vars[] = { "year", year, "years", age, NULL };
+
+	if (!v->year)
+		return xstrdup("");
+	snprintf(year, sizeof year, "%d", v->year);
+	snprintf(age, sizeof age, "%d", m->gap->period->key.year - v->year);
+	return dated(m, v) ? str_fill(m->str, "year_dated", vars) : xstrdup(year);
+}
+
+/* "source · method" and the quote, marked as one (<q>: the browser adds
+ * the language's quotation marks). */
+static void source_cell(xmlNodePtr tr, const struct ref_value *v)
+{
+	xmlNodePtr td = h_el(tr, "td", "source");
+
+	xmlNodeAddContent(td, BAD_CAST (v->source ? v->source : ""));
+	if (v->method) {
+		xmlNodeAddContent(td, BAD_CAST " \u00b7 ");
+		h_text(td, "span", "method", v->method);
+	}
+	if (v->quote) {
+		xmlNodeAddContent(td, BAD_CAST " ");
+		h_text(td, "q", NULL, v->quote);
+	}
+}
+
+static void reported_row(xmlNodePtr body, const struct report_model *m,
+			 const struct profile *pr, size_t metric)
+{
+	const struct ref_value *v = &pr->values[metric];
+	const struct metric_def *def = &m->cat->metrics[metric];
+	xmlNodePtr tr = h_el(body, "tr", NULL);
+	char *year = year_text(m, v);
+
+	h_cell(tr, 0, str_metric(m->str, def), NULL);
+	part_num(m, tr, v->value, 2, 0);
+	h_cell(tr, 0, str_unit(m->str, def), NULL);
+	h_cell(tr, 0, year, dated(m, v) ? "dated" : NULL);
+	free(year);
+	source_cell(tr, v);
+}
+
+/* One reference's group: its name, a row per reported value, then one
+ * line for all its modeled values, whose reasons are in the full list. */
+static void brand_sources(xmlNodePtr t, const struct report_model *m,
+			  const struct profile *pr)
+{
+	xmlNodePtr body = h_el(t, "tbody", "brand-sources");
+	size_t i, nvalues = 0, nmodeled = 0;
+	char n[24], total[24], *text;
+	const char *vars[] = { "n", n, "total", total, NULL };
+
+	wide_cell(body, "brand", 1, pr->brand);
+	for (i = 0; i < m->cat->nmetrics; i++) {
+		if (!pr->values[i].present)
+			continue;
+		nvalues++;
+		if (pr->values[i].reported)
+			reported_row(body, m, pr, i);
+		else
+			nmodeled++;
+	}
+	if (!nmodeled)
+		return;
+	snprintf(n, sizeof n, "%zu", nmodeled);
+	snprintf(total, sizeof total, "%zu", nvalues);
+	text = str_fill(m->str, "sources_modeled", vars);
+	wide_cell(body, "modeled-line", 0, text);
+	free(text);
+}
+
+/* Every value of every selected reference, not only the ones compared,
+ * with the reasoning behind each modeled one: closed, and left out of
+ * print unless --full-sources opens it (report.c). */
+static void all_sources(xmlNodePtr s, const struct report_model *m)
 {
 	static const char *const cols[] = { "col_brand", "col_metric", "col_value",
 		"col_basis", "col_source", "col_method", "col_year", "col_note", "col_quote" };
 	const struct gap_report *g = m->gap;
-	xmlNodePtr t;
-	size_t k, i;
+	xmlNodePtr d = h_el(s, "details", "all-sources"), t;
+	char n[24], *text;
+	const char *vars[] = { "n", n, NULL };
+	size_t k, i, rows = 0;
 
-	(void)p; /* tables only */
-	h_text(s, "p", "note", str_get(m->str, "method_modeled"));
-	t = h_table(s, str_get(m->str, "sources_h"));
+	h_attr(d, "id", SOURCES_ALL_ID);
+	for (k = 0; k < g->nrefs; k++)
+		for (i = 0; !g->refs[k]->is_frontier && i < m->cat->nmetrics; i++)
+			rows += g->refs[k]->values[i].present != 0;
+	snprintf(n, sizeof n, "%zu", rows);
+	text = str_fill(m->str, "sources_all", vars);
+	h_text(d, "summary", NULL, text);
+	free(text);
+	t = h_table(d, str_get(m->str, "sources_h"));
 	part_head(t, m, cols, sizeof cols / sizeof *cols);
 	for (k = 0; k < g->nrefs; k++) {
 		if (g->refs[k]->is_frontier)
@@ -178,6 +287,26 @@ int part_sources(xmlNodePtr s, const struct report_model *m, struct figures *p)
 			if (g->refs[k]->values[i].present)
 				source_row(t, m, g->refs[k], i);
 	}
-	facts_table(s, m);
+	facts_table(d, m);
+}
+
+/* The reported figures grouped by reference, each with the quote that
+ * holds its number, so a reader can check what the report rests on in a
+ * page or two; then the full list. */
+int part_sources(xmlNodePtr s, const struct report_model *m, struct figures *p)
+{
+	const struct gap_report *g = m->gap;
+	xmlNodePtr t;
+	size_t k;
+
+	(void)p; /* tables only */
+	h_text(s, "p", "note", str_get(m->str, "method_modeled"));
+	t = h_table(s, str_get(m->str, "sources_reported_h"));
+	h_attr(t, "class", "sources");
+	part_head(h_el(t, "thead", NULL), m, reported_cols, NREPORTED_COLS);
+	for (k = 0; k < g->nrefs; k++)
+		if (!g->refs[k]->is_frontier)
+			brand_sources(t, m, g->refs[k]);
+	all_sources(s, m);
 	return 0;
 }

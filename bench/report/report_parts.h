@@ -18,6 +18,10 @@ void part_head(xmlNodePtr table, const struct report_model *m,
 	       const char *const *keys, size_t n);
 const char *part_significance(const struct report_model *m, int significant);
 
+/* The id of the sources appendix's list of every value (closed, and not
+ * printed, unless --full-sources). */
+#define SOURCES_ALL_ID "all-sources"
+
 /* The sections' builders, listed once in report.c's table, which also
  * makes each <section> with its id and heading.  Each fills in section s
  * and returns 0, or -1 when a chart could not be read (after a message). */

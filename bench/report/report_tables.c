@@ -21,13 +21,23 @@ char *part_company_unit(const struct report_model *m, size_t metric)
 	return str_fill(m->str, "unit_business", vars);
 }
 
-static void ref_header(xmlNodePtr tr, const struct report_model *m)
+/* One row of the dimension table: a reference's (or, when ref is
+ * negative, the company's) score on each dimension the company reports. */
+static void dimension_row(xmlNodePtr t, const struct report_model *m, long ref)
 {
-	size_t k;
-	for (k = 0; k < m->gap->nrefs; k++)
-		h_cell(tr, 1, report_ref_name(m, m->gap->refs[k]), "num");
+	const struct gap_report *g = m->gap;
+	xmlNodePtr tr = h_el(t, "tr", ref < 0 ? "company" : NULL);
+	size_t d;
+
+	h_cell(tr, 0, ref < 0 ? m->company->name : report_ref_name(m, g->refs[ref]), NULL);
+	for (d = 0; d < m->cat->ndims; d++)
+		if (g->dims[d].nmetrics)
+			part_num(m, tr, ref < 0 ? g->dims[d].score : g->dims[d].ref_scores[ref],
+				 1, 0);
 }
 
+/* References as rows and dimensions as columns: there are many more
+ * references than dimensions, and the table must fit a printed page. */
 int part_dimensions(xmlNodePtr s, const struct report_model *m, struct figures *p)
 {
 	const struct gap_report *g = m->gap;
@@ -39,18 +49,13 @@ int part_dimensions(xmlNodePtr s, const struct report_model *m, struct figures *
 	rc = m->ndims >= 3 ? part_figure(s, p, "radar", str_get(m->str, "chart_radar")) : 0;
 	t = h_table(s, str_get(m->str, "chart_radar"));
 	tr = h_el(t, "tr", NULL);
-	h_cell(tr, 1, str_get(m->str, "col_dimension"), NULL);
-	h_cell(tr, 1, m->company->name, "num");
-	ref_header(tr, m);
-	for (d = 0; d < m->cat->ndims; d++) {
-		if (!g->dims[d].nmetrics)
-			continue;
-		tr = h_el(t, "tr", NULL);
-		h_cell(tr, 0, str_dimension(m->str, &m->cat->dims[d]), NULL);
-		part_num(m, tr, g->dims[d].score, 1, 0);
-		for (k = 0; k < g->nrefs; k++)
-			part_num(m, tr, g->dims[d].ref_scores[k], 1, 0);
-	}
+	h_cell(tr, 1, str_get(m->str, "col_reference"), NULL);
+	for (d = 0; d < m->cat->ndims; d++)
+		if (g->dims[d].nmetrics)
+			h_cell(tr, 1, str_dimension(m->str, &m->cat->dims[d]), "num");
+	dimension_row(t, m, -1);
+	for (k = 0; k < g->nrefs; k++)
+		dimension_row(t, m, (long)k);
 	return rc;
 }
 
@@ -94,6 +99,7 @@ static int dimension_block(xmlNodePtr s, const struct report_model *m,
 	snprintf(chart, sizeof chart, "gap-%zu", d);
 	rc = part_figure(s, p, chart, caption);
 	t = h_table(s, caption);
+	h_attr(t, "class", "metric-gaps");
 	free(caption);
 	part_head(t, m, cols, sizeof cols / sizeof *cols);
 	for (i = 0; i < m->gap->nmetrics; i++)
