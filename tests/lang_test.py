@@ -213,7 +213,7 @@ def check_report(tmp, company, lang, strings, ids):
     check(tag + ": no English word outside brand names, ids and units",
           not found, sorted(found.items())[:12])
     canon = [t.strip()[:60] for _, t in v.texts
-             if re.search(r"\b\d{4}-(Q[1-4]|0[1-9]|1[0-2])\b", t)]
+             if re.search(r"\b\d{4}-(Q[1-4]|0[1-9]|1[0-2])\b(?!-\d)", t)]
     check(tag + ": no period left in the canonical form", not canon, canon[:5])
     over = [t for t in v.tables
             if t and t[0][:2] == [strings["col_period"], strings["overall"]]]

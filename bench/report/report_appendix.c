@@ -201,6 +201,9 @@ static void source_cell(xmlNodePtr tr, const struct ref_value *v)
 {
 	xmlNodePtr td = h_el(tr, "td", "source");
 
+	/* the source's own words, in its own language */
+	h_attr(td, "translate", "no");
+
 	xmlNodeAddContent(td, BAD_CAST (v->source ? v->source : ""));
 	if (v->method) {
 		xmlNodeAddContent(td, BAD_CAST " \u00b7 ");
@@ -238,7 +241,7 @@ static void brand_sources(xmlNodePtr t, const struct report_model *m,
 	char n[24], total[24], *text;
 	const char *vars[] = { "n", n, "total", total, NULL };
 
-	wide_cell(body, "brand", 1, pr->brand);
+	wide_cell(body, "brand", 1, str_brand(m->str, pr));
 	for (i = 0; i < m->cat->nmetrics; i++) {
 		if (!pr->values[i].present)
 			continue;
