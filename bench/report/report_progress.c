@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* A catch-up further away than this many years is no date to plan by. */
 #define HORIZON_YEARS 5
@@ -79,21 +80,35 @@ static struct baselines baselines(const struct trend *t)
 	return b;
 }
 
+/* A heading that names a period may wrap, but never inside the period
+ * ("2026-Q3" would break at its hyphen). */
+static void period_head(xmlNodePtr tr, const struct report_model *m, const char *key,
+			struct period p)
+{
+	const char *text = str_get(m->str, key), *at = strstr(text, "{period}");
+	xmlNodePtr th = h_cell(tr, 1, "", "num wrap");
+	char label[STR_PERIOD_SIZE], *before;
+
+	str_period(m->str, label, p);
+	if (!at) {
+		xmlNodeAddContent(th, BAD_CAST text);
+		return;
+	}
+	before = xstrndup(text, (size_t)(at - text));
+	xmlNodeAddContent(th, BAD_CAST before);
+	free(before);
+	h_text(th, "span", "nowrap", label);
+	xmlNodeAddContent(th, BAD_CAST (at + strlen("{period}")));
+}
+
 static void since_heads(xmlNodePtr tr, const struct report_model *m,
 			const struct baselines *b)
 {
-	char label[STR_PERIOD_SIZE], *text;
-	const char *vars[] = { "period", label, NULL };
 	size_t i;
 
-	for (i = 0; i < 3; i++) {
-		if (b->slot[i] < 0)
-			continue;
-		str_period(m->str, label, m->trend->timeline[b->slot[i]]);
-		text = str_fill(m->str, since_keys[i], vars);
-		h_cell(tr, 1, text, "num wrap");
-		free(text);
-	}
+	for (i = 0; i < 3; i++)
+		if (b->slot[i] >= 0)
+			period_head(tr, m, since_keys[i], m->trend->timeline[b->slot[i]]);
 }
 
 static void since_cells(xmlNodePtr tr, const struct report_model *m,
@@ -113,18 +128,13 @@ static xmlNodePtr change_table(xmlNodePtr s, const struct report_model *m,
 			       size_t nafter)
 {
 	xmlNodePtr table, tr;
-	char label[STR_PERIOD_SIZE], *text;
-	const char *vars[] = { "period", label, NULL };
 	size_t i;
 
 	h_text(s, "h3", NULL, str_get(m->str, heading));
 	table = h_table(s, str_get(m->str, heading));
 	tr = h_el(table, "tr", NULL);
 	h_cell(tr, 1, str_get(m->str, first_col), NULL);
-	str_period(m->str, label, m->trend->timeline[m->trend->nperiods - 1]);
-	text = str_fill(m->str, "col_value_in", vars);
-	h_cell(tr, 1, text, "num wrap");
-	free(text);
+	period_head(tr, m, "col_value_in", m->trend->timeline[m->trend->nperiods - 1]);
 	since_heads(tr, m, b);
 	for (i = 0; i < nafter; i++)
 		h_cell(tr, 1, str_get(m->str, after[i]), NULL);
@@ -372,6 +382,7 @@ int part_trend(xmlNodePtr s, const struct report_model *m, struct figures *p)
 {
 	long fk = gap_frontier_index(m->gap);
 	struct baselines b = baselines(m->trend);
+	xmlNodePtr grid;
 	size_t d;
 	int rc = 0;
 
@@ -380,8 +391,10 @@ int part_trend(xmlNodePtr s, const struct report_model *m, struct figures *p)
 	score_changes(s, m, &b);
 	catch_up(s, m, fk);
 	movements(s, m, &b);
+	/* small multiples: one small chart per dimension, side by side */
+	grid = h_el(s, "div", "multiples");
 	for (d = 0; d < m->cat->ndims; d++)
 		if (m->gap->dims[d].nmetrics && trend_dimension(m->trend, d))
-			rc |= dimension_chart(s, m, d, fk, p);
+			rc |= dimension_chart(h_el(grid, "div", "multiple"), m, d, fk, p);
 	return rc;
 }
