@@ -413,6 +413,8 @@ int chart_radar(struct plot *p, const struct report_model *m,
 	for (d = 0; d < m->cat->ndims && r.n < sizeof r.dims / sizeof *r.dims; d++)
 		if (m->gap->dims[d].nmetrics)
 			r.dims[r.n++] = d;
+	if (r.n < 3) /* a radar needs three axes; the report asks for none then */
+		return CX_OK;
 	rc = frame(p, &r, &grid, &labels);
 	if (rc == CX_OK)
 		rc = polygon(p, &r, -2, &paths[0]);

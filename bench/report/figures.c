@@ -36,7 +36,7 @@ static void name_series(xmlNodePtr g, const struct plot_chart *c, const char *id
 {
 	xmlNodePtr title = child(g, "title");
 	xmlChar *text = title ? xmlNodeGetContent(title) : NULL;
-	int n = atoi(id + strlen("gnuplot_plot_"));
+	long n = strtol(id + strlen("gnuplot_plot_"), NULL, 10);
 	char buf[32];
 
 	if (title && n >= 1 && (size_t)n <= c->nseries &&
@@ -45,7 +45,7 @@ static void name_series(xmlNodePtr g, const struct plot_chart *c, const char *id
 	else if (title && text && xmlStrcmp(text, BAD_CAST id) == 0)
 		set_text(title, c->desc ? c->desc : "");
 	xmlFree(text);
-	snprintf(buf, sizeof buf, "series-%d", n);
+	snprintf(buf, sizeof buf, "series-%ld", n);
 	xmlSetProp(g, BAD_CAST "id", BAD_CAST buf);
 }
 

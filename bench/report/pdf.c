@@ -224,7 +224,7 @@ static double time_limit(void)
  * browser is then killed), 0 with its status, -1 when waiting failed. */
 static int wait_browser(pid_t pid, int *status, double limit)
 {
-	const struct timespec tick = { 0, 50 * 1000 * 1000 };
+	const struct timespec tick = { 0, 50L * 1000 * 1000 };
 	double end = seconds_now() + limit;
 	pid_t r;
 
@@ -258,7 +258,7 @@ static char *last_log_line(const char *log)
 			memcpy(last, line, len + 1);
 	}
 	if (f)
-		fclose(f);
+		(void)fclose(f);
 	return xstrdup(last[0] ? last : "nothing logged");
 }
 
@@ -270,7 +270,7 @@ static int is_pdf(const char *path)
 		memcmp(head, "%PDF-", sizeof head) == 0;
 
 	if (f)
-		fclose(f);
+		(void)fclose(f);
 	return ok;
 }
 

@@ -208,7 +208,7 @@ static void add_thead(xmlNodePtr table)
 	for (tr = table->children; tr && (tr->type != XML_ELEMENT_NODE ||
 					  is_el(tr, "caption")); tr = tr->next)
 		;
-	if (!is_el(tr, "tr"))
+	if (!tr || !is_el(tr, "tr"))
 		return;
 	for (c = tr->children; c; c = c->next)
 		if (c->type == XML_ELEMENT_NODE && !is_el(c, "th"))

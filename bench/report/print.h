@@ -42,5 +42,5 @@ char *print_page_css(const struct print_page *pg);
  * PRINT_WIDE_COLUMNS columns or more as "wide" and adds `hint` to its
  * table's caption, or after the table (shown on narrow screens only); a table's first row, when all header
  * cells, goes into a <thead> (repeated on every printed page). */
-void print_layout(xmlNodePtr body, const char *hint);
+void print_layout(xmlNodePtr n, const char *hint);
 #endif

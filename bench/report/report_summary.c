@@ -168,9 +168,10 @@ static void gap_sentence(xmlNodePtr list, const struct report_model *m,
 static void largest_gaps(xmlNodePtr list, const struct report_model *m)
 {
 	xmlNodePtr li, gaps;
-	size_t j, n = m->gap->npriorities < SUMMARY_GAPS ? m->gap->npriorities :
-		SUMMARY_GAPS;
+	size_t j, n = m->gap->npriorities;
 
+	if (n > SUMMARY_GAPS)
+		n = SUMMARY_GAPS;
 	if (n == 0 || !m->gap->frontier)
 		return;
 	li = h_text(list, "li", NULL, str_get(m->str, "summary_gaps"));
