@@ -190,6 +190,12 @@ def close(cell, expected, decimals, strings):
     return abs(got - expected) <= 0.5 * 10 ** -decimals + 1e-6
 
 
+def exact(cell, expected, strings):
+    """A cell that shows exactly `expected` (already rounded)."""
+    got = parse_num(cell, strings)
+    return isinstance(got, float) and abs(got - expected) < 1e-9
+
+
 def tables_with(summary, header):
     """The tables whose header row starts with `header`."""
     return [t for t in summary["tables"] if t and t[0][:len(header)] == header]
@@ -457,8 +463,15 @@ def check_numbers(tag, s, cmp, strings, company_name, trend=None):
                 ("score", close(r[4], m["score"], 1, strings)),
                 ("frontier with its mark", r[5] == ref_cell(fr, strings)),
                 ("brand", r[6] == fr["brand"]),
-                ("gap", close(r[7], fr["gap"], 2, strings)),
-                ("gap points", close(r[8], fr["gap_points"], 1, strings)),
+                # the gap and gap points: exactly the differences of the
+                # numbers as printed (the value, the frontier's, the scores)
+                ("gap adds up", exact(r[7], unit_gap(m["id"], fr["value"], m["company"]),
+                                      strings)),
+                # (the company's score as the row prints it: the JSON's six
+                # decimals can turn 65.7499999 into a tie)
+                ("gap points add up", exact(r[8], shown(shown(fr["score"], 1) -
+                                                        parse_num(r[4], strings), 1),
+                                            strings)),
                 ("significance", r[9] == strings[sig])) if not ok]
             check(tag + ": metric %s row" % m["id"], not bad, (bad, r, fr))
     check(tag + ": every compared metric in a table",

@@ -2,6 +2,7 @@
  * followed by a table of its numbers (the summary and the priorities are
  * report_summary.c and report_priorities.c). */
 #include "report/report_parts.h"
+#include "report/story.h"
 #include "base/mem.h"
 #include "core/stats.h"
 #include <math.h>
@@ -76,8 +77,12 @@ static void metric_row(xmlNodePtr t, const struct report_model *m,
 	part_num(m, tr, gm->score, 1, 0);
 	part_ref_cell(m, tr, c->present ? fr : NULL, 2);
 	h_cell(tr, 0, c->present && fr->from ? str_brand(m->str, fr->from) : "", NULL);
-	part_num(m, tr, c->present ? c->gap : NAN, 2, 1);
-	part_num(m, tr, c->present ? c->gap_points : NAN, 1, 1);
+	/* the differences of the numbers as shown, so that they add up on the
+	 * page (the reference's score is the company's plus its gap points) */
+	part_num(m, tr, c->present ? metric_gap(def, story_shown(fr->value, 2),
+						story_shown(gm->value, 2)) : NAN, 2, 1);
+	part_num(m, tr, c->present ? story_shown(c->score, 1) - story_shown(gm->score, 1) :
+		 NAN, 1, 1);
 	h_cell(tr, 0, c->present ? part_significance(m, c->significant) : "", NULL);
 }
 
