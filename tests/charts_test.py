@@ -384,6 +384,33 @@ def test_radar(tmp):
               dim in marks_expected(cmp, pid))
 
 
+TAX_INPUTS = ("asa_seconds", "hold_seconds", "transfers_per_contact",
+              "repeat_contact_pct")
+
+
+def test_timetax_basis(tmp):
+    """Each reference's time tax says how many of its four inputs are
+    reported: the counts in the chart are those of compare's JSON (the
+    frontier's values keep their brand's basis); the company's has none."""
+    company = os.path.join(DATA, "examples", "acme-telecom.json")
+    html = report(tmp, "timetax", [company])
+    cmp = compare(company)
+    if not html or not cmp:
+        return
+    metrics = {m["id"]: m for m in cmp["metrics"]}
+    want = []
+    for ref in cmp["against"]:
+        cells = [metrics[i]["references"].get(ref) for i in TAX_INPUTS]
+        if all(cells):
+            want.append(sum(c["basis"] == "reported" for c in cells))
+    chart = [root for name, root in charts(html) if name == "timetax"]
+    texts = [t.text or "" for root in chart for t in root.iter(SVG + "text")]
+    got = [int(x) for t in texts for x in re.findall(r"\((\d) of 4 inputs reported\)", t)]
+    check("time tax: one basis per reference (%d)" % len(want),
+          sorted(got) == sorted(want), (sorted(got), sorted(want)))
+    check("time tax: some reference reports an input", any(want), want)
+
+
 def test_highlight_errors(tmp):
     company = os.path.join(DATA, "examples", "acme-telecom.json")
     out = os.path.join(tmp, "bad.html")
@@ -411,6 +438,7 @@ def main():
         test_accessibility(tmp)
         test_radar(tmp)
         test_highlight_errors(tmp)
+        test_timetax_basis(tmp)
     print("charts: %d passed, %d failed" % (passed, failed))
     sys.exit(1 if failed else 0)
 

@@ -311,6 +311,24 @@ static int chart_overall(struct plot *p, const struct report_model *m)
 	return rc;
 }
 
+/* A reference's total says how many of its four inputs are reported:
+ * a time tax built on modeled values must not read as measured. */
+static void put_tax_label(FILE *f, const struct report_model *m,
+			  const struct tax_row *row, const char *total)
+{
+	char n[16], *text;
+	const char *vars[] = { "total", total, "reported", n, NULL };
+
+	if (row->reported < 0) {
+		put_label(f, total);
+		return;
+	}
+	snprintf(n, sizeof n, "%d", row->reported);
+	text = str_fill(m->str, "tax_basis", vars);
+	put_label(f, text);
+	free(text);
+}
+
 static int chart_timetax(struct plot *p, const struct report_model *m)
 {
 	static const char *const parts[] = { "tt_wait", "tt_hold", "tt_transfers",
@@ -334,7 +352,7 @@ static int chart_timetax(struct plot *p, const struct report_model *m)
 		put_num(f, t->wait + t->hold);
 		put_num(f, t->wait + t->hold + t->transfers);
 		put_num(f, t->total);
-		put_label(f, str_num(m->str, num, t->total, 1));
+		put_tax_label(f, m, &m->taxes[i], str_num(m->str, num, t->total, 1));
 		fputc('\n', f);
 		top = t->total > top ? t->total : top;
 	}

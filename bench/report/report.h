@@ -39,6 +39,8 @@ struct tax_row {
 	const char *label;
 	enum row_kind kind;
 	struct timetax t;
+	int reported;  /* a reference's inputs that are reported (of 4); -1 for
+			* the company */
 };
 
 struct report_model {

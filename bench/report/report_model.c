@@ -62,6 +62,22 @@ static int by_total(const void *a, const void *b)
 	return (int)x->kind - (int)y->kind;
 }
 
+/* How many of the time tax's four inputs a reference reports (the rest
+ * are modeled): the chart says so beside each total. */
+static int reported_inputs(const struct catalog *cat, const struct profile *p)
+{
+	static const char *const inputs[] = { "asa_seconds", "hold_seconds",
+		"transfers_per_contact", "repeat_contact_pct" };
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < sizeof inputs / sizeof *inputs; i++) {
+		long k = catalog_metric(cat, inputs[i]);
+		n += k >= 0 && p->values[k].present && p->values[k].reported;
+	}
+	return n;
+}
+
 static void time_tax(struct report_model *m)
 {
 	const struct gap_report *g = m->gap;
@@ -74,6 +90,7 @@ static void time_tax(struct report_model *m)
 	if (timetax_compute(m->cat, values, &m->taxes[0].t) == 0) {
 		m->taxes[0].label = m->company->name;
 		m->taxes[0].kind = ROW_COMPANY;
+		m->taxes[0].reported = -1;
 		m->ntaxes = 1;
 		m->company_taxed = 1;
 	}
@@ -86,6 +103,8 @@ static void time_tax(struct report_model *m)
 			continue;
 		row->label = report_ref_name(m, g->refs[k]);
 		row->kind = kind_of(g->refs[k]);
+		/* the frontier keeps each value's basis from its brand */
+		row->reported = reported_inputs(m->cat, g->refs[k]);
 		m->ntaxes++;
 	}
 	qsort(m->taxes, m->ntaxes, sizeof *m->taxes, by_total);
