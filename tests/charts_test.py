@@ -33,6 +33,8 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
+from checks import Checks
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.environ.get("CXBENCH_DATA", REPO)
 SVG = "{http://www.w3.org/2000/svg}"
@@ -43,18 +45,10 @@ PHONE_COLUMN = 334  # 390 px less the body's padding (reports/theme.css)
 HOLLOW, SOLID = "gpPt5", "gpPt6"  # gnuplot's open and filled circles
 WHITE = (255, 255, 255)  # the knock-out under a hollow mark, not a colour
 
-passed = failed = 0
 BIN = None
 
 
-def check(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL %s%s" % (name, ": " + str(detail) if detail != "" else ""))
-    return cond
+check = Checks()
 
 
 def run(args):
@@ -439,8 +433,7 @@ def main():
         test_radar(tmp)
         test_highlight_errors(tmp)
         test_timetax_basis(tmp)
-    print("charts: %d passed, %d failed" % (passed, failed))
-    sys.exit(1 if failed else 0)
+    sys.exit(check.summary("charts"))
 
 
 if __name__ == "__main__":

@@ -17,18 +17,12 @@ import os
 import subprocess
 import sys
 
+from checks import Checks
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-passed = failed = 0
 
 
-def check(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL %s%s" % (name, ": " + str(detail) if detail != "" else ""))
-    return cond
+check = Checks()
 
 
 def run(binary, args):
@@ -81,8 +75,7 @@ def main():
             check(pid + ": the same output", r2.stdout == r.stdout)
             check(pid + ": stderr names the profile",
                   "read with the import profile '%s'" % pid in r2.stderr, r2.stderr)
-    print("imports: %d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return check.summary("imports")
 
 
 if __name__ == "__main__":

@@ -29,6 +29,8 @@ import subprocess
 import sys
 import tempfile
 
+from checks import Checks
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.environ.get("CXBENCH_DATA", REPO)
 BIN = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.join(REPO, "cxbench")
@@ -49,18 +51,9 @@ MONTHS = {
            "август", "сентябрь", "октябрь", "ноябрь", "декабрь"],
 }
 
-passed = 0
-failed = 0
 
 
-def check(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL %s%s" % (name, ": " + str(detail) if detail != "" else ""))
-    return cond
+check = Checks()
 
 
 def load_json(path):
@@ -272,8 +265,7 @@ def main():
             for company in ("examples/acme-telecom.json", "examples/northwind-bank/"):
                 check_report(tmp, os.path.join(DATA, company), lang, strings, ids)
             check_granularities(tmp, lang, strings)
-    print("lang: %d passed, %d failed" % (passed, failed))
-    sys.exit(1 if failed else 0)
+    sys.exit(check.summary("lang"))
 
 
 if __name__ == "__main__":

@@ -18,18 +18,12 @@ import subprocess
 import sys
 import tempfile
 
+from checks import Checks
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-passed = failed = 0
 
 
-def check(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL %s%s" % (name, (": %s" % (detail,))[:400] if detail != "" else ""))
-    return cond
+check = Checks(400)
 
 
 def forms(v):
@@ -120,8 +114,7 @@ def main():
     check("profiles sources: every quote holds its number",
           all(holds(x["quote"], x["value"]) for x in listed if x["quote"]),
           [x for x in listed if x["quote"] and not holds(x["quote"], x["value"])][:2])
-    print("profiles: %d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return check.summary("profiles")
 
 
 if __name__ == "__main__":

@@ -36,6 +36,8 @@ import sys
 import tempfile
 import zlib
 
+from checks import Checks
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HTML_CHECK = os.path.join(REPO, "build", "html-check")
 # The sections that are shown only when there is something to show: the
@@ -47,19 +49,10 @@ PNG_SIG = b"\x89PNG\r\n\x1a\n"
 SANITIZER = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer",
              "runtime error:", "SUMMARY: UndefinedBehaviorSanitizer")
 
-passed = 0
-failed = 0
 FULL = None  # the full report's sections: [(id, heading key)], test_signals
 
 
-def check(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL %s%s" % (name, ": " + str(detail) if detail != "" else ""))
-    return cond
+check = Checks()
 
 
 # ------------------------------------------------------------ helpers
@@ -2388,8 +2381,7 @@ def main():
             for d in dirs:
                 os.chmod(os.path.join(root, d), 0o755)
         shutil.rmtree(base, ignore_errors=True)
-    print("report: %d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return check.summary("report")
 
 
 if __name__ == "__main__":
