@@ -51,22 +51,6 @@ check "--export writes the export's shape" sh -c '
 	grep -q ",[YN],[YN],[YN],[YN],[YN]," "$1" &&
 	! grep -q "T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z" "$1"' sh "$work/export/contacts.csv"
 
-# aggregate (name RUN-DIR [ENV...] -- [ARGS...]): writes RUN-DIR/out.json
-aggregate() {
-	name=$1
-	dir=$2
-	shift 2
-	vars=
-	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
-		vars="$vars $1"
-		shift
-	done
-	[ $# -gt 0 ] && shift
-	(cd "$work/$dir" && env $vars "$bin" aggregate contacts.csv "$@") \
-		> "$work/$dir/out.json" 2> "$work/$dir/err"
-	check "$name: exit 0" [ $? -eq 0 ]
-	check "$name: nothing on stderr" [ ! -s "$work/$dir/err" ]
-}
 profile=$ROOT/tests/perf/export-profile.json
 aggregate "canonical" plain --
 aggregate "export through the profile" export -- --import "$profile"

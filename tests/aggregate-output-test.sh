@@ -10,16 +10,6 @@
 # "aggregate-output: N passed, N failed"; exits 1 when a check failed.
 . "$(dirname "$0")/setup.sh"
 work=$(mktemp -d "${TMPDIR:-/tmp}/cxbench-agg-out.XXXXXX")
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL $*"; }
-check() { # check NAME COMMAND...
-	name=$1
-	shift
-	if "$@" > "$work/check.out" 2>&1; then ok; else bad "$name"; sed 's/^/  /' "$work/check.out" | head -20; fi
-}
 
 # section FILE KIND NAME: the body of section "--- KIND NAME" of a case file
 section() {

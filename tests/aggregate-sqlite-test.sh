@@ -48,22 +48,6 @@ check "gen-contacts builds" cc -O2 -o "$work/gen-contacts" "$ROOT/tests/perf/gen
 check "gen-contacts wrote $ROWS rows and a header" \
 	[ "$(wc -l < "$work/plain/contacts.csv")" -eq $((ROWS + 1)) ]
 
-# aggregate (name RUN-DIR [ENV...] -- [ARGS...]): writes RUN-DIR/out.json
-aggregate() {
-	name=$1
-	dir=$2
-	shift 2
-	vars=
-	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
-		vars="$vars $1"
-		shift
-	done
-	[ $# -gt 0 ] && shift
-	(cd "$work/$dir" && env $vars "$bin" aggregate contacts.csv "$@") \
-		> "$work/$dir/out.json" 2> "$work/$dir/err"
-	check "$name: exit 0" [ $? -eq 0 ]
-	check "$name: nothing on stderr" [ ! -s "$work/$dir/err" ]
-}
 
 # sqlite3: the same metrics in SQL
 (cd "$work/plain" && sqlite3 :memory: > "$work/sqlite.out" 2>&1 <<EOF

@@ -32,3 +32,22 @@ check() { # check NAME COMMAND...
 		sed 's/^/  /' "$work/check.out" | head -20
 	fi
 }
+
+# Runs `aggregate contacts.csv ARGS` in $work/RUN-DIR (the tests that
+# compare one file read several ways), checking it exits 0 and says nothing.
+# aggregate (name RUN-DIR [ENV...] -- [ARGS...]): writes RUN-DIR/out.json
+aggregate() {
+	name=$1
+	dir=$2
+	shift 2
+	vars=
+	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+		vars="$vars $1"
+		shift
+	done
+	[ $# -gt 0 ] && shift
+	(cd "$work/$dir" && env $vars "$bin" aggregate contacts.csv "$@") \
+		> "$work/$dir/out.json" 2> "$work/$dir/err"
+	check "$name: exit 0" [ $? -eq 0 ]
+	check "$name: nothing on stderr" [ ! -s "$work/$dir/err" ]
+}
