@@ -9,7 +9,8 @@
 #include <string.h>
 
 const char *const signal_ids[NSIGNALS] = { "human_request", "repeat_yourself",
-	"waited", "churn_signal", "privacy_concern", "praise" };
+	"waited", "churn_signal", "privacy_concern", "praise",
+	"broken_promise", "passed_around", "bot_frustration" };
 
 void text_fold(char *s, size_t len)
 {

@@ -9,11 +9,8 @@
 #define CX_LEXICON_H
 #include <stddef.h>
 #include <stdio.h>
+#include "listen/signals.h"
 
-enum signal { SIG_HUMAN, SIG_REPEAT, SIG_WAITED, SIG_CHURN, SIG_PRIVACY, SIG_PRAISE,
-	      NSIGNALS };
-
-extern const char *const signal_ids[NSIGNALS];
 
 struct pattern {
 	char *text;      /* folded bytes, without the trailing '*' */

@@ -136,10 +136,11 @@ enum lang_guess convo_language(const struct convo *c)
 	return c->uk > c->ru ? LANG_UK : LANG_RU;
 }
 
-void scan_turn(struct scan *S, const char *contact, const char *customer,
-	       const char *channel, const char *speaker, const char *text, size_t len)
+void scan_turn(struct scan *S, const struct turn *t)
 {
-	struct convo *c = convo_of(S, contact, customer, channel);
+	struct convo *c = convo_of(S, t->contact, t->customer, t->channel);
+	const char *speaker = t->speaker, *text = t->text;
+	size_t len = t->len;
 	struct hit s;
 
 	S->turns++;

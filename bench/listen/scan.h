@@ -39,9 +39,16 @@ struct scan {
 
 struct scan *scan_new(const struct lexicon *lx);
 void scan_free(struct scan *S);
-/* One turn; customer, channel and speaker may be NULL or empty. */
-void scan_turn(struct scan *S, const char *contact, const char *customer,
-	       const char *channel, const char *speaker, const char *text, size_t len);
+/* One turn of a conversation, as a reader found it; every string but
+ * contact and text may be NULL or empty.  period: the period its time
+ * falls in, when the transcripts have times. */
+struct turn {
+	const char *contact, *customer, *channel, *speaker, *period;
+	const char *text;
+	size_t len;
+};
+
+void scan_turn(struct scan *S, const struct turn *t);
 enum lang_guess convo_language(const struct convo *c);
 /* Masks digit runs (3 or more digits, spaces or dashes between them) and
  * e-mail addresses, and trims to LISTEN_QUOTE characters around [at, at +

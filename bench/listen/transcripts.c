@@ -59,6 +59,7 @@ static const char *cell(const struct csv_job *j, const struct csv_reader *r, int
 static int on_turn(const struct csv_reader *r, long line, off_t offset, void *arg)
 {
 	struct csv_job *j = arg;
+	struct turn t = { 0 };
 	(void)offset;
 	if (!j->header_done) {
 		header(j, r);
@@ -76,9 +77,13 @@ static int on_turn(const struct csv_reader *r, long line, off_t offset, void *ar
 			 j->width, r->nfields);
 		return -1;
 	}
-	scan_turn(j->S, cell(j, r, T_CONTACT), cell(j, r, T_CUSTOMER),
-		    cell(j, r, T_CHANNEL), cell(j, r, T_SPEAKER), cell(j, r, T_TEXT),
-		    r->fields[j->col[T_TEXT]].len);
+	t.contact = cell(j, r, T_CONTACT);
+	t.customer = cell(j, r, T_CUSTOMER);
+	t.channel = cell(j, r, T_CHANNEL);
+	t.speaker = cell(j, r, T_SPEAKER);
+	t.text = cell(j, r, T_TEXT);
+	t.len = r->fields[j->col[T_TEXT]].len;
+	scan_turn(j->S, &t);
 	return 0;
 }
 
@@ -196,9 +201,14 @@ static int json_line(struct scan *S, const char *name, long line, char *s, size_
 			rc = CX_EINPUT;
 			break;
 		}
-		scan_turn(S, id, json_text(o, "customer_id", custbuf, sizeof custbuf),
-			    cJSON_IsString(ch) ? ch->valuestring : NULL, sp->valuestring,
-			    tx->valuestring, strlen(tx->valuestring));
+		struct turn one = { 0 };
+		one.contact = id;
+		one.customer = json_text(o, "customer_id", custbuf, sizeof custbuf);
+		one.channel = cJSON_IsString(ch) ? ch->valuestring : NULL;
+		one.speaker = sp->valuestring;
+		one.text = tx->valuestring;
+		one.len = strlen(tx->valuestring);
+		scan_turn(S, &one);
 	}
 	cJSON_Delete(o);
 	return rc;
@@ -277,6 +287,18 @@ static const char *speaker_of(const char *line, size_t len, size_t *skip)
 	return NULL;
 }
 
+/* One turn of a text file. */
+static void file_turn(struct scan *S, const char *id, const char *who, const char *text,
+		      size_t len)
+{
+	struct turn t = { 0 };
+	t.contact = id;
+	t.speaker = who;
+	t.text = text;
+	t.len = len;
+	scan_turn(S, &t);
+}
+
 static void text_turns(struct scan *S, const char *id, char *text, size_t len)
 {
 	const char *who = NULL, *sp;
@@ -290,7 +312,7 @@ static void text_turns(struct scan *S, const char *id, char *text, size_t len)
 		sp = speaker_of(line, (size_t)(nl - line), &skip);
 		if (sp || !who) {
 			if (who)
-				scan_turn(S, id, NULL, NULL, who, turn, tlen);
+				file_turn(S, id, who, turn, tlen);
 			who = sp ? sp : "agent";
 			turn = line + (sp ? skip : 0);
 			while (turn < nl && *turn == ' ')
@@ -301,7 +323,7 @@ static void text_turns(struct scan *S, const char *id, char *text, size_t len)
 			break;
 	}
 	if (who)
-		scan_turn(S, id, NULL, NULL, who, turn, tlen);
+		file_turn(S, id, who, turn, tlen);
 }
 
 static int by_name(const void *a, const void *b)

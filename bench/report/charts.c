@@ -397,7 +397,7 @@ static int chart_voice(struct plot *p, const struct report_model *m)
 	struct bar b[NSIGNALS];
 	char *path = NULL, num[48];
 	FILE *f = plot_data(p, &path);
-	size_t s;
+	size_t s, n = 0;
 	int rc, lines;
 
 	if (!f)
@@ -405,19 +405,22 @@ static int chart_voice(struct plot *p, const struct report_model *m)
 	memset(b, 0, sizeof b);
 	for (s = 0; s < NSIGNALS; s++) {
 		double v = m->voice->signals[s].pct;
-		b[s].label = report_signal_name(m, s);
-		b[s].hi = v;
-		b[s].colour = s == SIG_PRAISE ? PALETTE_AHEAD : PALETTE_BEHIND;
-		b[s].text = xstrdup(str_num(m->str, num, v, 1));
-		b[s].series = series_text(b[s].label, num);
+		if (!m->voice->signals[s].present)
+			continue;
+		b[n].label = report_signal_name(m, s);
+		b[n].hi = v;
+		b[n].colour = s == SIG_PRAISE ? PALETTE_AHEAD : PALETTE_BEHIND;
+		b[n].text = xstrdup(str_num(m->str, num, v, 1));
+		b[n].series = series_text(b[n].label, num);
+		n++;
 	}
-	lines = bars_data(f, b, NSIGNALS);
+	lines = bars_data(f, b, n);
 	rc = plot_data_close(f, path);
-	bars_plot(p, m, "voice", path, b, NSIGNALS, 0, 100, lines, 0);
+	bars_plot(p, m, "voice", path, b, n, 0, 100, lines, 0);
 	chart_describe(p, m, "chart_desc_voice", NULL);
 	fputc('\n', p->script);
 	plot_end_chart(p, "voice");
-	for (s = 0; s < NSIGNALS; s++) {
+	for (s = 0; s < n; s++) {
 		free(b[s].series);
 		free((char *)b[s].text);
 	}

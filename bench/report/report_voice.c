@@ -44,6 +44,8 @@ int part_voice(xmlNodePtr s, const struct report_model *m, struct figures *p)
 	h_cell(tr, 1, str_get(m->str, "col_share"), "num");
 	h_cell(tr, 1, str_get(m->str, "col_conversations"), "num");
 	for (k = 0; k < NSIGNALS; k++) {
+		if (!m->voice->signals[k].present)
+			continue;
 		tr = h_el(t, "tr", NULL);
 		h_cell(tr, 0, report_signal_name(m, k), NULL);
 		part_num(m, tr, m->voice->signals[k].pct, 1, 0);

@@ -1,7 +1,8 @@
 /* voice: what the report shows of `listen`'s JSON output (--signals),
  * read and checked before the report is drawn: the number of
- * conversations and, per signal of listen/lexicon.h, its share, its count
- * and its masked example quotes (the rest of the file, by_channel and
+ * conversations and, per signal of listen/signals.h, its share, its count
+ * and its masked example quotes (files written before broken_promise,
+ * passed_around and bot_frustration existed lack them, and still load) (the rest of the file, by_channel and
  * languages, is not shown).  A voice is owned by the caller: voice_free()
  * (NULL is a no-op). */
 #ifndef CX_VOICE_H
@@ -14,6 +15,7 @@ struct voice_signal {
 	double n;        /* conversations showing it, a whole number */
 	char **examples; /* masked quotes, as `listen` wrote them */
 	size_t nexamples;
+	int present;     /* the file has it (the last three are optional) */
 };
 
 struct voice {

@@ -65,6 +65,8 @@ static int load_signal(const char *file, const cJSON *signals, size_t s,
 	char path[64];
 
 	snprintf(path, sizeof path, "signals.%s", signal_ids[s]);
+	if (!one && s >= SIG_PROMISE)
+		return 0;
 	if (!cJSON_IsObject(one)) {
 		msg_at(file, 0, "%s: %s%s", path, one ? "expected an object, got " :
 		       "missing (every signal of `cxbench listen` is required)",
@@ -78,6 +80,7 @@ static int load_signal(const char *file, const cJSON *signals, size_t s,
 		       path, vs->n, conversations);
 		return -1;
 	}
+	vs->present = 1;
 	return examples(file, path, one, vs);
 }
 
