@@ -15,9 +15,9 @@
 #include <string.h>
 
 struct listen_cli {
-	const char *path, *lang, *output, *company, *period, *contacts, *surveys;
+	const char *path, *lang, *output, *company, *period, *contacts, *surveys, *records;
 	enum format format;
-	int list_phrases;
+	int list_queries;
 };
 
 #define ARGS struct listen_cli
@@ -31,8 +31,10 @@ static const struct cli_option options[] = {
 		       "contacts", ARGS, contacts),
 	CLI_OPT_STRING("surveys", "FILE", "survey answers with customer_id: the silent "
 		       "dissatisfied", ARGS, surveys),
-	CLI_OPT_FLAG("list-phrases", "print the phrases looked for (signal, language,\n"
-		     "phrase; * = any ending) and stop", ARGS, list_phrases),
+	CLI_OPT_STRING("records", "FILE", "write the call-back list: one JSON line per\n"
+		       "conversation with a signal, with the words matched", ARGS, records),
+	CLI_OPT_FLAG("list-queries", "print the queries (signal, language, speaker,\n"
+		     "query) and stop", ARGS, list_queries),
 	CLI_OPT_GROUP(cli_net_options),
 	CLI_OPT_END
 };
@@ -47,7 +49,7 @@ static int parse(int argc, char **argv, struct listen_cli *a)
 	a->lang = "auto";
 	a->format = FMT_TABLE;
 	rc = cli_parse(&command_listen, argc, argv, a, &ops);
-	if (rc == CX_OK && !(a->list_phrases && ops.n == 0)) {
+	if (rc == CX_OK && !(a->list_queries && ops.n == 0)) {
 		if (ops.n != 1)
 			rc = cli_usage_error("listen", "expected one TRANSCRIPTS file or directory");
 		else if (a->period && period_parse(a->period, &p) < 0)
@@ -85,7 +87,7 @@ static int run(int argc, char **argv)
 	rc = parse(argc, argv, &a);
 	if (rc == CX_OK)
 		rc = lexicon_load(datadir, a.lang, &lx);
-	if (rc == CX_OK && a.list_phrases) {
+	if (rc == CX_OK && a.list_queries) {
 		lexicon_print(stdout, lx);
 		rc = CLI_HELP; /* done: flush and exit 0 */
 	} else if (rc == CX_OK) {
@@ -93,6 +95,7 @@ static int run(int argc, char **argv)
 		o.period = a.period;
 		o.contacts = a.contacts;
 		o.surveys = a.surveys;
+		o.records = a.records;
 		rc = listen_run(lx, a.path, &o, &doc);
 	}
 	if (rc == CX_OK)

@@ -1,9 +1,10 @@
+/* Loading the lexicon files: each signal's queries parsed into one
+ * lexicon, then indexed by the terms that set them off. */
 #include "listen/lexicon.h"
 #include "io/input.h"
 #include "io/jsonfile.h"
 #include "base/mem.h"
 #include "base/msg.h"
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,173 +13,173 @@ const char *const signal_ids[NSIGNALS] = { "human_request", "repeat_yourself",
 	"waited", "churn_signal", "privacy_concern", "praise",
 	"broken_promise", "passed_around", "bot_frustration" };
 
-void text_fold(char *s, size_t len)
+static const char *const scope_names[] = { "customer", "agent", "any" };
+
+static int add_query(struct lexicon *lx, const char *file, const char *path,
+		     const char *text, enum signal sig, enum scope scope)
 {
-	unsigned char *p = (unsigned char *)s, *end = p + len;
+	struct lquery *q;
+	const char *err = NULL;
+	size_t at = 0;
 
-	for (; p < end; p++) {
-		if (*p >= 'A' && *p <= 'Z') {
-			*p += 32;
-		} else if (*p == 0xD0 && p + 1 < end) {
-			unsigned char c = p[1];
-			if (c >= 0x90 && c <= 0x9F) {          /* А-П -> а-п */
-				p[1] = c + 0x20;
-			} else if (c >= 0xA0 && c <= 0xAF) {   /* Р-Я -> р-я */
-				p[0] = 0xD1;
-				p[1] = c - 0x20;
-			} else if (c >= 0x80 && c <= 0x8F) {   /* Ѐ-Џ (Ё Є І Ї ...) */
-				p[0] = 0xD1;
-				p[1] = c + 0x10;
-			}
-			p++;
-		} else if (*p == 0xD2 && p + 1 < end && p[1] == 0x90) { /* Ґ -> ґ */
-			p[1] = 0x91;
-			p++;
-		}
-	}
-}
-
-int is_word_char(const unsigned char *s, size_t left)
-{
-	if (left == 0)
-		return 0;
-	if (*s < 0x80)
-		return isalnum(*s) || *s == '_';
-	/* C2: Latin-1 punctuation (« », no-break space); E2: general
-	 * punctuation and quotes; other letters of any script count */
-	return *s >= 0xC3 && *s != 0xE2;
-}
-
-static void add(struct lexicon *lx, const char *text, size_t len, enum signal sig,
-		int lang)
-{
-	struct pattern *p;
-	int open_end = len > 0 && text[len - 1] == '*';
-
-	len -= (size_t)open_end;
-	if (len == 0)
-		return;
-	xgrow((void **)&lx->patterns, &lx->cap, lx->n, sizeof *lx->patterns);
-	p = &lx->patterns[lx->n++];
-	p->text = xstrndup(text, len);
-	text_fold(p->text, len);
-	p->len = len;
-	p->sig = sig;
-	p->open_end = open_end;
-	p->lang = lang;
-}
-
-/* Adds the phrase, and the phrase with ’ for ', when it has one. */
-static void add_forms(struct lexicon *lx, const char *text, enum signal sig, int lang)
-{
-	const char *q = strchr(text, '\'');
-	char *curly;
-
-	add(lx, text, strlen(text), sig, lang);
-	if (!q)
-		return;
-	curly = xasprintf("%.*s\xE2\x80\x99%s", (int)(q - text), text, q + 1);
-	add_forms(lx, curly, sig, lang); /* the next ' too */
-	free(curly);
-}
-
-/* Expands the first "(a|b)" group of a phrase, recursively. */
-static int expand(struct lexicon *lx, const char *phrase, enum signal sig, int lang,
-		  int depth)
-{
-	const char *open = strchr(phrase, '('), *close, *alt, *bar;
-	int depth_in = 0;
-
-	if (!open) {
-		add_forms(lx, phrase, sig, lang);
-		return 0;
-	}
-	if (depth > 8)
+	xgrow((void **)&lx->queries, &lx->cap, lx->n, sizeof *lx->queries);
+	q = &lx->queries[lx->n];
+	if (query_parse(text, &lx->terms, &q->q, &err, &at) < 0) {
+		msg_at(file, 0, "%s: %s at character %zu of '%.80s'", path, err, at + 1,
+		       text);
 		return -1;
-	for (close = open; *close; close++) {
-		depth_in += *close == '(' ? 1 : *close == ')' ? -1 : 0;
-		if (depth_in == 0)
-			break;
 	}
-	if (!*close)
-		return -1;
-	for (alt = open + 1; alt <= close; alt = bar + 1) {
-		int d = 0;
-		char *one;
-		for (bar = alt; bar < close && !(*bar == '|' && d == 0); bar++)
-			d += *bar == '(' ? 1 : *bar == ')' ? -1 : 0;
-		one = xasprintf("%.*s%.*s%s", (int)(open - phrase), phrase,
-				(int)(bar - alt), alt, close + 1);
-		if (expand(lx, one, sig, lang, depth + 1) < 0) {
-			free(one);
-			return -1;
-		}
-		free(one);
-	}
+	q->text = xstrdup(text);
+	q->sig = sig;
+	q->scope = scope;
+	q->lang = lx->nlangs;
+	lx->agent_turns |= scope != SCOPE_CUSTOMER;
+	lx->n++;
 	return 0;
 }
 
-static int load_signals(struct lexicon *lx, const char *file, const cJSON *signals,
-			int lang)
+static int scope_of(const char *file, const char *path, const cJSON *sig, enum scope *out)
 {
-	const cJSON *list, *item;
-	size_t s;
-	int bad = 0;
+	const cJSON *sp = cJSON_GetObjectItemCaseSensitive(sig, "speaker");
+	size_t i;
 
-	for (s = 0; s < NSIGNALS; s++) {
-		list = cJSON_GetObjectItemCaseSensitive(signals, signal_ids[s]);
-		if (!cJSON_IsArray(list)) {
-			msg_at(file, 0, "signals.%s: expected a list of phrases", signal_ids[s]);
-			bad++;
-			continue;
+	*out = SCOPE_CUSTOMER;
+	if (!sp)
+		return 0;
+	for (i = 0; cJSON_IsString(sp) && i < 3; i++)
+		if (strcmp(sp->valuestring, scope_names[i]) == 0) {
+			*out = (enum scope)i;
+			return 0;
 		}
-		cJSON_ArrayForEach(item, list) {
-			if (!cJSON_IsString(item) || expand(lx, item->valuestring,
-							   (enum signal)s, lang, 0) < 0) {
-				msg_at(file, 0, "signals.%s: '%.60s' is not a phrase (words, "
-				       "(a|b) groups, a * ending a word)", signal_ids[s],
-				       cJSON_IsString(item) ? item->valuestring : "?");
-				bad++;
-			}
+	msg_at(file, 0, "%s.speaker: expected \"customer\", \"agent\" or \"any\"", path);
+	return -1;
+}
+
+/* A signal: {"speaker": ..., "queries": [...]}, or just the list. */
+static int load_signal(struct lexicon *lx, const char *file, const cJSON *sig,
+		       enum signal s)
+{
+	const cJSON *list = cJSON_IsArray(sig) ? sig :
+		cJSON_GetObjectItemCaseSensitive(sig, "queries"), *item;
+	char path[80];
+	enum scope scope = SCOPE_CUSTOMER;
+	int bad = 0, i = 0;
+
+	snprintf(path, sizeof path, "signals.%s", signal_ids[s]);
+	if (cJSON_IsObject(sig) && scope_of(file, path, sig, &scope) < 0)
+		return -1;
+	if (!cJSON_IsArray(list)) {
+		msg_at(file, 0, "%s: expected {\"queries\": [...]} or a list of queries",
+		       path);
+		return -1;
+	}
+	cJSON_ArrayForEach(item, list) {
+		char at[120];
+		snprintf(at, sizeof at, "%s%s[%d]", path, list == sig ? "" : ".queries", i++);
+		if (!cJSON_IsString(item)) {
+			msg_at(file, 0, "%s: expected a query (a string)", at);
+			bad++;
+		} else if (add_query(lx, file, at, item->valuestring, s, scope) < 0) {
+			bad++;
 		}
 	}
 	return bad ? -1 : 0;
+}
+
+static int load_signals(struct lexicon *lx, const char *file, const cJSON *root)
+{
+	const cJSON *signals = cJSON_GetObjectItemCaseSensitive(root, "signals"), *one;
+	size_t s;
+	int bad = 0;
+
+	if (!cJSON_IsObject(signals)) {
+		msg_at(file, 0, "signals: expected an object of signals");
+		return -1;
+	}
+	cJSON_ArrayForEach(one, signals) {
+		for (s = 0; s < NSIGNALS && strcmp(one->string, signal_ids[s]) != 0; s++)
+			;
+		if (s == NSIGNALS) {
+			msg_at(file, 0, "signals.%s: not a signal of `listen`", one->string);
+			bad++;
+		} else if (load_signal(lx, file, one, (enum signal)s) < 0) {
+			bad++;
+		}
+	}
+	return bad ? -1 : 0;
+}
+
+/* The queries each term sets off (query.h: their triggers). */
+static void index_terms(struct lexicon *lx)
+{
+	size_t nt = lx->terms.n ? lx->terms.n : 1, i, k, total = 0;
+	uint32_t *fill = xcalloc(nt, sizeof *fill);
+
+	lx->first = xcalloc(nt, sizeof *lx->first);
+	lx->count = xcalloc(nt, sizeof *lx->count);
+	for (i = 0; i < lx->n; i++)
+		for (k = 0; k < lx->queries[i].q.ntrigger; k++, total++)
+			lx->count[lx->queries[i].q.trigger[k]]++;
+	lx->by_term = xcalloc(total ? total : 1, sizeof *lx->by_term);
+	for (i = 1; i < lx->terms.n; i++)
+		lx->first[i] = lx->first[i - 1] + lx->count[i - 1];
+	for (i = 0; i < lx->n; i++)
+		for (k = 0; k < lx->queries[i].q.ntrigger; k++) {
+			uint32_t t = lx->queries[i].q.trigger[k];
+			lx->by_term[lx->first[t] + fill[t]++] = (uint32_t)i;
+		}
+	free(fill);
+}
+
+static int load_text(struct lexicon *lx, const char *name, const char *text, size_t len)
+{
+	cJSON *root = cJSON_ParseWithLength(text, len);
+	int rc = CX_OK;
+
+	if (!cJSON_IsObject(root)) {
+		msg_at(name, 0, "not a lexicon (a JSON object with signals)");
+		rc = CX_EINPUT;
+	} else if (load_signals(lx, name, root) < 0) {
+		rc = CX_EINPUT;
+	}
+	cJSON_Delete(root);
+	return rc;
 }
 
 static int load_one(struct lexicon *lx, const char *datadir, const char *lang)
 {
 	char *path = xasprintf("%s/profiles/lexicons/%s.json", datadir, lang);
 	struct input in;
-	cJSON *root = NULL;
 	int rc = input_read(path, &in);
 
 	free(path);
 	if (rc == CX_OK)
-		rc = json_parse_input(&in, &root);
-	if (rc == CX_OK && load_signals(lx, in.name, cJSON_GetObjectItemCaseSensitive(
-					 root, "signals"), lx->nlangs) < 0)
-		rc = CX_EINPUT;
+		rc = load_text(lx, in.name, in.data, in.len);
 	if (rc == CX_OK)
 		strcpy(lx->langs[lx->nlangs++], lang);
-	cJSON_Delete(root);
 	input_release(&in);
 	return rc;
+}
+
+static int is_lang(const char *lang)
+{
+	return strcmp(lang, "auto") == 0 || strcmp(lang, "en") == 0 ||
+		strcmp(lang, "uk") == 0 || strcmp(lang, "ru") == 0;
 }
 
 int lexicon_load(const char *datadir, const char *lang, struct lexicon **out)
 {
 	static const char *const all[] = { "en", "uk", "ru" };
-	struct lexicon *lx = xcalloc(1, sizeof *lx);
+	struct lexicon *lx;
 	int rc = CX_OK;
 	size_t i;
 
 	*out = NULL;
-	if (strcmp(lang, "auto") != 0 && strcmp(lang, "en") != 0 &&
-	    strcmp(lang, "uk") != 0 && strcmp(lang, "ru") != 0) {
+	if (!is_lang(lang)) {
 		msg_error("--lang: '%s' is not auto, en, uk or ru", lang);
-		free(lx);
 		return CX_EUSAGE;
 	}
+	lx = xcalloc(1, sizeof *lx);
 	for (i = 0; rc == CX_OK && i < 3; i++)
 		if (strcmp(lang, "auto") == 0 || strcmp(lang, all[i]) == 0)
 			rc = load_one(lx, datadir, all[i]);
@@ -186,6 +187,24 @@ int lexicon_load(const char *datadir, const char *lang, struct lexicon **out)
 		lexicon_free(lx);
 		return rc;
 	}
+	index_terms(lx);
+	*out = lx;
+	return CX_OK;
+}
+
+int lexicon_from_text(const char *name, const char *text, size_t len,
+		      struct lexicon **out)
+{
+	struct lexicon *lx = xcalloc(1, sizeof *lx);
+	int rc = load_text(lx, name, text, len);
+
+	*out = NULL;
+	if (rc != CX_OK) {
+		lexicon_free(lx);
+		return rc;
+	}
+	strcpy(lx->langs[lx->nlangs++], "xx");
+	index_terms(lx);
 	*out = lx;
 	return CX_OK;
 }
@@ -195,9 +214,15 @@ void lexicon_free(struct lexicon *lx)
 	size_t i;
 	if (!lx)
 		return;
-	for (i = 0; i < lx->n; i++)
-		free(lx->patterns[i].text);
-	free(lx->patterns);
+	for (i = 0; i < lx->n; i++) {
+		query_release(&lx->queries[i].q);
+		free(lx->queries[i].text);
+	}
+	free(lx->queries);
+	terms_release(&lx->terms);
+	free(lx->first);
+	free(lx->count);
+	free(lx->by_term);
 	free(lx);
 }
 
@@ -205,8 +230,8 @@ void lexicon_print(FILE *f, const struct lexicon *lx)
 {
 	size_t i;
 	for (i = 0; i < lx->n; i++) {
-		const struct pattern *p = &lx->patterns[i];
-		fprintf(f, "%s\t%s\t%.*s%s\n", signal_ids[p->sig], lx->langs[p->lang],
-			(int)p->len, p->text, p->open_end ? "*" : "");
+		const struct lquery *q = &lx->queries[i];
+		fprintf(f, "%s\t%s\t%s\t%s\n", signal_ids[q->sig], lx->langs[q->lang],
+			scope_names[q->scope], q->text);
 	}
 }

@@ -1,42 +1,47 @@
-/* lexicon: the phrases `listen` looks for, per signal and language, from
- * profiles/lexicons/LANG.json.  A phrase is lower case, with "(a|b)"
- * alternatives (expanded here) and a "*" ending a word for any further
- * letters ("cancel*" = cancel, cancelled, ...); a phrase with ' also
- * stands for the same with ’.  Also the text folding both sides share:
- * lower case for Latin and Cyrillic.  A lexicon is owned by the caller
- * (lexicon_free(), NULL is a no-op). */
+/* lexicon: the category queries `listen` evaluates, per signal and
+ * language, from profiles/lexicons/LANG.json (the language: query.h and
+ * README "Queries"), compiled once: every term of every query held once
+ * (struct terms), and for each term the queries it can set off.  A signal
+ * listens to the customer's turns unless its "speaker" says "agent" or
+ * "any".  A lexicon is owned by the caller (lexicon_free(), NULL is a
+ * no-op). */
 #ifndef CX_LEXICON_H
 #define CX_LEXICON_H
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
+#include "listen/query.h"
 #include "listen/signals.h"
 
+enum scope { SCOPE_CUSTOMER, SCOPE_AGENT, SCOPE_ANY };
 
-struct pattern {
-	char *text;      /* folded bytes, without the trailing '*' */
-	size_t len;
+struct lquery {
+	struct query q;
+	char *text;        /* as written */
 	enum signal sig;
-	int open_end;    /* the last word may go on ("*") */
-	int lang;        /* index into the lexicon's languages */
+	enum scope scope;
+	int lang;          /* index into the lexicon's languages */
 };
 
 struct lexicon {
-	struct pattern *patterns;
+	struct terms terms;
+	struct lquery *queries;
 	size_t n, cap;
-	char langs[4][4]; /* "en", "uk", "ru" as loaded */
+	/* term t sets off queries by_term[first[t] .. first[t] + count[t]) */
+	uint32_t *first, *count, *by_term;
+	int agent_turns;   /* some signal listens to turns not the customer's */
+	char langs[4][4];  /* "en", "uk", "ru" as loaded */
 	int nlangs;
 };
 
 /* Loads the lexicons of `lang` ("auto" loads all three) from
- * DATADIR/profiles/lexicons; CX_OK or an error status after a message. */
+ * DATADIR/profiles/lexicons; CX_OK or an error status after a message
+ * per bad query naming the file, its JSON path and the position. */
 int lexicon_load(const char *datadir, const char *lang, struct lexicon **out);
+/* One lexicon file's text (the fuzz harness's way in). */
+int lexicon_from_text(const char *name, const char *text, size_t len,
+		      struct lexicon **out);
 void lexicon_free(struct lexicon *lx);
-/* Every phrase, one a line: signal, language, phrase ("*" for any ending;
- * its alternatives each on a line of their own). */
+/* Every query, one a line: signal, language, speaker, query. */
 void lexicon_print(FILE *f, const struct lexicon *lx);
-/* Folds UTF-8 text in place to lower case (A-Z and the Russian and
- * Ukrainian capitals; the length never changes). */
-void text_fold(char *s, size_t len);
-/* 1 when the UTF-8 character at s is a letter or digit (for word edges). */
-int is_word_char(const unsigned char *s, size_t left);
 #endif

@@ -1,6 +1,7 @@
 /* The run: the transcripts and the files beside them read, then the
  * conversations summed up once and written out as the listen document. */
 #include "listen/listen.h"
+#include "base/atomic.h"
 #include "base/mem.h"
 #include "base/msg.h"
 #include "base/strmap.h"
@@ -173,12 +174,78 @@ static cJSON *document(const struct listen_options *o, const struct scan *S,
 	return root;
 }
 
+/* ---- the call-back list ---- */
+
+static cJSON *record_json(const struct scan *S, const struct convo *c,
+			  const struct strmap *answered)
+{
+	cJSON *o = cJSON_CreateObject(), *sig, *m, *x;
+	size_t s;
+
+	cJSON_AddStringToObject(o, "conversation_id", c->id);
+	cJSON_AddStringToObject(o, "customer_id", c->customer);
+	cJSON_AddStringToObject(o, "channel", c->channel);
+	if (c->period != NO_PERIOD)
+		cJSON_AddStringToObject(o, "period", S->period_names[c->period]);
+	if (answered)
+		cJSON_AddBoolToObject(o, "answered_survey", *c->customer &&
+				      strmap_find(answered, c->customer, NULL));
+	sig = cJSON_AddArrayToObject(o, "signals");
+	m = cJSON_AddObjectToObject(o, "matches");
+	for (s = 0; s < NSIGNALS; s++) {
+		if (!(c->signals >> s & 1))
+			continue;
+		cJSON_AddItemToArray(sig, cJSON_CreateString(signal_ids[s]));
+		x = cJSON_AddObjectToObject(m, signal_ids[s]);
+		cJSON_AddStringToObject(x, "words", c->quotes ? c->quotes[s].words : "");
+		cJSON_AddStringToObject(x, "context", c->quotes ? c->quotes[s].context : "");
+	}
+	return o;
+}
+
+/* One line per conversation with a signal: with survey answers, the
+ * customers who never answered one first (the ones no survey hears). */
+static int records_write(const struct scan *S, const struct strmap *answered,
+			 const char *path)
+{
+	char *buf = NULL, *line;
+	size_t len = 0, cap = 0, i, k;
+	int pass, rc;
+
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < S->n; i++) {
+			const struct convo *c = &S->convos[i];
+			int heard = answered && *c->customer &&
+				strmap_find(answered, c->customer, NULL);
+			cJSON *o;
+			if (!c->signals || heard != pass)
+				continue;
+			o = record_json(S, c, answered);
+			line = cJSON_PrintUnformatted(o);
+			cJSON_Delete(o);
+			if (!line) /* cJSON allocates with xmalloc: cannot be */
+				continue;
+			k = strlen(line);
+			if (len + k + 1 > cap) {
+				cap = (len + k + 1) * 2;
+				buf = xrealloc(buf, cap);
+			}
+			memcpy(buf + len, line, k);
+			buf[len + k] = '\n';
+			len += k + 1;
+			free(line);
+		}
+	rc = atomic_write(path, buf ? buf : "", len);
+	free(buf);
+	return rc;
+}
+
 /* ---- the run ---- */
 
 int listen_run(const struct lexicon *lx, const char *path,
 	       const struct listen_options *o, cJSON **doc)
 {
-	struct scan *S = scan_new(lx);
+	struct scan *S = scan_new(lx, o->records != NULL);
 	struct strmap answered = STRMAP_INIT;
 	uint64_t contacts = 0;
 	int rc = transcripts_read(S, path);
@@ -192,6 +259,8 @@ int listen_run(const struct lexicon *lx, const char *path,
 		msg_at(path, 0, "no conversations");
 		rc = CX_EINPUT;
 	}
+	if (rc == CX_OK && o->records)
+		rc = records_write(S, o->surveys ? &answered : NULL, o->records);
 	if (rc == CX_OK)
 		*doc = document(o, S, contacts, o->surveys ? &answered : NULL);
 	strmap_release(&answered);

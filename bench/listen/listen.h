@@ -20,6 +20,8 @@ struct listen_options {
 	const char *contacts;
 	/* survey answers (CSV with customer_id): `silent_dissatisfied` */
 	const char *surveys;
+	/* where to write the call-back list (JSON Lines, atomically), or NULL */
+	const char *records;
 };
 
 /* Reads the transcripts at path (a CSV or JSON Lines file, a URL, or a

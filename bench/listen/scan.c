@@ -5,21 +5,43 @@
 #include <string.h>
 #include <strings.h>
 
-struct scan *scan_new(const struct lexicon *lx)
+static struct scan *scan_alloc(const struct lexicon *lx, int keep_quotes)
 {
 	struct scan *S = xcalloc(1, sizeof *S);
-	const char **texts = xcalloc(lx->n ? lx->n : 1, sizeof *texts);
-	size_t *lens = xcalloc(lx->n ? lx->n : 1, sizeof *lens), i;
-
-	for (i = 0; i < lx->n; i++) {
-		texts[i] = lx->patterns[i].text;
-		lens[i] = lx->patterns[i].len;
-	}
 	S->lx = lx;
-	S->m = matcher_new(texts, lens, lx->n);
-	free(texts);
-	free(lens);
+	S->keep_quotes = keep_quotes;
+	turn_hits_init(&S->hits, lx->terms.n);
+	S->qstamp = xcalloc(lx->n ? lx->n : 1, sizeof *S->qstamp);
+	S->queued = xcalloc(lx->n ? lx->n : 1, sizeof *S->queued);
 	return S;
+}
+
+struct scan *scan_new(const struct lexicon *lx, int keep_quotes)
+{
+	struct scan *S = scan_alloc(lx, keep_quotes);
+	S->m = S->own_m = matcher_new((const char *const *)lx->terms.pattern,
+				      lx->terms.len, lx->terms.n);
+	return S;
+}
+
+struct scan *scan_new_shared(const struct scan *like)
+{
+	struct scan *S = scan_alloc(like->lx, like->keep_quotes);
+	S->m = like->m;
+	return S;
+}
+
+static void convo_release(struct convo *c)
+{
+	size_t s;
+	free(c->id);
+	free(c->customer);
+	free(c->channel);
+	for (s = 0; c->quotes && s < NSIGNALS; s++) {
+		free(c->quotes[s].words);
+		free(c->quotes[s].context);
+	}
+	free(c->quotes);
 }
 
 void scan_free(struct scan *S)
@@ -28,34 +50,54 @@ void scan_free(struct scan *S)
 
 	if (!S)
 		return;
-	for (i = 0; i < S->n; i++) {
-		free(S->convos[i].customer);
-		free(S->convos[i].channel);
-	}
+	for (i = 0; i < S->n; i++)
+		convo_release(&S->convos[i]);
 	for (i = 0; i < NSIGNALS; i++)
 		for (k = 0; k < S->nexamples[i]; k++)
 			free(S->examples[i][k]);
-	matcher_free(S->m);
+	for (i = 0; i < S->nperiods; i++)
+		free(S->period_names[i]);
+	free(S->period_names);
+	strmap_release(&S->periods);
+	matcher_free(S->own_m);
 	free(S->convos);
 	strmap_release(&S->ids);
-	free(S->scratch);
+	words_release(&S->w);
+	turn_hits_release(&S->hits);
+	free(S->qstamp);
+	free(S->queued);
 	free(S);
 }
 
+static uint32_t period_of(struct scan *S, const char *period)
+{
+	size_t i;
+
+	if (!period || !*period)
+		return NO_PERIOD;
+	if (strmap_add(&S->periods, period, S->nperiods, &i)) {
+		xgrow((void **)&S->period_names, &S->periods_cap, S->nperiods,
+		      sizeof *S->period_names);
+		S->period_names[S->nperiods++] = xstrdup(period);
+	}
+	return (uint32_t)i;
+}
+
 /* The conversation of contact id, new when the id is. */
-static struct convo *convo_of(struct scan *S, const char *id, const char *customer,
-			      const char *channel)
+static struct convo *convo_of(struct scan *S, const struct turn *t)
 {
 	size_t i;
 	struct convo *c;
 
-	if (!strmap_add(&S->ids, id, S->n, &i))
+	if (!strmap_add(&S->ids, t->contact, S->n, &i))
 		return &S->convos[i];
 	xgrow((void **)&S->convos, &S->cap, S->n, sizeof *S->convos);
 	c = &S->convos[S->n++];
 	memset(c, 0, sizeof *c);
-	c->customer = xstrdup(customer ? customer : "");
-	c->channel = xstrdup(channel && *channel ? channel : "(none)");
+	c->id = xstrdup(t->contact);
+	c->customer = xstrdup(t->customer ? t->customer : "");
+	c->channel = xstrdup(t->channel && *t->channel ? t->channel : "(none)");
+	c->period = period_of(S, t->period);
 	return c;
 }
 
@@ -72,45 +114,68 @@ static int is_customer(const char *speaker)
 	return 0;
 }
 
-/* The start of the UTF-8 character that ends just before p. */
-static const unsigned char *char_before(const unsigned char *start, const unsigned char *p)
+/* A term found: its word noted, and the queries it can set off queued
+ * (once a turn each). */
+static int on_term(size_t term, size_t end, void *arg)
 {
-	do
-		p--;
-	while (p > start && (*p & 0xC0) == 0x80);
-	return p;
-}
+	struct scan *S = arg;
+	const struct lexicon *lx = S->lx;
+	size_t start = end - lx->terms.len[term], k;
+	uint32_t t = (uint32_t)term, q;
 
-struct hit {
-	struct scan *S;
-	struct convo *c;
-	const char *text, *folded;
-	size_t len;
-};
-
-static void keep_example(struct scan *S, enum signal sig, const char *text,
-			 size_t text_len, size_t at, size_t len)
-{
-	if (S->nexamples[sig] < LISTEN_EXAMPLES)
-		S->examples[sig][S->nexamples[sig]++] = quote_new(text, text_len, at, len);
-}
-
-static int on_match(size_t pattern, size_t end, void *arg)
-{
-	struct hit *s = arg;
-	const struct pattern *p = &s->S->lx->patterns[pattern];
-	const unsigned char *f = (const unsigned char *)s->folded;
-	size_t start = end - p->len;
-
-	if (s->c->signals & (1u << p->sig))
+	if (!turn_hits_add(&S->hits, t, (uint32_t)words_index(&S->w, start + 1)))
 		return 0;
-	if (start > 0 && is_word_char(char_before(f, f + start), s->len - start + 1))
-		return 0;
-	if (!p->open_end && end < s->len && is_word_char(f + end, s->len - end))
-		return 0;
-	s->c->signals |= 1u << p->sig;
-	keep_example(s->S, p->sig, s->text, s->len, start, p->len);
+	for (k = 0; k < lx->count[t]; k++) {
+		q = lx->by_term[lx->first[t] + k];
+		if (S->qstamp[q] != S->hits.gen) {
+			S->qstamp[q] = S->hits.gen;
+			S->queued[S->nqueued++] = q;
+		}
+	}
 	return 0;
+}
+
+static int by_index(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static void matched(struct scan *S, struct convo *c, enum signal sig, const struct turn *t,
+		    struct span m)
+{
+	size_t at = S->w.from[m.from], len = S->w.to[m.to] - at;
+
+	c->signals |= 1u << sig;
+	if (S->nexamples[sig] < LISTEN_EXAMPLES)
+		S->examples[sig][S->nexamples[sig]++] = quote_new(t->text, t->len, at, len);
+	if (S->keep_quotes) {
+		if (!c->quotes)
+			c->quotes = xcalloc(NSIGNALS, sizeof *c->quotes);
+		c->quotes[sig].words = quote_words(t->text, at, len);
+		c->quotes[sig].context = quote_new(t->text, t->len, at, len);
+	}
+}
+
+/* The queued queries, in lexicon order, so that the first match is the
+ * same whatever order the terms were found in. */
+static void evaluate(struct scan *S, struct convo *c, const struct turn *t, int customer)
+{
+	const struct lexicon *lx = S->lx;
+	struct span first;
+	size_t i;
+
+	if (S->nqueued > 1)
+		qsort(S->queued, S->nqueued, sizeof *S->queued, by_index);
+	for (i = 0; i < S->nqueued; i++) {
+		const struct lquery *q = &lx->queries[S->queued[i]];
+		if (c->signals >> q->sig & 1)
+			continue;
+		if (q->scope != SCOPE_ANY && (q->scope == SCOPE_CUSTOMER) != customer)
+			continue;
+		if (query_match(&q->q, &S->hits, &first))
+			matched(S, c, q->sig, t, first);
+	}
 }
 
 static void count_letters(struct convo *c, const unsigned char *s, size_t len)
@@ -138,100 +203,69 @@ enum lang_guess convo_language(const struct convo *c)
 
 void scan_turn(struct scan *S, const struct turn *t)
 {
-	struct convo *c = convo_of(S, t->contact, t->customer, t->channel);
-	const char *speaker = t->speaker, *text = t->text;
-	size_t len = t->len;
-	struct hit s;
+	struct convo *c = convo_of(S, t);
+	int customer = is_customer(t->speaker);
 
 	S->turns++;
-	if (!is_customer(speaker))
+	if (!customer && !S->lx->agent_turns)
 		return;
-	S->customer_turns++;
-	if (len + 1 > S->scratch_cap) {
-		S->scratch_cap = (len + 1) * 2;
-		S->scratch = xrealloc(S->scratch, S->scratch_cap);
+	if (customer) {
+		S->customer_turns++;
+		words_split(&S->w, t->text, t->len);
+		count_letters(c, (const unsigned char *)S->w.norm, S->w.len);
+	} else {
+		words_split(&S->w, t->text, t->len);
 	}
-	memcpy(S->scratch, text, len);
-	S->scratch[len] = '\0';
-	text_fold(S->scratch, len);
-	count_letters(c, (const unsigned char *)S->scratch, len);
-	s.S = S;
-	s.c = c;
-	s.text = text;
-	s.folded = S->scratch;
-	s.len = len;
-	matcher_scan(S->m, S->scratch, len, on_match, &s);
+	turn_hits_reset(&S->hits);
+	S->nqueued = 0;
+	matcher_scan(S->m, S->w.norm, S->w.len, on_term, S);
+	if (S->nqueued)
+		evaluate(S, c, t, customer);
 }
 
-/* ---- quotes ---- */
+/* ---- two parts of one run ---- */
 
-static size_t mask_digits(const char *t, size_t i, size_t end, char *out, size_t *o)
+static void merge_convo(struct scan *S, const struct scan *F, struct convo *from)
 {
-	size_t j = i, digits = 0;
-	while (j < end && (isdigit((unsigned char)t[j]) ||
-			   ((t[j] == ' ' || t[j] == '-') && j + 1 < end &&
-			    isdigit((unsigned char)t[j + 1]) && digits)))
-		digits += isdigit((unsigned char)t[j++]) != 0;
-	if (digits < 3)
-		return 0;
-	/* NOLINTNEXTLINE(bugprone-not-null-terminated-result): quote_new ends it */
-	memcpy(out + *o, "###", 3);
-	*o += 3;
-	return j - i;
-}
+	struct convo *c;
+	struct turn t = { 0 };
+	size_t s;
 
-static size_t mask_email(const char *t, size_t i, size_t end, char *out, size_t *o)
-{
-	size_t a = i, j;
-	const char *ok = "._%+-";
-
-	while (a < end && (isalnum((unsigned char)t[a]) || strchr(ok, t[a])))
-		a++;
-	if (a == i || a >= end || t[a] != '@')
-		return 0;
-	for (j = a + 1; j < end && (isalnum((unsigned char)t[j]) || t[j] == '.' ||
-				    t[j] == '-'); j++)
-		;
-	while (j > a + 1 && t[j - 1] == '.') /* a full stop after the address */
-		j--;
-	if (j == a + 1 || !memchr(t + a + 1, '.', j - a - 1))
-		return 0;
-	/* NOLINTNEXTLINE(bugprone-not-null-terminated-result): quote_new ends it */
-	memcpy(out + *o, "[email]", 7);
-	*o += 7;
-	return j - i;
-}
-
-char *quote_new(const char *text, size_t text_len, size_t at, size_t len)
-{
-	size_t from = at > LISTEN_QUOTE / 2 ? at - LISTEN_QUOTE / 2 : 0;
-	size_t to = at + len + LISTEN_QUOTE / 2 < text_len ? at + len + LISTEN_QUOTE / 2 :
-		text_len;
-	/* masking can lengthen the text by 3/4 ("a@.b" becomes "[email]"); 16
-	 * for the ends: "..." twice, the '\0' and the rest of a UTF-8 character */
-	char *out = xmalloc(2 * (to - from) + 16), *p;
-	size_t i, o = 0, used;
-
-	while (from > 0 && ((unsigned char)text[from] & 0xC0) == 0x80)
-		from--;
-	while (to < text_len && ((unsigned char)text[to] & 0xC0) == 0x80)
-		to++;
-	if (from > 0)
-		memcpy(out, "...", 3), o = 3;
-	for (i = from; i < to; i += used ? used : 1) {
-		int start_of_word = i == from || !isalnum((unsigned char)text[i - 1]);
-		used = start_of_word ? mask_email(text, i, to, out, &o) : 0;
-		if (!used && (i == from || !isalnum((unsigned char)text[i - 1])))
-			used = mask_digits(text, i, to, out, &o);
-		if (!used && (text[i] == '\n' || text[i] == '\r' || text[i] == '\t'))
-			out[o++] = ' ';
-		else if (!used)
-			out[o++] = text[i];
+	t.contact = from->id;
+	t.customer = from->customer;
+	t.channel = from->channel;
+	t.period = from->period == NO_PERIOD ? NULL : F->period_names[from->period];
+	c = convo_of(S, &t);
+	if (c->period == NO_PERIOD)
+		c->period = period_of(S, t.period);
+	c->signals |= from->signals;
+	c->latin += from->latin;
+	c->cyr += from->cyr;
+	c->uk += from->uk;
+	c->ru += from->ru;
+	for (s = 0; from->quotes && s < NSIGNALS; s++) {
+		if (!from->quotes[s].words || (c->quotes && c->quotes[s].words))
+			continue;
+		if (!c->quotes)
+			c->quotes = xcalloc(NSIGNALS, sizeof *c->quotes);
+		c->quotes[s] = from->quotes[s];
+		memset(&from->quotes[s], 0, sizeof from->quotes[s]);
 	}
-	if (to < text_len)
-		memcpy(out + o, "...", 3), o += 3;
-	out[o] = '\0';
-	p = xstrdup(out);
-	free(out);
-	return p;
+}
+
+void scan_merge(struct scan *S, struct scan *from)
+{
+	size_t i, s;
+
+	for (i = 0; i < from->n; i++)
+		merge_convo(S, from, &from->convos[i]);
+	for (s = 0; s < NSIGNALS; s++)
+		for (i = 0; i < from->nexamples[s]; i++) {
+			if (S->nexamples[s] < LISTEN_EXAMPLES) {
+				S->examples[s][S->nexamples[s]++] = from->examples[s][i];
+				from->examples[s][i] = NULL;
+			}
+		}
+	S->turns += from->turns;
+	S->customer_turns += from->customer_turns;
 }

@@ -1,0 +1,154 @@
+#include "listen/words.h"
+#include "base/mem.h"
+#include <stdlib.h>
+#include <string.h>
+
+void text_fold(char *s, size_t len)
+{
+	unsigned char *p = (unsigned char *)s, *end = p + len;
+
+	for (; p < end; p++) {
+		if (*p >= 'A' && *p <= 'Z') {
+			*p += 32;
+		} else if (*p == 0xD0 && p + 1 < end) {
+			unsigned char c = p[1];
+			if (c >= 0x90 && c <= 0x9F) {          /* А-П -> а-п */
+				p[1] = c + 0x20;
+			} else if (c >= 0xA0 && c <= 0xAF) {   /* Р-Я -> р-я */
+				p[0] = 0xD1;
+				p[1] = c - 0x20;
+			} else if (c >= 0x80 && c <= 0x8F) {   /* Ѐ-Џ (Ё Є І Ї ...) */
+				p[0] = 0xD1;
+				p[1] = c + 0x10;
+			}
+			p++;
+		} else if (*p == 0xD2 && p + 1 < end && p[1] == 0x90) { /* Ґ -> ґ */
+			p[1] = 0x91;
+			p++;
+		}
+	}
+}
+
+/* What the character at s (of `left` bytes) is for splitting, and its
+ * length in *len. */
+enum kind { SEPARATOR, LETTER, APOSTROPHE };
+
+static enum kind kind_of(const unsigned char *s, size_t left, size_t *len)
+{
+	unsigned char c = *s;
+
+	*len = 1;
+	if (c < 0x80) {
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '_')
+			return LETTER;
+		return c == '\'' || c == '`' ? APOSTROPHE : SEPARATOR;
+	}
+	if (c < 0xC2 || c >= 0xF8) /* a stray continuation or invalid byte */
+		return SEPARATOR;
+	*len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	if (*len > left || (s[1] & 0xC0) != 0x80 ||
+	    (*len > 2 && (s[2] & 0xC0) != 0x80) || (*len > 3 && (s[3] & 0xC0) != 0x80)) {
+		*len = 1; /* not UTF-8: a byte that separates */
+		return SEPARATOR;
+	}
+	if (c == 0xCA && s[1] == 0xBC) /* ʼ */
+		return APOSTROPHE;
+	if (c == 0xE2 && s[1] == 0x80 && (s[2] == 0x98 || s[2] == 0x99)) /* ‘ ’ */
+		return APOSTROPHE;
+	/* C2: Latin-1 punctuation (« », no-break space); E2 and above:
+	 * punctuation, symbols, emoji; the rest are letters of some script */
+	return c == 0xC2 || c >= 0xE2 ? SEPARATOR : LETTER;
+}
+
+static void reserve(struct words *w, size_t len)
+{
+	if (len + 3 > w->cap) {
+		w->cap = (len + 3) * 2;
+		w->norm = xrealloc(w->norm, w->cap);
+	}
+}
+
+static void add_word(struct words *w, size_t at, size_t from)
+{
+	if (w->n == w->wcap) {
+		w->wcap = w->wcap ? w->wcap * 2 : 64;
+		w->at = xrealloc(w->at, w->wcap * sizeof *w->at);
+		w->from = xrealloc(w->from, w->wcap * sizeof *w->from);
+		w->to = xrealloc(w->to, w->wcap * sizeof *w->to);
+	}
+	w->at[w->n] = (uint32_t)at;
+	w->from[w->n] = (uint32_t)from;
+	w->n++;
+}
+
+/* Appends the letter at s (n bytes), lower case, ё as е. */
+static void put_letter(struct words *w, const unsigned char *s, size_t n)
+{
+	char *o = w->norm + w->len;
+
+	memcpy(o, s, n);
+	text_fold(o, n);
+	if (n == 2 && (unsigned char)o[0] == 0xD1 && (unsigned char)o[1] == 0x91) {
+		o[0] = (char)0xD0; /* ё -> е */
+		o[1] = (char)0xB5;
+	}
+	w->len += n;
+}
+
+void words_split(struct words *w, const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0, n, n2, in_word = 0;
+	enum kind k;
+
+	reserve(w, len);
+	w->n = 0;
+	w->len = 0;
+	w->norm[w->len++] = ' ';
+	while (i < len) {
+		k = kind_of(s + i, len - i, &n);
+		if (k == APOSTROPHE && in_word && i + n < len &&
+		    kind_of(s + i + n, len - i - n, &n2) == LETTER) {
+			w->norm[w->len++] = '\'';
+		} else if (k == LETTER) {
+			if (!in_word)
+				add_word(w, w->len, i);
+			put_letter(w, s + i, n);
+			in_word = 1;
+		} else if (in_word) {
+			w->to[w->n - 1] = (uint32_t)i;
+			w->norm[w->len++] = ' ';
+			in_word = 0;
+		}
+		i += n;
+	}
+	if (in_word) {
+		w->to[w->n - 1] = (uint32_t)len;
+		w->norm[w->len++] = ' ';
+	}
+	w->norm[w->len] = '\0';
+}
+
+size_t words_index(const struct words *w, size_t at)
+{
+	size_t lo = 0, hi = w->n;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (w->at[mid] <= at)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+void words_release(struct words *w)
+{
+	free(w->norm);
+	free(w->at);
+	free(w->from);
+	free(w->to);
+	memset(w, 0, sizeof *w);
+}
