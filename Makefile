@@ -174,7 +174,7 @@ FUZZ_CC = clang
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 # clang's warnings are not gcc's: the harnesses do not fail on them.
 FUZZ_CFLAGS = $(CX_CPPFLAGS) $(CPPFLAGS) $(filter-out $(WERROR),$(CX_CFLAGS))
-FUZZ_NAMES = company_json company_csv company_xml contacts_csv xml_records profile catalog period import
+FUZZ_NAMES = company_json company_csv company_xml contacts_csv xml_records profile catalog period import lexicon
 FUZZ_BIN = $(FUZZ_NAMES:%=build/fuzz/fuzz_%)
 FUZZ_LIB_OBJ = $(LIB_SRC:bench/%.c=build/fuzz/obj/%.o)
 

@@ -31,7 +31,7 @@ internal() {
 	aggregate/agg_internal.h | aggregate/contacts.h | load/loaders.h | \
 	core/profile_parts.h | \
 	report/report_parts.h | listen/scan.h | listen/transcripts.h | \
-	listen/matcher.h) true ;;
+	listen/matcher.h | listen/query.h | listen/words.h) true ;;
 	*) false ;;
 	esac
 }

@@ -25,7 +25,8 @@ static const struct cli_option options[] = {
 	CLI_OPT_STRING("lang", "L", "auto (default: all lexicons), en, uk or ru", ARGS, lang),
 	CLI_OPT_FORMAT("table (default) or json", ARGS, format, FMT_TABLE | FMT_JSON),
 	CLI_OPT_OUTPUT("write JSON here (atomically)", ARGS, output),
-	CLI_OPT_COMPANY("with --period: also write the listening metrics", ARGS, company),
+	CLI_OPT_COMPANY("also write the listening metrics: for --period, or\n"
+			"per period of the transcripts' times", ARGS, company),
 	CLI_OPT_STRING("period", "P", "the period the transcripts belong to", ARGS, period),
 	CLI_OPT_STRING("contacts", "FILE", "contact records: coverage = conversations / "
 		       "contacts", ARGS, contacts),
@@ -55,8 +56,9 @@ static int parse(int argc, char **argv, struct listen_cli *a)
 		else if (a->period && period_parse(a->period, &p) < 0)
 			rc = cli_usage_error("listen", "--period: '%s' is not a period",
 					     a->period);
-		else if (!a->company != !a->period)
-			rc = cli_usage_error("listen", "--company and --period go together");
+		else if (a->period && !a->company)
+			rc = cli_usage_error("listen", "--period needs --company (the metrics "
+					     "file's company)");
 		else
 			a->path = ops.v[0];
 	}

@@ -14,12 +14,13 @@
 /* The metrics these signals feed (lower is better). */
 static const struct { enum signal sig; const char *metric; } feeds[] = {
 	{ SIG_HUMAN, "human_request_pct" }, { SIG_REPEAT, "repeat_yourself_pct" },
-	{ SIG_CHURN, "churn_signal_pct" }, { SIG_PRIVACY, "privacy_concern_pct" } };
+	{ SIG_CHURN, "churn_signal_pct" }, { SIG_PRIVACY, "privacy_concern_pct" },
+	{ SIG_PROMISE, "broken_promise_pct" }, { SIG_PASSED, "passed_around_pct" },
+	{ SIG_BOT, "bot_frustration_pct" } };
 
 /* Every signal but praise: the customers the silent dissatisfied are
  * looked for among. */
-#define FRICTION (1u << SIG_HUMAN | 1u << SIG_REPEAT | 1u << SIG_WAITED | \
-		  1u << SIG_CHURN | 1u << SIG_PRIVACY)
+#define FRICTION (((1u << NSIGNALS) - 1) & ~(1u << SIG_PRAISE))
 
 static double share(size_t k, size_t n)
 {
@@ -52,8 +53,11 @@ static void count(struct counts *k, unsigned signals)
 		k->hits[s] += signals >> s & 1;
 }
 
-/* Fills t, which then borrows the channel names of S (sums_release()). */
-static void sums_init(struct sums *t, const struct scan *S)
+#define ALL_PERIODS (NO_PERIOD - 1)
+
+/* Fills t with the conversations of one period (or ALL_PERIODS); t then
+ * borrows the channel names of S (sums_release()). */
+static void sums_init(struct sums *t, const struct scan *S, uint32_t period)
 {
 	struct strmap names = STRMAP_INIT;
 	size_t i, k;
@@ -61,6 +65,8 @@ static void sums_init(struct sums *t, const struct scan *S)
 	memset(t, 0, sizeof *t);
 	for (i = 0; i < S->n; i++) {
 		const struct convo *c = &S->convos[i];
+		if (period != ALL_PERIODS && c->period != period)
+			continue;
 		if (strmap_add(&names, c->channel, t->nchannels, &k)) {
 			xgrow((void **)&t->channels, &t->cap, k, sizeof *t->channels);
 			memset(&t->channels[k], 0, sizeof t->channels[k]);
@@ -144,6 +150,49 @@ static cJSON *metrics_json(const struct sums *t, uint64_t contacts)
 	return m;
 }
 
+static int later(const struct scan *S, uint32_t a, uint32_t b)
+{
+	return strcmp(S->period_names[a], S->period_names[b]) > 0;
+}
+
+/* The periods the transcripts' times fall in, in order: each with its
+ * listening metrics, in the company file's `periods` form. */
+static cJSON *periods_json(const struct scan *S)
+{
+	cJSON *list = cJSON_CreateArray(), *one;
+	uint32_t *order = xcalloc(S->nperiods ? S->nperiods : 1, sizeof *order);
+	struct sums t;
+	size_t i, j;
+
+	for (i = 0; i < S->nperiods; i++)
+		order[i] = (uint32_t)i;
+	for (i = 1; i < S->nperiods; i++) /* few periods: insertion sort */
+		for (j = i; j > 0 && later(S, order[j - 1], order[j]); j--) {
+			uint32_t x = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = x;
+		}
+	for (i = 0; i < S->nperiods; i++) {
+		sums_init(&t, S, order[i]);
+		one = cJSON_CreateObject();
+		cJSON_AddStringToObject(one, "period", S->period_names[order[i]]);
+		cJSON_AddNumberToObject(one, "conversations", (double)t.all.n);
+		cJSON_AddItemToObject(one, "metrics", metrics_json(&t, 0));
+		cJSON_AddItemToArray(list, one);
+		sums_release(&t);
+	}
+	free(order);
+	return list;
+}
+
+static size_t without_period(const struct scan *S)
+{
+	size_t i, n = 0;
+	for (i = 0; i < S->n; i++)
+		n += S->convos[i].period == NO_PERIOD;
+	return n;
+}
+
 static cJSON *document(const struct listen_options *o, const struct scan *S,
 		       uint64_t contacts, const struct strmap *answered)
 {
@@ -151,11 +200,16 @@ static cJSON *document(const struct listen_options *o, const struct scan *S,
 	struct sums t;
 	size_t s;
 
-	sums_init(&t, S);
-	if (o->company) {
+	sums_init(&t, S, ALL_PERIODS);
+	if (o->company)
 		cJSON_AddStringToObject(root, "company", o->company);
+	if (o->company && o->period) {
 		cJSON_AddStringToObject(root, "period", o->period);
 		cJSON_AddItemToObject(root, "metrics", metrics_json(&t, contacts));
+	} else if (S->nperiods) {
+		cJSON_AddItemToObject(root, "periods", periods_json(S));
+		if (without_period(S))
+			cJSON_AddNumberToObject(root, "without_period", (double)without_period(S));
 	}
 	cJSON_AddNumberToObject(root, "conversations", (double)t.all.n);
 	cJSON_AddNumberToObject(root, "customer_turns", (double)S->customer_turns);
@@ -257,6 +311,11 @@ int listen_run(const struct lexicon *lx, const char *path,
 		rc = respondents_read(o->surveys, &answered);
 	if (rc == CX_OK && S->n == 0) {
 		msg_at(path, 0, "no conversations");
+		rc = CX_EINPUT;
+	}
+	if (rc == CX_OK && o->company && !o->period && S->nperiods == 0) {
+		msg_at(path, 0, "no times to find periods in: give --period P, or an import "
+		       "profile with a started_at column");
 		rc = CX_EINPUT;
 	}
 	if (rc == CX_OK && o->records)

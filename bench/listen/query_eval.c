@@ -83,9 +83,12 @@ static int by_position(const void *x, const void *y)
 /* Sorts and de-duplicates the n spans at `at`: the new count. */
 static size_t tidy(struct turn_hits *h, size_t at, size_t n)
 {
-	struct span *s = h->spans + at;
+	struct span *s;
 	size_t i, k = 0;
 
+	if (n == 0)
+		return 0;
+	s = h->spans + at;
 	if (n > 1)
 		qsort(s, n, sizeof *s, by_position);
 	for (i = 0; i < n; i++)
@@ -191,7 +194,8 @@ static struct list eval(const struct query *q, uint32_t node, struct turn_hits *
 		pairs(h, x, a, b);
 	}
 	r.n = tidy(h, r.at, h->nspans - r.at);
-	memmove(h->spans + base, h->spans + r.at, r.n * sizeof *h->spans);
+	if (r.n)
+		memmove(h->spans + base, h->spans + r.at, r.n * sizeof *h->spans);
 	h->nspans = base + r.n;
 	r.at = base;
 	return r;

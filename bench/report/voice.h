@@ -8,7 +8,7 @@
 #ifndef CX_VOICE_H
 #define CX_VOICE_H
 #include <stddef.h>
-#include "listen/lexicon.h"
+#include "listen/signals.h"
 
 struct voice_signal {
 	double pct;      /* share of the conversations, 0 to 100 */
