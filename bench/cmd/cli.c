@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
@@ -241,4 +242,13 @@ const struct command *command_find(const char *name)
 		if (strcmp(commands[i]->name, name) == 0)
 			return commands[i];
 	return NULL;
+}
+
+int cli_threads(double given)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (given > 0)
+		return (int)given;
+	return cpus > 0 ? (cpus > 8 ? 8 : (int)cpus) : 1;
 }

@@ -107,6 +107,9 @@ cli_take_fn cli_take_format;   /* enum format, among the mask in limit */
 cli_take_fn cli_take_company;  /* const char *, a usable company name */
 cli_take_fn cli_take_period;   /* const char *, a period (2026-Q1, 2026-03, 2026) */
 cli_take_fn cli_take_positive; /* double, above 0 and at most limit */
+/* The threads a --threads option asks for (0: not given): as given, or
+ * one per CPU, at most 8. */
+int cli_threads(double given);
 
 struct command {
 	const char *name;

@@ -170,8 +170,6 @@ static int settle(const struct aggregate_args *g, const struct cli_operands *ops
 		  struct agg_cli *a)
 {
 	struct agg_options *o = &a->o;
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-
 	o->company = g->company;
 	o->by_channel = g->by_channel;
 	o->skip_bad = g->skip_bad;
@@ -180,8 +178,7 @@ static int settle(const struct aggregate_args *g, const struct cli_operands *ops
 	o->sl_seconds = g->sl_seconds > 0 ? g->sl_seconds : 20;
 	o->repeat_seconds = (int64_t)llround((g->repeat_days > 0 ? g->repeat_days : 7) *
 					     86400);
-	o->threads = g->threads > 0 ? (int)g->threads :
-		cpus > 0 ? (cpus > 8 ? 8 : (int)cpus) : 1;
+	o->threads = cli_threads(g->threads);
 	a->output = g->output;
 	if (g->period && g->by)
 		return cli_usage_error("aggregate", "--period and --by do not go together");

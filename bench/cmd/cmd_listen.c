@@ -1,8 +1,9 @@
-/* cmd_listen: `cxbench listen`: friction signals in call and chat
- * transcripts (the engine is listen/listen.h): the share of conversations
- * showing each, examples, and by channel; with --company and --period also
- * the listening metrics in the company metrics form, so compare, trend and
- * report can use them. */
+/* cmd_listen: `cxbench listen`: friction signals in transcripts and other
+ * text (the engine is listen/listen.h): the share of conversations showing
+ * each, examples, and by channel; with --company also the listening
+ * metrics in the company metrics form (for --period, or per period of the
+ * transcripts' times), so compare, trend and report can use them; with
+ * --records the call-back list. */
 #include "cmd/cmds.h"
 #include "base/msg.h"
 #include "core/company.h"
@@ -18,6 +19,7 @@ struct listen_cli {
 	const char *path, *lang, *output, *company, *period, *contacts, *surveys, *records;
 	enum format format;
 	int list_queries;
+	double threads;
 };
 
 #define ARGS struct listen_cli
@@ -34,6 +36,8 @@ static const struct cli_option options[] = {
 		       "dissatisfied", ARGS, surveys),
 	CLI_OPT_STRING("records", "FILE", "write the call-back list: one JSON line per\n"
 		       "conversation with a signal, with the words matched", ARGS, records),
+	CLI_OPT_CALL("threads", "N", "threads to read a file over 64 MB with (default:\n"
+		     "the CPUs)", ARGS, threads, cli_take_positive, 8),
 	CLI_OPT_FLAG("list-queries", "print the queries (signal, language, speaker,\n"
 		     "query) and stop", ARGS, list_queries),
 	CLI_OPT_GROUP(cli_net_options),
@@ -98,6 +102,7 @@ static int run(int argc, char **argv)
 		o.contacts = a.contacts;
 		o.surveys = a.surveys;
 		o.records = a.records;
+		o.threads = cli_threads(a.threads);
 		rc = listen_run(lx, a.path, &o, &doc);
 	}
 	if (rc == CX_OK)
@@ -110,11 +115,13 @@ static int run(int argc, char **argv)
 const struct command command_listen = {
 	"listen", run, "friction signals in call and chat transcripts",
 	"usage: cxbench listen TRANSCRIPTS [options]\n"
-	"Find friction signals in what customers say in calls and chats: asking\n"
-	"for a person, repeating themselves, waiting, threatening to leave,\n"
-	"worrying about their data, and praise.  TRANSCRIPTS is a CSV file (one\n"
-	"row per turn: contact_id, customer_id, channel, speaker, text), a JSON\n"
-	"Lines file (one conversation per line with a turns list), or a\n"
-	"directory of .txt files with Customer:/Agent: lines.\n\n",
+	"Find friction signals in what customers say in calls, chats, tickets,\n"
+	"complaints and reviews: asking for a person, repeating themselves,\n"
+	"waiting, threatening to leave, worrying about their data, praise, broken\n"
+	"promises, being passed around, and frustration with a bot.  The signals\n"
+	"are category queries (profiles/lexicons/LANG.json).  TRANSCRIPTS is a\n"
+	"CSV file (one row per turn: contact_id, customer_id, channel, speaker,\n"
+	"text), a JSON Lines file (one conversation per line with a turns list),\n"
+	"or a directory of .txt files with Customer:/Agent: lines.\n\n",
 	NULL, options, sizeof(struct listen_cli)
 };

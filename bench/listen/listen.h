@@ -1,7 +1,8 @@
 /* listen: friction signals in what customers say in calls and chats, the
  * engine behind `cxbench listen` and the door to the listen folder.  It
- * reads the transcripts (transcripts.c), finds the phrases of a lexicon
- * (lexicon.c) in the customers' turns (scan.c, matcher.c), and sums the
+ * reads the transcripts (transcripts.c), evaluates the category queries
+ * of a lexicon (lexicon.c, query.h) over the turns (scan.c, words.c,
+ * matcher.c), and sums the
  * conversations up as the listen document of DESIGN.md "Transcripts"
  * (listen.c), which is its result: the report reads it back, and
  * listen_table() shows it as text.  It knows nothing of the command
@@ -22,6 +23,8 @@ struct listen_options {
 	const char *surveys;
 	/* where to write the call-back list (JSON Lines, atomically), or NULL */
 	const char *records;
+	/* threads to read a large file with (at least 1) */
+	int threads;
 };
 
 /* Reads the transcripts at path (a CSV or JSON Lines file, a URL, or a

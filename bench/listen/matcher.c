@@ -5,7 +5,7 @@
 
 /* States near the root get a full 256-entry row (the text spends nearly
  * all its time there); deeper states keep sorted child edges and follow
- * failure links, so thousands of phrases cost megabytes, not hundreds. */
+ * failure links, so thousands of terms cost megabytes, not hundreds. */
 #define DENSE_DEPTH 2
 
 struct edge {

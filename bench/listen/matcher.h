@@ -1,4 +1,4 @@
-/* matcher: Aho-Corasick over bytes, for many phrases at once in one pass.
+/* matcher: Aho-Corasick over bytes, for many terms at once in one pass.
  * Built as a full transition table (one lookup per byte of text); each
  * state lists the patterns that end there.  matcher_new() returns a
  * matcher the caller owns (matcher_free(), NULL is a no-op). */

@@ -1,11 +1,17 @@
 #!/bin/sh
 # make bench: `cxbench listen` on about BYTES (default 1 GB) of generated
-# transcripts beside `grep -F -i -c -f` with the same phrases (the
-# lexicons' phrases, in a UTF-8 locale so that Cyrillic folds too); wall
-# time and peak memory of each.  Target: listen at least as fast as grep.
+# transcripts, beside the phrase matching that the category queries
+# replaced (commit BASELINE, built from this repository's history into
+# build/bench/baseline with its own phrase lexicons): wall time and peak
+# memory of each, the queries on one thread and on all (--threads), and
+# whether the share of each signal is the same where the phrases and the
+# queries mean the same.  Then precision and recall of the queries on the
+# labelled corpus's test split.  Targets: queries on one thread within
+# 1.5x the phrases' time; files over 64 MB read on every core.
 set -eu
 bin=$(cd "$(dirname "${1:-./cxbench}")" && pwd)/$(basename "${1:-./cxbench}")
 bytes=${BYTES:-1000000000}
+baseline=${BASELINE:-9124529}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 dir="$root/build/bench"
 export CXBENCH_DATA="$root"
@@ -17,20 +23,49 @@ if [ ! -s "$data" ]; then
 	echo "generating $bytes bytes of transcripts into $data ..."
 	"$dir/gen-transcripts" "$bytes" > "$data.tmp" && mv "$data.tmp" "$data"
 fi
-"$bin" listen --list-phrases | cut -f 3 | sed 's/\*$//' | sort -u > "$dir/phrases.txt"
+
+old="$dir/baseline"
+if [ ! -x "$old/cxbench" ] && git -C "$root" cat-file -e "$baseline^{commit}" 2>/dev/null; then
+	echo "building the phrase-matching baseline ($baseline) into $old ..."
+	rm -rf "$old" && mkdir -p "$old"
+	git -C "$root" archive "$baseline" | tar -x -C "$old"
+	make -C "$old" --no-print-directory -s cxbench > /dev/null
+fi
 
 measure() { # label, command...
 	label=$1
 	shift
-	"$dir/peak" "$@" 2> "$dir/peak.out" > "$dir/out.txt"
+	"$dir/peak" "$@" 2> "$dir/peak.out" > "$dir/out.json"
 	printf '%-44s %8s s %6s MB\n' "$label" $(tail -n 1 "$dir/peak.out")
 }
+seconds() { tail -n 1 "$dir/peak.out" | cut -d' ' -f1; }
 
-printf '%s MB of transcripts, %s phrases\n' "$(( $(wc -c < "$data") / 1000000 ))" \
-	"$(wc -l < "$dir/phrases.txt")"
-measure "grep -F -i -c -f (C.UTF-8)" env LC_ALL=C.UTF-8 grep -F -i -c -f "$dir/phrases.txt" "$data"
-grep_time=$(tail -n 1 "$dir/peak.out" | cut -d' ' -f1)
-measure "cxbench listen --format json" "$bin" listen "$data" --format json
-listen_time=$(tail -n 1 "$dir/peak.out" | cut -d' ' -f1)
-awk -v g="$grep_time" -v l="$listen_time" 'BEGIN {
-	printf "%-44s %8.2f  (target <= 1: at least as fast as grep)\n", "ratio listen / grep", l / g }'
+printf '%s MB of transcripts, %s queries\n' "$(( $(wc -c < "$data") / 1000000 ))" \
+	"$("$bin" listen --list-queries | wc -l)"
+if [ -x "$old/cxbench" ]; then
+	measure "phrases ($baseline), one thread" env CXBENCH_DATA="$old" \
+		"$old/cxbench" listen "$data" --format json
+	phrase_time=$(seconds)
+	cp "$dir/out.json" "$dir/phrases.json"
+else
+	echo "(no git history here: the phrase-matching baseline is not built)"
+	phrase_time=
+fi
+measure "queries, one thread (--threads 1)" "$bin" listen "$data" --format json --threads 1
+one_time=$(seconds)
+measure "queries, every core" "$bin" listen "$data" --format json
+all_time=$(seconds)
+awk -v p="$phrase_time" -v o="$one_time" -v a="$all_time" 'BEGIN {
+	if (p != "")
+		printf "%-44s %8.2f  (target <= 1.5)\n", "ratio queries (one thread) / phrases", o / p
+	printf "%-44s %8.2f  (every core over one)\n", "speed-up", o / a }'
+if [ -n "$phrase_time" ]; then
+	python3 - "$dir/phrases.json" "$dir/out.json" <<'PY'
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+print("%-20s %12s %12s" % ("signal", "phrases n", "queries n"))
+for k, v in b["signals"].items():
+    print("%-20s %12s %12d" % (k, a["signals"].get(k, {}).get("n", "-"), v["n"]))
+PY
+fi
+python3 "$root/tests/listen_corpus.py" "$bin" --split test
