@@ -1908,6 +1908,126 @@ def test_signals(tmp):
         check_voice(tag + " --lang uk", s, raw, sig, strings)
 
 
+NEW_SIGNALS = ("broken_promise", "passed_around", "bot_frustration")
+
+
+def voice_chart(s, strings):
+    """The voice chart's texts (labels, ticks and values), or None."""
+    titles = s.get("svg_titles") or []
+    if strings["chart_voice"] not in titles:
+        return None
+    return s["svg_text"][titles.index(strings["chart_voice"])]
+
+
+def voice_rows(s, strings):
+    """The signal names of the voice section's table, or None."""
+    t = tables_with(s, [strings["col_signal"], strings["col_share"],
+                        strings["col_conversations"]])
+    return [r[0] for r in t[0][1:]] if len(t) == 1 else None
+
+
+def test_signals_optional(tmp):
+    """broken_promise, passed_around and bot_frustration came after the
+    first six signals and are optional in a --signals file: a file written
+    before them renders with six rows and six bars and none of the new
+    names; a file with all nine shows the new ones (with shares, counts
+    and quotes) named in the report's language, read from that language's
+    own table so that a missing translation is not hidden by the English
+    fallback, in en, uk and ru."""
+    _, sig = listen_json(tmp)
+    if not sig:
+        return
+    company = os.path.join(DATA, "examples", "acme-telecom.json")
+    out = os.path.join(tmp, "voice.html")
+    path = os.path.join(tmp, "voice-signals.json")
+    # six: as `listen` wrote it before the last three signals existed
+    six = json.loads(json.dumps(sig))
+    for k in NEW_SIGNALS:
+        six["signals"].pop(k, None)
+    write(path, json.dumps(six, indent=1))
+    tag = "--signals with six signals"
+    rc, _, err = run(["report", company, "-o", out, "--signals", path])
+    if check(tag + ": exit 0, quiet", rc == 0 and err == "", (rc, err)):
+        raw = read_text(out)
+        s = html_check(out)
+        names = [EN["signal." + k] for k in six["signals"]]
+        check(tag + ": the six rows", voice_rows(s, EN) == names, voice_rows(s, EN))
+        texts = voice_chart(s, EN) or []
+        check(tag + ": a bar for each of the six",
+              all(chart_has(texts, n) for n in names), texts)
+        new = [EN["signal." + k] for k in NEW_SIGNALS]
+        check(tag + ": none of the new signals named anywhere",
+              not [n for n in new if n in raw], [n for n in new if n in raw])
+        check_voice(tag, s, raw, six, EN)
+    # nine: each new signal with its own share, count and quote
+    nine = json.loads(json.dumps(sig))
+    total = nine["conversations"]
+    for k, n, quote in (
+            ("broken_promise", 4, "You promised me a callback on Monday and nobody called."),
+            ("passed_around", 3, "You are the third person I talk to today, again from the start."),
+            ("bot_frustration", 2, "The bot doesn't understand a word I say, stop the chatbot.")):
+        nine["signals"][k] = dict(nine["signals"].get(k, {}), n=n, examples=[quote],
+                                  pct=round(100.0 * n / total, 6))
+    write(path, json.dumps(nine, indent=1))
+    for lang in ("en", "uk", "ru"):
+        tag = "--signals with nine signals --lang " + lang
+        own = EN if lang == "en" else load_json(
+            os.path.join(DATA, "reports", "strings", lang + ".json"))
+        strings = dict(EN)
+        strings.update(own)
+        keys = ["signal." + k for k in nine["signals"]]
+        if not check(tag + ": every signal named in the language's table",
+                     all(k in own for k in keys), [k for k in keys if k not in own]):
+            continue
+        if lang != "en":
+            check(tag + ": the new signals' names translated",
+                  all(own["signal." + k] != EN["signal." + k] for k in NEW_SIGNALS),
+                  [own["signal." + k] for k in NEW_SIGNALS])
+        rc, _, err = run(["report", company, "-o", out, "--signals", path, "--lang", lang])
+        if not check(tag + ": exit 0, quiet", rc == 0 and err == "", (rc, err)):
+            continue
+        raw = read_text(out)
+        s = html_check(out)
+        names = [own[k] for k in keys]
+        check(tag + ": the nine rows, named in the language",
+              voice_rows(s, strings) == names, voice_rows(s, strings))
+        texts = voice_chart(s, strings) or []
+        check(tag + ": a bar for each new signal, named in the language",
+              all(chart_has(texts, own["signal." + k]) for k in NEW_SIGNALS), texts)
+        check_voice(tag, s, raw, nine, strings)
+
+
+def test_new_listening_metrics(tmp):
+    """The listening metrics of the three later signals in a company file:
+    compared with the bundled profiles' modeled values, and in the
+    priorities with their name, unit and next step in the report's
+    language (uk and ru from their own tables, not the catalog's English)."""
+    new = ["%s_pct" % k for k in NEW_SIGNALS]
+    company = os.path.join(tmp, "listening.json")
+    write(company, json.dumps({"company": "Listening Co", "period": "2026-Q3",
+                               "metrics": dict(zip(new, (12, 10, 9)))}))
+    cmp = compare(company)
+    if not cmp:
+        return
+    check("new listening metrics: all three compared, all three priorities",
+          sorted(m["id"] for m in cmp["metrics"]) == sorted(new) and
+          sorted(cmp["priorities"]) == sorted(new), (cmp["metrics"], cmp["priorities"]))
+    for lang in ("en", "uk", "ru"):
+        tag = "new listening metrics --lang " + lang
+        own = load_json(os.path.join(DATA, "reports", "strings", lang + ".json"))
+        if lang != "en":
+            keys = [p + "." + mid for mid in new for p in ("metric", "unit", "step")]
+            check(tag + ": name, unit and step in the language's table",
+                  all(re.search("[\u0400-\u04ff]", own.get(k, "")) for k in keys),
+                  [k for k in keys if not re.search("[\u0400-\u04ff]", own.get(k, ""))])
+        strings = dict(EN)
+        strings.update(own)
+        out = os.path.join(tmp, "listening-%s.html" % lang)
+        rc, _, err = run(["report", company, "-o", out, "--lang", lang])
+        if check(tag + ": exit 0, quiet", rc == 0 and err == "", (rc, err)):
+            check_priorities(tag, html_check(out), cmp, None, strings)
+
+
 def bad_signals(sig):
     """Broken `listen` outputs: (name, file content, what the message must
     name)."""
@@ -2361,6 +2481,8 @@ def main():
                          ("ru", lambda d: test_lang(d, "ru")),
                          ("options", test_options), ("failures", test_failures),
                          ("signals-failures", test_signals_failures),
+                         ("signals-optional", test_signals_optional),
+                         ("new-listening-metrics", test_new_listening_metrics),
                          ("injection-nl", lambda d: test_injection(d, True)),
                          ("injection", lambda d: test_injection(d, False)),
                          ("backslash", test_backslash), ("small", test_small),

@@ -1,10 +1,12 @@
 /* voice: what the report shows of `listen`'s JSON output (--signals),
  * read and checked before the report is drawn: the number of
  * conversations and, per signal of listen/signals.h, its share, its count
- * and its masked example quotes (files written before broken_promise,
- * passed_around and bot_frustration existed lack them, and still load) (the rest of the file, by_channel and
- * languages, is not shown).  A voice is owned by the caller: voice_free()
- * (NULL is a no-op). */
+ * and its masked example quotes (the rest of the file, by_channel and
+ * languages, is not shown).  Files written before broken_promise,
+ * passed_around and bot_frustration existed lack those three and still
+ * load: `present` says which signals a file has, and the report shows
+ * only those.  A voice is owned by the caller: voice_free() (NULL is a
+ * no-op). */
 #ifndef CX_VOICE_H
 #define CX_VOICE_H
 #include <stddef.h>
