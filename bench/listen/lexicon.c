@@ -115,6 +115,7 @@ static void index_terms(struct lexicon *lx)
 	size_t nt = lx->terms.n ? lx->terms.n : 1, i, k, total = 0;
 	uint32_t *fill = xcalloc(nt, sizeof *fill);
 
+	lx->number_term = strmap_find(&lx->terms.index, QUERY_NUMBER, &i) ? (long)i : -1;
 	lx->first = xcalloc(nt, sizeof *lx->first);
 	lx->count = xcalloc(nt, sizeof *lx->count);
 	for (i = 0; i < lx->n; i++)
@@ -146,17 +147,37 @@ static int load_text(struct lexicon *lx, const char *name, const char *text, siz
 	return rc;
 }
 
+/* The turns a language's queries apply to. */
+static unsigned lang_bits(const char *lang)
+{
+	if (strcmp(lang, "en") == 0)
+		return 1u << LANG_EN;
+	if (strcmp(lang, "uk") == 0)
+		return 1u << LANG_UK;
+	if (strcmp(lang, "ru") == 0)
+		return 1u << LANG_RU;
+	return ALL_LANGS;
+}
+
+static void set_langs(struct lexicon *lx, size_t from, const char *lang)
+{
+	for (; from < lx->n; from++)
+		lx->queries[from].langs = lang_bits(lang);
+	strcpy(lx->langs[lx->nlangs++], lang);
+}
+
 static int load_one(struct lexicon *lx, const char *datadir, const char *lang)
 {
 	char *path = xasprintf("%s/profiles/lexicons/%s.json", datadir, lang);
 	struct input in;
+	size_t first = lx->n;
 	int rc = input_read(path, &in);
 
 	free(path);
 	if (rc == CX_OK)
 		rc = load_text(lx, in.name, in.data, in.len);
 	if (rc == CX_OK)
-		strcpy(lx->langs[lx->nlangs++], lang);
+		set_langs(lx, first, lang);
 	input_release(&in);
 	return rc;
 }
@@ -192,7 +213,7 @@ int lexicon_load(const char *datadir, const char *lang, struct lexicon **out)
 	return CX_OK;
 }
 
-int lexicon_from_text(const char *name, const char *text, size_t len,
+int lexicon_from_text(const char *name, const char *lang, const char *text, size_t len,
 		      struct lexicon **out)
 {
 	struct lexicon *lx = xcalloc(1, sizeof *lx);
@@ -203,7 +224,7 @@ int lexicon_from_text(const char *name, const char *text, size_t len,
 		lexicon_free(lx);
 		return rc;
 	}
-	strcpy(lx->langs[lx->nlangs++], "xx");
+	set_langs(lx, 0, strlen(lang) < sizeof lx->langs[0] ? lang : "xx");
 	index_terms(lx);
 	*out = lx;
 	return CX_OK;

@@ -3,6 +3,7 @@
  * of one turn (words.h).
  *
  *   word      that word           cancel*   any word starting "cancel"
+ *   #         any number (a word of digits)
  *   a b c     the words in a row   (a | b)   either (also OR)
  *   "a b"     the same as a b, quoted
  *   A NEAR/n B     A and B within n words of each other, either order
@@ -54,6 +55,9 @@ struct query {
 
 #define QUERY_MAX_WINDOW 50
 #define QUERY_MAX_DEPTH 40
+/* The term of "#": a pattern no text holds ('#' only separates words);
+ * the scan finds it itself, at every word of digits. */
+#define QUERY_NUMBER " # "
 #define QUERY_MIN_STEM 3 /* letters before a '*': shorter would match most words */
 
 /* Parses src into q, adding its terms to ts: 0, or -1 with *err a static

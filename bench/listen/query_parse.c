@@ -156,7 +156,11 @@ static int words_row(struct parser *P, const char *text, size_t len, uint32_t *o
 		uint32_t n;
 		if (!end)
 			continue;
-		if (i > from) {
+		if (i == from + 1 && text[from] == '#') {
+			n = term(P, QUERY_NUMBER + 1, 1, 0);
+			*out = have ? node(P, Q_ROW, *out, n) : n;
+			have = 1;
+		} else if (i > from) {
 			stem = text[i - 1] == '*';
 			if (memchr(text + from, '*', i - from - (size_t)stem))
 				return fail(P, text + from, "'*' may only end a word");

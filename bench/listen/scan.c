@@ -114,17 +114,16 @@ static int is_customer(const char *speaker)
 	return 0;
 }
 
-/* A term found: its word noted, and the queries it can set off queued
- * (once a turn each). */
-static int on_term(size_t term, size_t end, void *arg)
+/* Term t at word w: noted, and the queries it can set off queued (once a
+ * turn each). */
+static void found(struct scan *S, uint32_t t, uint32_t w)
 {
-	struct scan *S = arg;
 	const struct lexicon *lx = S->lx;
-	size_t start = end - lx->terms.len[term], k;
-	uint32_t t = (uint32_t)term, q;
+	uint32_t q;
+	size_t k;
 
-	if (!turn_hits_add(&S->hits, t, (uint32_t)words_index(&S->w, start + 1)))
-		return 0;
+	if (!turn_hits_add(&S->hits, t, w))
+		return;
 	for (k = 0; k < lx->count[t]; k++) {
 		q = lx->by_term[lx->first[t] + k];
 		if (S->qstamp[q] != S->hits.gen) {
@@ -132,7 +131,29 @@ static int on_term(size_t term, size_t end, void *arg)
 			S->queued[S->nqueued++] = q;
 		}
 	}
+}
+
+static int on_term(size_t term, size_t end, void *arg)
+{
+	struct scan *S = arg;
+	size_t start = end - S->lx->terms.len[term];
+
+	found(S, (uint32_t)term, (uint32_t)words_index(&S->w, start + 1));
 	return 0;
+}
+
+/* "#": every word of digits. */
+static void numbers(struct scan *S)
+{
+	size_t i;
+	const char *p;
+
+	for (i = 0; i < S->w.n; i++) {
+		for (p = S->w.norm + S->w.at[i]; *p >= '0' && *p <= '9'; p++)
+			;
+		if (*p == ' ')
+			found(S, (uint32_t)S->lx->number_term, (uint32_t)i);
+	}
 }
 
 static int by_index(const void *a, const void *b)
@@ -159,7 +180,8 @@ static void matched(struct scan *S, struct convo *c, enum signal sig, const stru
 
 /* The queued queries, in lexicon order, so that the first match is the
  * same whatever order the terms were found in. */
-static void evaluate(struct scan *S, struct convo *c, const struct turn *t, int customer)
+static void evaluate(struct scan *S, struct convo *c, const struct turn *t, int customer,
+		     unsigned langs)
 {
 	const struct lexicon *lx = S->lx;
 	struct span first;
@@ -169,7 +191,7 @@ static void evaluate(struct scan *S, struct convo *c, const struct turn *t, int 
 		qsort(S->queued, S->nqueued, sizeof *S->queued, by_index);
 	for (i = 0; i < S->nqueued; i++) {
 		const struct lquery *q = &lx->queries[S->queued[i]];
-		if (c->signals >> q->sig & 1)
+		if (c->signals >> q->sig & 1 || !(q->langs & langs))
 			continue;
 		if (q->scope != SCOPE_ANY && (q->scope == SCOPE_CUSTOMER) != customer)
 			continue;
@@ -178,7 +200,7 @@ static void evaluate(struct scan *S, struct convo *c, const struct turn *t, int 
 	}
 }
 
-static void count_letters(struct convo *c, const unsigned char *s, size_t len)
+static void count_letters(struct letters *c, const unsigned char *s, size_t len)
 {
 	size_t i;
 	for (i = 0; i < len; i++) {
@@ -196,31 +218,52 @@ static void count_letters(struct convo *c, const unsigned char *s, size_t len)
 
 enum lang_guess convo_language(const struct convo *c)
 {
-	if (c->cyr <= c->latin)
+	if (c->seen.cyr <= c->seen.latin)
 		return LANG_EN;
-	return c->uk > c->ru ? LANG_UK : LANG_RU;
+	return c->seen.uk > c->seen.ru ? LANG_UK : LANG_RU;
+}
+
+/* The languages whose queries apply to text with these letters: English
+ * where a good part is Latin, Ukrainian and Russian where a good part is
+ * Cyrillic, unless only the other one's own letters are there. */
+static unsigned langs_of(const struct letters *l)
+{
+	uint32_t all = l->latin + l->cyr;
+	unsigned m = 0;
+
+	if (all == 0)
+		return ALL_LANGS;
+	if (l->latin * 10 >= all * 3)
+		m |= 1u << LANG_EN;
+	if (l->cyr * 10 >= all * 3) {
+		if (l->uk || !l->ru)
+			m |= 1u << LANG_UK;
+		if (l->ru || !l->uk)
+			m |= 1u << LANG_RU;
+	}
+	return m;
 }
 
 void scan_turn(struct scan *S, const struct turn *t)
 {
 	struct convo *c = convo_of(S, t);
 	int customer = is_customer(t->speaker);
+	struct letters l;
 
 	S->turns++;
 	if (!customer && !S->lx->agent_turns)
 		return;
-	if (customer) {
-		S->customer_turns++;
-		words_split(&S->w, t->text, t->len);
-		count_letters(c, (const unsigned char *)S->w.norm, S->w.len);
-	} else {
-		words_split(&S->w, t->text, t->len);
-	}
+	S->customer_turns += customer;
+	words_split(&S->w, t->text, t->len);
+	l = c->seen; /* the conversation so far, and this turn */
+	count_letters(customer ? &c->seen : &l, (const unsigned char *)S->w.norm, S->w.len);
 	turn_hits_reset(&S->hits);
 	S->nqueued = 0;
 	matcher_scan(S->m, S->w.norm, S->w.len, on_term, S);
+	if (S->lx->number_term >= 0)
+		numbers(S);
 	if (S->nqueued)
-		evaluate(S, c, t, customer);
+		evaluate(S, c, t, customer, langs_of(customer ? &c->seen : &l));
 }
 
 /* ---- two parts of one run ---- */
@@ -239,10 +282,10 @@ static void merge_convo(struct scan *S, const struct scan *F, struct convo *from
 	if (c->period == NO_PERIOD)
 		c->period = period_of(S, t.period);
 	c->signals |= from->signals;
-	c->latin += from->latin;
-	c->cyr += from->cyr;
-	c->uk += from->uk;
-	c->ru += from->ru;
+	c->seen.latin += from->seen.latin;
+	c->seen.cyr += from->seen.cyr;
+	c->seen.uk += from->seen.uk;
+	c->seen.ru += from->seen.ru;
 	for (s = 0; from->quotes && s < NSIGNALS; s++) {
 		if (!from->quotes[s].words || (c->quotes && c->quotes[s].words))
 			continue;

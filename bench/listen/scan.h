@@ -21,7 +21,10 @@
 #define LISTEN_EXAMPLES 3
 #define LISTEN_QUOTE 160 /* characters of a quote at most */
 
-enum lang_guess { LANG_EN, LANG_UK, LANG_RU, NLANGS };
+/* Letters seen, for the language guess. */
+struct letters {
+	uint32_t latin, cyr, uk, ru; /* uk: і ї є ґ; ru: ы э ъ ё */
+};
 
 /* A match as records show it, masked: the words and their context. */
 struct match {
@@ -33,7 +36,7 @@ struct convo {
 	uint32_t period;             /* index into the scan's periods, or NO_PERIOD */
 	unsigned signals;            /* bit per enum signal */
 	struct match *quotes;        /* with keep_quotes: per signal, its first match */
-	uint32_t latin, cyr, uk, ru; /* letters seen, for the language guess */
+	struct letters seen;         /* in the customer's turns */
 };
 
 #define NO_PERIOD UINT32_MAX

@@ -46,7 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(text, data, size);
 	text[size] = '\0';
-	if (lexicon_from_text("fuzz.json", text, size, &lx) == CX_OK)
+	if (lexicon_from_text("fuzz.json", "xx", text, size, &lx) == CX_OK)
 		use(lx);
 	lexicon_free(lx);
 	free(text);

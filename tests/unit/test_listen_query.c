@@ -9,8 +9,8 @@
 
 /* The words a query matches in a turn of `speaker` (NULL: the customer),
  * "" when it matches none; scope is the signal's "speaker". */
-static const char *match_as(const char *query, const char *scope, const char *speaker,
-			    const char *text)
+static const char *match_lang(const char *lang, const char *query, const char *scope,
+			      const char *speaker, const char *text)
 {
 	static char words[200];
 	char json[600];
@@ -20,7 +20,7 @@ static const char *match_as(const char *query, const char *scope, const char *sp
 
 	snprintf(json, sizeof json, "{\"signals\": {\"churn_signal\": {\"speaker\": \"%s\","
 		 " \"queries\": [\"%s\"]}}}", scope, query);
-	if (lexicon_from_text("q.json", json, strlen(json), &lx) != 0)
+	if (lexicon_from_text("q.json", lang, json, strlen(json), &lx) != 0)
 		return "(parse error)";
 	S = scan_new(lx, 1);
 	t.contact = "c1";
@@ -33,6 +33,12 @@ static const char *match_as(const char *query, const char *scope, const char *sp
 	scan_free(S);
 	lexicon_free(lx);
 	return words;
+}
+
+static const char *match_as(const char *query, const char *scope, const char *speaker,
+			    const char *text)
+{
+	return match_lang("xx", query, scope, speaker, text);
 }
 
 static const char *match(const char *query, const char *text)
@@ -187,4 +193,32 @@ void test_query_triggers(void)
 	CHECK_STR(ts.pattern[q.trigger[0]], " cancel");
 	query_release(&q);
 	terms_release(&ts);
+}
+
+void test_query_numbers(void)
+{
+	CHECK_STR(match("# (minutes | hours)", "for 40 minutes now"), "40 minutes");
+	CHECK_STR(match("# (minutes | hours)", "for forty minutes"), "");
+	CHECK_STR(match("# (minutes | hours)", "for 4o minutes"), "");
+	CHECK_STR(match("waited NEAR/3 #", "waited 2 days"), "waited 2");
+}
+
+void test_query_languages(void)
+{
+	/* a language's queries apply to turns written in it */
+	CHECK_STR(match_lang("uk", "оператор*", "customer", NULL, "дайте оператора"),
+		  "оператора");
+	CHECK_STR(match_lang("ru", "оператор*", "customer", NULL, "дайте оператора"),
+		  "оператора");
+	/* Ukrainian and Russian told apart by their own letters */
+	CHECK_STR(match_lang("uk", "оператор*", "customer", NULL, "оператора, быстро"), "");
+	CHECK_STR(match_lang("ru", "оператор*", "customer", NULL, "оператора, будь ласка, "
+			     "з'єднайте"), "");
+	CHECK_STR(match_lang("ru", "оператор*", "customer", NULL, "оператора, быстро"),
+		  "оператора");
+	/* Latin and Cyrillic */
+	CHECK_STR(match_lang("en", "operator*", "customer", NULL, "operator please"),
+		  "operator");
+	CHECK_STR(match_lang("en", "bot", "customer", NULL, "цей bot нічого не розуміє"), "");
+	CHECK_STR(match_lang("uk", "бот*", "customer", NULL, "the бот is useless"), "");
 }
