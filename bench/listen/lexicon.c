@@ -1,6 +1,7 @@
 /* Loading the lexicon files: each signal's queries parsed into one
  * lexicon, then indexed by the terms that set them off. */
 #include "listen/lexicon.h"
+#include "listen/words.h"
 #include "io/input.h"
 #include "io/jsonfile.h"
 #include "base/mem.h"
@@ -115,6 +116,12 @@ static void index_terms(struct lexicon *lx)
 	size_t nt = lx->terms.n ? lx->terms.n : 1, i, k, total = 0;
 	uint32_t *fill = xcalloc(nt, sizeof *fill);
 
+	free(lx->first);
+	free(lx->count);
+	free(lx->by_term);
+	if (!lx->m)
+		lx->m = matcher_new((const char *const *)lx->terms.pattern, lx->terms.len,
+				    lx->terms.n);
 	lx->number_term = strmap_find(&lx->terms.index, QUERY_NUMBER, &i) ? (long)i : -1;
 	lx->first = xcalloc(nt, sizeof *lx->first);
 	lx->count = xcalloc(nt, sizeof *lx->count);
@@ -241,10 +248,43 @@ void lexicon_free(struct lexicon *lx)
 	}
 	free(lx->queries);
 	terms_release(&lx->terms);
+	matcher_free(lx->m);
 	free(lx->first);
 	free(lx->count);
 	free(lx->by_term);
 	free(lx);
+}
+
+/* ---- planning on a sample ---- */
+
+static int count_term(size_t term, size_t end, void *arg)
+{
+	double *counts = arg;
+	(void)end;
+	counts[term] += 1;
+	return 0;
+}
+
+void lexicon_plan(struct lexicon *lx, const char *sample, size_t len)
+{
+	struct words w = { 0 };
+	double *counts = xcalloc(lx->terms.n ? lx->terms.n : 1, sizeof *counts);
+	size_t at, piece, i;
+
+	for (at = 0; at < len; at += piece) { /* in pieces, as turns are */
+		piece = len - at < 65536 ? len - at : 65536;
+		words_split(&w, sample + at, piece);
+		matcher_scan(lx->m, w.norm, w.len, count_term, counts);
+	}
+	words_release(&w);
+	/* a term seen once weighs more than any never seen, whose length
+	 * still tells them apart */
+	for (i = 0; i < lx->terms.n; i++)
+		lx->terms.weight[i] = counts[i] + terms_prior(lx->terms.len[i]);
+	free(counts);
+	for (i = 0; i < lx->n; i++)
+		query_plan(&lx->queries[i].q, &lx->terms);
+	index_terms(lx);
 }
 
 void lexicon_print(FILE *f, const struct lexicon *lx)

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include "listen/matcher.h"
 #include "listen/query.h"
 #include "listen/signals.h"
 
@@ -33,6 +34,7 @@ struct lexicon {
 	struct terms terms;
 	struct lquery *queries;
 	size_t n, cap;
+	struct matcher *m; /* every term's pattern, read-only once built */
 	/* term t sets off queries by_term[first[t] .. first[t] + count[t]) */
 	uint32_t *first, *count, *by_term;
 	int agent_turns;   /* some signal listens to turns not the customer's */
@@ -51,6 +53,10 @@ int lexicon_load(const char *datadir, const char *lang, struct lexicon **out);
 int lexicon_from_text(const char *name, const char *lang, const char *text, size_t len,
 		      struct lexicon **out);
 void lexicon_free(struct lexicon *lx);
+/* Plans every query again (query_plan()) by how often each term occurs in
+ * `sample` (the start of the text to be read), so that common words set
+ * off as few queries as can be; what matches does not change. */
+void lexicon_plan(struct lexicon *lx, const char *sample, size_t len);
 /* Every query, one a line: signal, language, speaker, query. */
 void lexicon_print(FILE *f, const struct lexicon *lx);
 #endif

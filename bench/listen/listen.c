@@ -4,12 +4,18 @@
 #include "base/atomic.h"
 #include "base/mem.h"
 #include "base/msg.h"
+#include "net/fetch.h"
 #include "base/strmap.h"
 #include "listen/scan.h"
 #include "listen/transcripts.h"
 #include "out/out_json.h"
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define PLAN_SAMPLE ((size_t)1 << 20)
 
 /* The metrics these signals feed (lower is better). */
 static const struct { enum signal sig; const char *metric; } feeds[] = {
@@ -296,13 +302,41 @@ static int records_write(const struct scan *S, const struct strmap *answered,
 
 /* ---- the run ---- */
 
-int listen_run(const struct lexicon *lx, const char *path,
+/* The start of a local file, to plan the queries on (lexicon_plan());
+ * NULL for anything else (a URL, stdin, a directory), which keeps the
+ * guess by length. */
+static char *sample_read(const char *path, size_t *len)
+{
+	struct stat st;
+	char *buf;
+	ssize_t n;
+	int fd;
+
+	if (strcmp(path, "-") == 0 || is_url(path) || stat(path, &st) < 0 ||
+	    !S_ISREG(st.st_mode) || (fd = open(path, O_RDONLY)) < 0)
+		return NULL;
+	buf = xmalloc(PLAN_SAMPLE);
+	n = read(fd, buf, PLAN_SAMPLE);
+	close(fd);
+	*len = n > 0 ? (size_t)n : 0;
+	return buf;
+}
+
+int listen_run(struct lexicon *lx, const char *path,
 	       const struct listen_options *o, cJSON **doc)
 {
-	struct scan *S = scan_new(lx, o->records != NULL);
+	struct scan *S;
 	struct strmap answered = STRMAP_INIT;
 	uint64_t contacts = 0;
-	int rc = transcripts_read(S, path);
+	size_t len = 0;
+	char *sample = sample_read(path, &len);
+	int rc;
+
+	if (sample)
+		lexicon_plan(lx, sample, len);
+	free(sample);
+	S = scan_new(lx, o->records != NULL);
+	rc = transcripts_read(S, path);
 
 	*doc = NULL;
 	if (rc == CX_OK && o->contacts)

@@ -27,12 +27,13 @@ struct listen_options {
 	int threads;
 };
 
-/* Reads the transcripts at path (a CSV or JSON Lines file, a URL, or a
+/* Plans the lexicon's queries on the start of the file (lexicon_plan()),
+ * reads the transcripts at path (a CSV or JSON Lines file, a URL, or a
  * directory of .txt files) and the files o names, and sets *doc to the
  * listen document, which the caller owns (cJSON_Delete, or json_write()
  * of out/out_json.h).  CX_OK, or an error status after a message naming
  * the file and line; transcripts without a conversation are an error. */
-int listen_run(const struct lexicon *lx, const char *path,
+int listen_run(struct lexicon *lx, const char *path,
 	       const struct listen_options *o, cJSON **doc);
 /* The document as a table: each signal's share, count and first example,
  * and the silent dissatisfied when the document has them. */

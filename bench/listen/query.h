@@ -27,30 +27,44 @@
 struct terms {
 	char **pattern;      /* " word " or " stem", folded */
 	size_t *len;
+	double *weight;      /* how often it is expected in a turn: a guess by
+			      * its length, or counted (query_plan.c) */
 	size_t n, cap;
 	struct strmap index; /* pattern -> term */
 };
 
 enum qkind {
-	Q_TERM, Q_ROW, Q_OR, Q_AND, Q_WITHOUT, Q_NEAR, Q_BEFORE, Q_AFTER,
+	Q_TERM, Q_SET, Q_ROW, Q_OR, Q_AND, Q_WITHOUT, Q_NEAR, Q_BEFORE, Q_AFTER,
 	Q_NOT_NEAR, Q_NOT_BEFORE, Q_NOT_AFTER
 };
 
 struct qnode {
 	enum qkind kind;
-	uint32_t a, b;   /* the operands' nodes (not for Q_TERM) */
+	uint32_t a, b;   /* the operands' nodes; Q_SET: its terms, set[a .. a + b) */
 	uint32_t term;   /* Q_TERM */
 	uint32_t window; /* the windows' n */
+	/* the terms every match of the node holds, rarest first
+	 * (required[req .. req + nreq)): where one is missing from the turn,
+	 * the node is not evaluated */
+	uint32_t req, nreq;
 };
 
 struct query {
 	struct qnode *nodes;
 	size_t n, cap;
 	uint32_t root;
+	uint32_t *set;   /* the terms of Q_SET nodes (an OR of words) */
+	size_t nset, set_cap;
+	uint32_t *required; /* the nodes' required terms */
+	size_t nrequired, required_cap;
 	/* terms at least one of which every match holds: the query is only
-	 * evaluated in a turn where one of them was found */
+	 * queued in a turn where one of them was found */
 	uint32_t *trigger;
 	size_t ntrigger;
+	/* and groups of terms, each of which must have one found before the
+	 * query is evaluated: group i is need_terms[need[i] .. need[i + 1]) */
+	uint32_t *need, *need_terms;
+	size_t nneed;
 };
 
 #define QUERY_MAX_WINDOW 50
@@ -65,6 +79,12 @@ struct query {
 int query_parse(const char *src, struct terms *ts, struct query *q, const char **err,
 		size_t *at);
 void query_release(struct query *q);
+/* Decides, by the terms' weights, which terms set the query off, which
+ * groups are checked before it is evaluated (rarest first), and each
+ * node's required terms; again after the weights change. */
+void query_plan(struct query *q, const struct terms *ts);
+/* The weight of a term never counted: longer words are rarer. */
+double terms_prior(size_t pattern_len);
 void terms_release(struct terms *ts);
 
 /* ---- evaluation ---- */
@@ -94,6 +114,9 @@ int turn_hits_add(struct turn_hits *h, uint32_t t, uint32_t w);
 int turn_hits_has(const struct turn_hits *h, uint32_t t);
 void turn_hits_release(struct turn_hits *h);
 
+/* 0 when the turn lacks every term of one of the query's groups, so
+ * that it cannot match. */
+int query_possible(const struct query *q, const struct turn_hits *h);
 /* 1 when the query matches the turn, with *first its first match (the
  * one starting earliest); 0 when not. */
 int query_match(const struct query *q, struct turn_hits *h, struct span *first);

@@ -163,13 +163,25 @@ static struct list eval(const struct query *q, uint32_t node, struct turn_hits *
 	size_t base = h->nspans;
 	uint32_t i;
 
-	if (x->kind == Q_TERM) {
-		if (turn_hits_has(h, x->term))
-			for (i = h->first[x->term]; i != NONE; i = h->occ[i].next)
+	if (x->kind == Q_TERM || x->kind == Q_SET) {
+		uint32_t k, n = x->kind == Q_TERM ? 1 : x->b, present = 0;
+		for (k = 0; k < n; k++) {
+			uint32_t t = x->kind == Q_TERM ? x->term : q->set[x->a + k];
+			if (!turn_hits_has(h, t))
+				continue;
+			present++;
+			for (i = h->first[t]; i != NONE; i = h->occ[i].next)
 				push(h, h->occ[i].word, h->occ[i].word);
+		}
 		a.n = h->nspans - base;
+		if (present > 1)
+			a.n = tidy(h, base, a.n);
+		h->nspans = base + a.n;
 		return a;
 	}
+	for (i = 0; i < x->nreq; i++)
+		if (!turn_hits_has(h, q->required[x->req + i]))
+			return a; /* a term each match needs is not in the turn */
 	a = eval(q, x->a, h);
 	/* nothing on the left: only OR can still match, and WITHOUT needs
 	 * nothing from the right */
@@ -199,6 +211,21 @@ static struct list eval(const struct query *q, uint32_t node, struct turn_hits *
 	h->nspans = base + r.n;
 	r.at = base;
 	return r;
+}
+
+int query_possible(const struct query *q, const struct turn_hits *h)
+{
+	size_t g;
+	uint32_t k;
+
+	for (g = 0; g < q->nneed; g++) {
+		for (k = q->need[g]; k < q->need[g + 1]; k++)
+			if (turn_hits_has(h, q->need_terms[k]))
+				break;
+		if (k == q->need[g + 1])
+			return 0;
+	}
+	return 1;
 }
 
 int query_match(const struct query *q, struct turn_hits *h, struct span *first)

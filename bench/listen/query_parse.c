@@ -1,5 +1,5 @@
 /* The query language's parser: recursive descent over the tokens of
- * query.h's grammar, and each query's trigger terms. */
+ * query.h's grammar (query_plan.c then decides which terms set it off). */
 #include "listen/query.h"
 #include "listen/words.h"
 #include "base/mem.h"
@@ -125,8 +125,11 @@ static uint32_t term(struct parser *P, const char *word, size_t len, int stem)
 			ts->pattern = xrealloc(ts->pattern, ts->cap * sizeof *ts->pattern);
 			ts->len = xrealloc(ts->len, ts->cap * sizeof *ts->len);
 		}
+		ts->weight = xrealloc(ts->weight, ts->cap * sizeof *ts->weight);
 		ts->pattern[ts->n] = pattern;
-		ts->len[ts->n++] = strlen(pattern);
+		ts->len[ts->n] = strlen(pattern);
+		ts->weight[ts->n] = terms_prior(ts->len[ts->n]);
+		ts->n++;
 	} else {
 		free(pattern);
 	}
@@ -297,6 +300,45 @@ static int parse_and(struct parser *P, uint32_t *out)
 	return 0;
 }
 
+static int is_words(const struct query *q, uint32_t n)
+{
+	return q->nodes[n].kind == Q_TERM || q->nodes[n].kind == Q_SET;
+}
+
+static void set_add(struct query *q, const struct qnode *x)
+{
+	uint32_t i;
+
+	if (x->kind == Q_TERM) {
+		xgrow((void **)&q->set, &q->set_cap, q->nset, sizeof *q->set);
+		q->set[q->nset++] = x->term;
+		return;
+	}
+	for (i = 0; i < x->b; i++) {
+		xgrow((void **)&q->set, &q->set_cap, q->nset, sizeof *q->set);
+		q->set[q->nset++] = q->set[x->a + i];
+	}
+}
+
+/* An OR of words is one node that looks each word up, not a tree of
+ * ORs that copies spans up and down for every alternative. */
+static uint32_t either(struct parser *P, uint32_t a, uint32_t b)
+{
+	struct query *q = P->q;
+	uint32_t n, at;
+	struct qnode x, y;
+
+	if (!is_words(q, a) || !is_words(q, b))
+		return node(P, Q_OR, a, b);
+	x = q->nodes[a];
+	y = q->nodes[b];
+	at = (uint32_t)q->nset;
+	set_add(q, &x);
+	set_add(q, &y);
+	n = node(P, Q_SET, at, (uint32_t)q->nset - at);
+	return n;
+}
+
 static int parse_or(struct parser *P, uint32_t *out)
 {
 	uint32_t b;
@@ -307,73 +349,15 @@ static int parse_or(struct parser *P, uint32_t *out)
 		next(P);
 		if (parse_and(P, &b) < 0)
 			return -1;
-		*out = node(P, Q_OR, *out, b);
+		*out = either(P, *out, b);
 	}
 	return 0;
-}
-
-/* ---- trigger terms ---- */
-
-struct tset {
-	uint32_t *t;
-	size_t n, cap;
-};
-
-static void tset_add(struct tset *s, uint32_t t)
-{
-	size_t i;
-	for (i = 0; i < s->n; i++)
-		if (s->t[i] == t)
-			return;
-	xgrow((void **)&s->t, &s->cap, s->n, sizeof *s->t);
-	s->t[s->n++] = t;
-}
-
-/* The shortest pattern of the set: the longer a set's shortest term,
- * the rarer its words, the fewer turns the query is tried on. */
-static size_t shortest(const struct terms *ts, const struct tset *s)
-{
-	size_t i, m = (size_t)-1;
-	for (i = 0; i < s->n; i++)
-		if (ts->len[s->t[i]] < m)
-			m = ts->len[s->t[i]];
-	return m;
-}
-
-static void trigger(const struct query *q, const struct terms *ts, uint32_t n,
-		    struct tset *out)
-{
-	const struct qnode *x = &q->nodes[n];
-	struct tset a = { 0 }, b = { 0 };
-	size_t i, la, lb;
-
-	if (x->kind == Q_TERM) {
-		tset_add(out, x->term);
-		return;
-	}
-	trigger(q, ts, x->a, &a);
-	if (x->kind == Q_OR || x->kind == Q_ROW || x->kind == Q_AND || x->kind == Q_NEAR ||
-	    x->kind == Q_BEFORE || x->kind == Q_AFTER)
-		trigger(q, ts, x->b, &b);
-	la = shortest(ts, &a);
-	lb = b.n ? shortest(ts, &b) : 0;
-	if (x->kind == Q_OR || la > lb || (la == lb && a.n <= b.n)) {
-		for (i = 0; i < a.n; i++)
-			tset_add(out, a.t[i]);
-	}
-	if (x->kind == Q_OR || !(la > lb || (la == lb && a.n <= b.n))) {
-		for (i = 0; i < b.n; i++)
-			tset_add(out, b.t[i]);
-	}
-	free(a.t);
-	free(b.t);
 }
 
 int query_parse(const char *src, struct terms *ts, struct query *q, const char **err,
 		size_t *at)
 {
 	struct parser P;
-	struct tset t = { 0 };
 	uint32_t root = 0;
 	int rc;
 
@@ -395,16 +379,18 @@ int query_parse(const char *src, struct terms *ts, struct query *q, const char *
 		return -1;
 	}
 	q->root = root;
-	trigger(q, ts, root, &t);
-	q->trigger = t.t;
-	q->ntrigger = t.n;
+	query_plan(q, ts);
 	return 0;
 }
 
 void query_release(struct query *q)
 {
 	free(q->nodes);
+	free(q->set);
+	free(q->required);
 	free(q->trigger);
+	free(q->need);
+	free(q->need_terms);
 	memset(q, 0, sizeof *q);
 }
 
@@ -415,6 +401,7 @@ void terms_release(struct terms *ts)
 		free(ts->pattern[i]);
 	free(ts->pattern);
 	free(ts->len);
+	free(ts->weight);
 	strmap_release(&ts->index);
 	memset(ts, 0, sizeof *ts);
 }

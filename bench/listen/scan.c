@@ -5,7 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
-static struct scan *scan_alloc(const struct lexicon *lx, int keep_quotes)
+struct scan *scan_new(const struct lexicon *lx, int keep_quotes)
 {
 	struct scan *S = xcalloc(1, sizeof *S);
 	S->lx = lx;
@@ -16,20 +16,6 @@ static struct scan *scan_alloc(const struct lexicon *lx, int keep_quotes)
 	return S;
 }
 
-struct scan *scan_new(const struct lexicon *lx, int keep_quotes)
-{
-	struct scan *S = scan_alloc(lx, keep_quotes);
-	S->m = S->own_m = matcher_new((const char *const *)lx->terms.pattern,
-				      lx->terms.len, lx->terms.n);
-	return S;
-}
-
-struct scan *scan_new_shared(const struct scan *like)
-{
-	struct scan *S = scan_alloc(like->lx, like->keep_quotes);
-	S->m = like->m;
-	return S;
-}
 
 static void convo_release(struct convo *c)
 {
@@ -59,7 +45,6 @@ void scan_free(struct scan *S)
 		free(S->period_names[i]);
 	free(S->period_names);
 	strmap_release(&S->periods);
-	matcher_free(S->own_m);
 	free(S->convos);
 	strmap_release(&S->ids);
 	words_release(&S->w);
@@ -195,7 +180,7 @@ static void evaluate(struct scan *S, struct convo *c, const struct turn *t, int 
 			continue;
 		if (q->scope != SCOPE_ANY && (q->scope == SCOPE_CUSTOMER) != customer)
 			continue;
-		if (query_match(&q->q, &S->hits, &first))
+		if (query_possible(&q->q, &S->hits) && query_match(&q->q, &S->hits, &first))
 			matched(S, c, q->sig, t, first);
 	}
 }
@@ -259,7 +244,7 @@ void scan_turn(struct scan *S, const struct turn *t)
 	count_letters(customer ? &c->seen : &l, (const unsigned char *)S->w.norm, S->w.len);
 	turn_hits_reset(&S->hits);
 	S->nqueued = 0;
-	matcher_scan(S->m, S->w.norm, S->w.len, on_term, S);
+	matcher_scan(S->lx->m, S->w.norm, S->w.len, on_term, S);
 	if (S->lx->number_term >= 0)
 		numbers(S);
 	if (S->nqueued)

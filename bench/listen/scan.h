@@ -42,9 +42,7 @@ struct convo {
 #define NO_PERIOD UINT32_MAX
 
 struct scan {
-	const struct lexicon *lx;
-	const struct matcher *m;     /* shared by the scans of one run */
-	struct matcher *own_m;       /* or owned by this one */
+	const struct lexicon *lx;    /* shared by the scans of one run */
 	int keep_quotes;             /* each conversation keeps its matches */
 	struct convo *convos;
 	size_t n, cap;
@@ -63,10 +61,9 @@ struct scan {
 	size_t nqueued;
 };
 
-/* A scan that builds its own matcher; scan_new_shared() borrows one (the
- * matcher is read-only once built, so parallel scans share it). */
+/* A scan; several scans of one run share the lexicon, which is read-only
+ * while they run. */
 struct scan *scan_new(const struct lexicon *lx, int keep_quotes);
-struct scan *scan_new_shared(const struct scan *like);
 void scan_free(struct scan *S);
 
 /* One turn of a conversation, as a reader found it; every string but

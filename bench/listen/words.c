@@ -85,16 +85,37 @@ static void add_word(struct words *w, size_t at, size_t from)
 /* Appends the letter at s (n bytes), lower case, ё as е. */
 static void put_letter(struct words *w, const unsigned char *s, size_t n)
 {
-	char *o = w->norm + w->len;
+	unsigned char *o = (unsigned char *)w->norm + w->len;
 
-	memcpy(o, s, n);
-	text_fold(o, n);
-	if (n == 2 && (unsigned char)o[0] == 0xD1 && (unsigned char)o[1] == 0x91) {
-		o[0] = (char)0xD0; /* ё -> е */
-		o[1] = (char)0xB5;
-	}
 	w->len += n;
+	if (n != 2) {
+		memcpy(o, s, n);
+		return;
+	}
+	o[0] = s[0];
+	o[1] = s[1];
+	text_fold((char *)o, 2);
+	if (o[0] == 0xD1 && o[1] == 0x91) { /* ё -> е */
+		o[0] = 0xD0;
+		o[1] = 0xB5;
+	}
 }
+
+/* ASCII letters and digits, lower case; 0 for the rest (most of the text
+ * is ASCII: it skips the general path). */
+static const unsigned char ascii_word[128] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5',
+	['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9', ['_'] = '_',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f',
+	['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l',
+	['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r',
+	['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x',
+	['y'] = 'y', ['z'] = 'z',
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f',
+	['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l',
+	['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r',
+	['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x',
+	['Y'] = 'y', ['Z'] = 'z' };
 
 void words_split(struct words *w, const char *text, size_t len)
 {
@@ -107,6 +128,21 @@ void words_split(struct words *w, const char *text, size_t len)
 	w->len = 0;
 	w->norm[w->len++] = ' ';
 	while (i < len) {
+		if (s[i] < 0x80 && (ascii_word[s[i]] || (s[i] != '\'' && s[i] != '`'))) {
+			unsigned char c = ascii_word[s[i]];
+			if (c) {
+				if (!in_word)
+					add_word(w, w->len, i);
+				w->norm[w->len++] = (char)c;
+				in_word = 1;
+			} else if (in_word) {
+				w->to[w->n - 1] = (uint32_t)i;
+				w->norm[w->len++] = ' ';
+				in_word = 0;
+			}
+			i++;
+			continue;
+		}
 		k = kind_of(s + i, len - i, &n);
 		if (k == APOSTROPHE && in_word && i + n < len &&
 		    kind_of(s + i + n, len - i - n, &n2) == LETTER) {
