@@ -107,6 +107,7 @@ cli_take_fn cli_take_format;   /* enum format, among the mask in limit */
 cli_take_fn cli_take_company;  /* const char *, a usable company name */
 cli_take_fn cli_take_period;   /* const char *, a period (2026-Q1, 2026-03, 2026) */
 cli_take_fn cli_take_positive; /* double, above 0 and at most limit */
+cli_take_fn cli_take_by;       /* const char *, quarter or month (--by) */
 
 struct command {
 	const char *name;

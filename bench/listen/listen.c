@@ -181,7 +181,7 @@ int listen_run(const struct lexicon *lx, const char *path,
 	struct scan *S = scan_new(lx);
 	struct strmap answered = STRMAP_INIT;
 	uint64_t contacts = 0;
-	int rc = transcripts_read(S, path);
+	int rc = transcripts_read(S, path, o);
 
 	*doc = NULL;
 	if (rc == CX_OK && o->contacts)
