@@ -18,7 +18,7 @@ allowed() {
 	imports) echo "base net io" ;;
 	out) echo "base core" ;;
 	aggregate) echo "base net io core imports" ;;
-	listen) echo "base net io core out" ;;
+	listen) echo "base net io core out imports" ;;
 	report) echo "base net io core out listen" ;;
 	cmd) echo "base net io core load out imports aggregate listen report cmd" ;;
 	*) echo "?" ;;
@@ -31,7 +31,7 @@ internal() {
 	aggregate/agg_internal.h | aggregate/contacts.h | load/loaders.h | \
 	core/profile_parts.h | \
 	report/report_parts.h | listen/scan.h | listen/transcripts.h | \
-	listen/matcher.h | listen/query.h | listen/words.h) true ;;
+	listen/matcher.h | listen/query.h | listen/words.h | listen/export.h) true ;;
 	*) false ;;
 	esac
 }

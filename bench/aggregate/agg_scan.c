@@ -258,36 +258,6 @@ static void *scan_worker(void *arg)
 
 #define HEAD_BYTES 65536
 
-/* The delimiter the first line uses most, of , ; tab and | (',' when it
- * uses none): exports from spreadsheets in many locales use ';'. */
-static char sniff(const char *buf, size_t n)
-{
-	static const char cands[] = { ',', ';', '\t', '|' };
-	size_t count[4] = { 0, 0, 0, 0 }, i, k, best = 0;
-	int quoted = 0;
-
-	for (i = 0; i < n && (quoted || buf[i] != '\n'); i++) {
-		quoted ^= buf[i] == '"';
-		for (k = 0; !quoted && k < 4; k++)
-			count[k] += buf[i] == cands[k];
-	}
-	for (k = 1; k < 4; k++)
-		if (count[k] > count[best])
-			best = k;
-	return cands[best];
-}
-
-/* The delimiter of line `k` (0-based): a header under a title block is
- * sniffed where it is, not in the title. */
-static char sniff_line(const char *buf, size_t n, long k)
-{
-	size_t i = 0;
-
-	for (; k > 0 && i < n; i++)
-		k -= buf[i] == '\n';
-	return sniff(buf + i, n - i);
-}
-
 /* The head of the file, parsed afresh (the reader writes into its
  * buffer): a reader positioned at its start. */
 struct head {
@@ -301,7 +271,7 @@ static void head_reader(struct head *h, char delimiter, struct csv_reader *r)
 {
 	memcpy(h->work, h->raw, h->n + 1);
 	csv_init(r, h->work, h->n);
-	(void)csv_set_delimiter(r, delimiter); /* sniff() gives a known one */
+	(void)csv_set_delimiter(r, delimiter); /* csv_sniff() gives a known one */
 }
 
 /* Moves r past `k` records; -1 when the file has fewer. */
@@ -332,7 +302,7 @@ static int detect(struct head *h, const char *name, int survey,
 
 	*out = NULL;
 	for (k = 0; rc == CX_OK && !*out && k < 10; k++) {
-		head_reader(h, sniff_line(h->raw, h->n, k), &r);
+		head_reader(h, csv_sniff(h->raw, h->n, k), &r);
 		if (skip_records(&r, k) < 0 || csv_next(&r) <= 0) {
 			csv_release(&r);
 			break;
@@ -392,7 +362,7 @@ static int header_map(struct head *h, const char *name, const struct agg_options
 	if (p && p->delimiter)
 		d = p->delimiter;
 	else if (p)
-		d = sniff_line(h->raw, h->n, p->header_row - 1);
+		d = csv_sniff(h->raw, h->n, p->header_row - 1);
 
 	head_reader(h, d, &r);
 	if (p && skip_records(&r, p->header_row - 1) < 0) {

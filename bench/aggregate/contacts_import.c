@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 #include "base/msg.h"
 
 enum ftype { T_TEXT, T_TIME, T_DURATION, T_COUNT, T_FLAG, T_SCORE };
@@ -118,43 +117,12 @@ static inline int value_of(const struct column_map *map, enum field f,
 	return 1;
 }
 
-/* Naive times are in the profile's zone (TZ, set before the scan): the
- * instant comes from mktime, once per hour of wall-clock time and thread. */
-static int64_t zone_offset(int64_t naive)
-{
-	static _Thread_local int64_t hour = -1, offset;
-	struct tm tm;
-	time_t t = (time_t)(naive / 3600 * 3600);
-
-	if (naive / 3600 == hour)
-		return offset;
-	gmtime_r(&t, &tm);
-	tm.tm_isdst = -1;
-	offset = (int64_t)t - (int64_t)mktime(&tm);
-	hour = naive / 3600;
-	return offset;
-}
-
-/* Zoned times belong to the date they have in the profile's zone. */
-static void local_date(int64_t epoch, struct import_time *t)
-{
-	time_t e = (time_t)epoch;
-	struct tm tm;
-
-	localtime_r(&e, &tm);
-	t->year = tm.tm_year + 1900;
-	t->month = tm.tm_mon + 1;
-}
-
-/* A time read, in the profile's zone: 0, or -1 before 1970. */
+/* A time read, in the profile's zone (imports/zone.c): 0, or -1 before
+ * 1970. */
 static int zoned_time(const struct column_map *map, struct import_time t,
 		      struct timestamp *out)
 {
-	if (map->profile->timezone && !t.zoned)
-		t.epoch -= zone_offset(t.epoch);
-	else if (map->profile->timezone)
-		local_date(t.epoch, &t);
-	if (t.epoch < 0)
+	if (import_time_zoned(map->profile, &t) < 0)
 		return -1;
 	out->epoch = t.epoch;
 	out->year = t.year;

@@ -110,6 +110,7 @@ cli_take_fn cli_take_positive; /* double, above 0 and at most limit */
 /* The threads a --threads option asks for (0: not given): as given, or
  * one per CPU, at most 8. */
 int cli_threads(double given);
+cli_take_fn cli_take_by;       /* const char *, quarter or month (--by) */
 
 struct command {
 	const char *name;

@@ -60,3 +60,12 @@ int cli_take_positive(const char *cmd, const struct cli_option *opt, const char 
 	*(double *)field = v;
 	return CX_OK;
 }
+
+int cli_take_by(const char *cmd, const struct cli_option *opt, const char *arg,
+		void *field)
+{
+	if (strcmp(arg, "quarter") != 0 && strcmp(arg, "month") != 0)
+		return cli_usage_error(cmd, "--%s: '%s' is not quarter or month", opt->name, arg);
+	*(const char **)field = arg;
+	return CX_OK;
+}

@@ -25,16 +25,6 @@ struct aggregate_args {
 	double sl_seconds, repeat_days, threads;
 };
 
-static int take_by(const char *cmd, const struct cli_option *opt, const char *arg,
-		   void *field)
-{
-	(void)opt;
-	if (strcmp(arg, "quarter") != 0 && strcmp(arg, "month") != 0)
-		return cli_usage_error(cmd, "--by: '%s' is not quarter or month", arg);
-	*(const char **)field = arg;
-	return CX_OK;
-}
-
 #define ARGS struct aggregate_args
 static const struct cli_option options[] = {
 	CLI_OPT_STRING("surveys", "FILE", "survey answers (csat, nps, ces; answered_at or\n"
@@ -58,7 +48,7 @@ static const struct cli_option options[] = {
 	CLI_OPT_CALL("period", "P", "keep only contacts in period P (2026-Q1, 2026-03, 2026)",
 		     ARGS, period, cli_take_period, 0),
 	CLI_OPT_CALL("by", "quarter|month", "one period per quarter (default) or month found",
-		     ARGS, by, take_by, 0),
+		     ARGS, by, cli_take_by, 0),
 	CLI_OPT_FLAG("by-channel", "also the metrics of each channel", ARGS, by_channel),
 	CLI_OPT_CALL("sl-seconds", "N", "service-level threshold (default 20)", ARGS,
 		     sl_seconds, cli_take_positive, 1e6),

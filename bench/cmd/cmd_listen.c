@@ -9,6 +9,7 @@
 #include "core/company.h"
 #include "core/context.h"
 #include "core/period.h"
+#include "imports/import.h"
 #include "listen/listen.h"
 #include "out/out_json.h"
 #include <stdio.h>
@@ -17,6 +18,7 @@
 
 struct listen_cli {
 	const char *path, *lang, *output, *company, *period, *contacts, *surveys, *records;
+	const char *import, *by;
 	enum format format;
 	int list_queries;
 	double threads;
@@ -29,7 +31,14 @@ static const struct cli_option options[] = {
 	CLI_OPT_OUTPUT("write JSON here (atomically)", ARGS, output),
 	CLI_OPT_COMPANY("also write the listening metrics: for --period, or\n"
 			"per period of the transcripts' times", ARGS, company),
-	CLI_OPT_STRING("period", "P", "the period the transcripts belong to", ARGS, period),
+	CLI_OPT_STRING("period", "P", "the period the transcripts belong to (with an\n"
+		       "export's times: only its rows in P are read)", ARGS, period),
+	CLI_OPT_STRING("import", "PROFILE", "read a text export (complaints, survey comments,\n"
+		       "tickets, reviews) as this transcripts import profile\n"
+		       "says (a file, or a built-in one: see profiles/imports/);\n"
+		       "without it, one is chosen by the file's header", ARGS, import),
+	CLI_OPT_CALL("by", "quarter|month", "with an export's times: each turn in its quarter\n"
+		     "(default) or month", ARGS, by, cli_take_by, 0),
 	CLI_OPT_STRING("contacts", "FILE", "contact records: coverage = conversations / "
 		       "contacts", ARGS, contacts),
 	CLI_OPT_STRING("surveys", "FILE", "survey answers with customer_id: the silent "
@@ -63,6 +72,8 @@ static int parse(int argc, char **argv, struct listen_cli *a)
 		else if (a->period && !a->company)
 			rc = cli_usage_error("listen", "--period needs --company (the metrics "
 					     "file's company)");
+		else if (a->period && a->by)
+			rc = cli_usage_error("listen", "--period and --by do not go together");
 		else
 			a->path = ops.v[0];
 	}
@@ -80,16 +91,33 @@ static int emit(const struct listen_cli *a, cJSON *doc)
 	return cli_flush();
 }
 
+/* --import: a transcripts profile, by its id or its file. */
+static int load_import(const char *name, const char *datadir, struct import_profile **out)
+{
+	int rc = import_load(name, datadir, NULL, out);
+
+	if (rc == CX_OK && (*out)->kind != IMPORT_TRANSCRIPTS) {
+		rc = cli_usage_error("listen", "--import: '%s' is a %s profile (for aggregate); "
+				     "listen reads transcripts profiles", (*out)->id,
+				     import_kind_name((*out)->kind));
+		import_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
 static int run(int argc, char **argv)
 {
 	struct listen_cli a;
 	struct listen_options o;
 	struct lexicon *lx = NULL;
+	struct import_profile *import = NULL;
 	cJSON *doc = NULL;
 	char *datadir = data_dir_new();
 	int rc;
 
 	memset(&a, 0, sizeof a);
+	memset(&o, 0, sizeof o);
 	rc = parse(argc, argv, &a);
 	if (rc == CX_OK)
 		rc = lexicon_load(datadir, a.lang, &lx);
@@ -97,17 +125,25 @@ static int run(int argc, char **argv)
 		lexicon_print(stdout, lx);
 		rc = CLI_HELP; /* done: flush and exit 0 */
 	} else if (rc == CX_OK) {
+		if (a.import)
+			rc = load_import(a.import, datadir, &import);
 		o.company = a.company;
 		o.period = a.period;
 		o.contacts = a.contacts;
 		o.surveys = a.surveys;
 		o.records = a.records;
 		o.threads = cli_threads(a.threads);
-		rc = listen_run(lx, a.path, &o, &doc);
+		o.import = import;
+		o.datadir = datadir;
+		o.by = a.by != NULL;
+		o.gran = a.by && strcmp(a.by, "month") == 0 ? GRAN_MONTH : GRAN_QUARTER;
+		if (rc == CX_OK)
+			rc = listen_run(lx, a.path, &o, &doc);
 	}
 	if (rc == CX_OK)
 		rc = emit(&a, doc);
 	lexicon_free(lx);
+	import_free(import);
 	free(datadir);
 	return cli_done(&command_listen, &a, NULL, rc);
 }
@@ -122,6 +158,8 @@ const struct command command_listen = {
 	"are category queries (profiles/lexicons/LANG.json).  TRANSCRIPTS is a\n"
 	"CSV file (one row per turn: contact_id, customer_id, channel, speaker,\n"
 	"text), a JSON Lines file (one conversation per line with a turns list),\n"
-	"or a directory of .txt files with Customer:/Agent: lines.\n\n",
+	"a directory of .txt files with Customer:/Agent: lines, or a CSV text\n"
+	"export (complaint log, survey comments, tickets, reviews; UTF-8 or\n"
+	"UTF-16) read through a transcripts import profile (--import).\n\n",
 	NULL, options, sizeof(struct listen_cli)
 };

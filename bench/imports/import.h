@@ -30,14 +30,21 @@ struct import_value {
 	int is_null;
 };
 
+/* Columns of one field: two at most (a date and a time, or elapsed's
+ * FROM and TO), except a transcripts profile's text, whose columns (a
+ * subject and a body, say) are joined with a newline. */
 #define IMPORT_MAX_COLUMNS 2
+#define IMPORT_MAX_TEXT_COLUMNS 8
 
 /* One field of the profile. */
 struct import_spec {
 	char *field;                        /* the canonical field's name */
-	char *columns[IMPORT_MAX_COLUMNS];  /* one, two joined with a space, or
-					     * elapsed's FROM and TO */
+	char **columns;                     /* one, two joined with a space,
+					     * elapsed's FROM and TO, or text's */
 	size_t ncolumns;
+	char *constant;                     /* "value": the field is this for every
+					     * row, no column (a transcripts
+					     * profile's channel) */
 	int elapsed;                        /* columns are [FROM, TO] */
 	char **formats;                     /* timestamp formats, tried in order */
 	size_t nformats;
@@ -83,16 +90,23 @@ struct import_profile {
 	int business_clock;           /* durations count business hours */
 };
 
+/* The fields a transcripts profile may name (what `listen` reads),
+ * NULL-terminated. */
+extern const char *const import_transcript_fields[];
+
 /* Loads a profile: `name_or_path` is a file (it has a '/' or ends in
  * .json) or the id of a built-in profile in DATADIR/profiles/imports.
- * `fields` (NULL-terminated) are the field names the reader knows.
+ * `fields` (NULL-terminated) are the field names the reader of contacts
+ * and surveys knows (NULL: not checked, for a caller that reads neither);
+ * a transcripts profile is checked against import_transcript_fields.
  * CX_OK, or an error status after one message per problem naming the file
  * and the JSON path. */
 int import_load(const char *name_or_path, const char *datadir,
 		const char *const *fields, struct import_profile **out);
 /* The built-in profile of kind `kind` whose `match` names all appear in the
  * header (n names): CX_OK with *out set, or NULL when none matches;
- * CX_EINPUT after a message listing the candidates when several do. */
+ * CX_EINPUT after a message listing the candidates when several do.
+ * Profiles of other kinds are passed over unread beyond their kind. */
 int import_detect(const char *datadir, const char *const *fields, enum import_kind kind,
 		  const char *const *header, size_t n, const char *file,
 		  struct import_profile **out);
@@ -103,7 +117,7 @@ int import_from_input(const struct input *in, const char *const *fields,
 void import_free(struct import_profile *p);
 const char *import_kind_name(enum import_kind kind);
 
-/* ---- converting one cell (convert.c); each is allocation-free ---- */
+/* ---- converting one cell (convert.c, zone.c); each is allocation-free ---- */
 
 /* 1 when the text (trimmed) is one of the profile's or the field's
  * missing markers, or empty. */
@@ -147,6 +161,12 @@ void import_settle(struct import_spec *s, enum import_order order);
  * the spec also has its twin (the same layout with %d and %m swapped);
  * else ORDER_ANY: "%Y%m%d" beside "%d/%m/%Y" is no ambiguity. */
 enum import_order import_format_order(const struct import_spec *s, size_t i);
+/* A time read from a cell, in the profile's zone (TZ set to it, and
+ * tzset() called, before the first call): a naive time is the zone's wall
+ * clock, a zoned one keeps its instant and takes the date it has there.
+ * Without a timezone the time stays as written.  0, or -1 for a time
+ * before 1970. */
+int import_time_zoned(const struct import_profile *p, struct import_time *t);
 /* Reads text with one format (%Y %m %d %H %M %S %I %p %y %b %a, literals,
  * or "excel", "epoch", "epoch_ms"): 0 or -1. */
 int import_time_format(const char *format, const char *text, size_t len,

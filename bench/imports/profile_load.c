@@ -13,9 +13,14 @@
 
 struct ctx {
 	const char *file;
-	const char *const *fields;
+	const char *const *fields; /* of contacts and surveys; NULL: unchecked */
 	int bad;
+	enum import_kind kind;     /* once head_of() has read it */
+	int only;                  /* detection: -1, or the one kind worth reading */
 };
+
+const char *const import_transcript_fields[] = { "contact_id", "customer_id", "channel",
+	"started_at", "speaker", "text", NULL };
 
 static void bad(struct ctx *c, const char *path, const char *what)
 {
@@ -70,11 +75,14 @@ static void free_strings(char **s, size_t n)
 
 static int known_field(const struct ctx *c, const char *name)
 {
+	const char *const *fields = c->kind == IMPORT_TRANSCRIPTS ?
+		import_transcript_fields : c->fields;
 	size_t i;
-	for (i = 0; c->fields[i]; i++)
-		if (strcmp(c->fields[i], name) == 0)
+
+	for (i = 0; fields && fields[i]; i++)
+		if (strcmp(fields[i], name) == 0)
 			return 1;
-	return 0;
+	return !fields;
 }
 
 /* ---- one field ---- */
@@ -130,18 +138,32 @@ static void duration_of(struct ctx *c, const char *path, const cJSON *v,
 	bad(c, path, "expected seconds, ms, minutes, hours, h:mm:ss, mm:ss or excel");
 }
 
+/* 1 for a transcripts profile's text, whose "columns" lists one to
+ * IMPORT_MAX_TEXT_COLUMNS (8, as the message says); any other field's
+ * lists two (a date and a time). */
+static int text_columns(const struct ctx *c, const struct import_spec *s)
+{
+	return c->kind == IMPORT_TRANSCRIPTS && strcmp(s->field, "text") == 0;
+}
+
 static void columns_of(struct ctx *c, const char *path, const cJSON *o,
 		       struct import_spec *s)
 {
-	static const char *const keys[] = { "column", "columns", "elapsed" };
+	static const char *const keys[] = { "column", "columns", "elapsed", "value" };
+	int text = c->kind == IMPORT_TRANSCRIPTS; /* "value" is theirs, "elapsed" not */
 	const cJSON *v = NULL;
-	char **names;
-	size_t i, n = 0, which = 3;
+	size_t i, n = 0, which = 4, least, most;
 
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 4; i++) {
 		const cJSON *x = cJSON_GetObjectItemCaseSensitive(o, keys[i]);
+		if (x && i == 3 && !text) {
+			bad(c, path, "value: only a transcripts profile's channel may be one "
+			    "value for every row");
+			continue;
+		}
 		if (x && v) {
-			bad(c, path, "one of column, columns or elapsed, not two");
+			bad(c, path, text ? "one of column, columns or value, not two" :
+			    "one of column, columns or elapsed, not two");
 			return;
 		}
 		if (x) {
@@ -150,29 +172,41 @@ static void columns_of(struct ctx *c, const char *path, const cJSON *o,
 		}
 	}
 	if (!v) {
-		bad(c, path, "no column, columns or elapsed");
+		bad(c, path, text ? "no column, columns or value" :
+		    "no column, columns or elapsed");
 		return;
 	}
-	names = strings(c, path, v, which ? 2 : 0, &n);
-	if (names && (which ? n != 2 : n != 1))
-		bad(c, path, which ? "expected two column names" : "expected one column name");
-	for (i = 0; names && i < n && i < IMPORT_MAX_COLUMNS; i++)
-		s->columns[s->ncolumns++] = names[i];
-	for (; names && i < n; i++)
-		free(names[i]);
-	free(names);
+	if (which == 3) {
+		if (!cJSON_IsString(v) || !*v->valuestring)
+			bad(c, path, "value: expected a string");
+		else
+			s->constant = xstrdup(v->valuestring);
+		return;
+	}
+	least = which == 0 ? 1 : which == 1 && text_columns(c, s) ? 1 : 2;
+	most = which == 1 && text_columns(c, s) ? IMPORT_MAX_TEXT_COLUMNS : least;
+	s->columns = strings(c, path, v, which ? least : 0, &n);
+	s->ncolumns = s->columns ? n : 0;
+	if (s->columns && (n < least || n > most)) {
+		if (most == least)
+			bad(c, path, which ? "expected two column names" :
+			    "expected one column name");
+		else
+			bad(c, path, "expected one to 8 column names");
+	}
 	s->elapsed = which == 2;
 }
 
 static void spec_of(struct ctx *c, const char *path, const cJSON *v,
 		    struct import_spec *s)
 {
-	static const char *const allowed[] = { "column", "columns", "elapsed", "format",
-		"duration", "values", "otherwise", "missing", "scale", NULL };
+	static const char *const allowed[] = { "column", "columns", "elapsed", "value",
+		"format", "duration", "values", "otherwise", "missing", "scale", NULL };
 	const cJSON *x;
 	char *p;
 
 	if (cJSON_IsString(v)) {
+		s->columns = xcalloc(1, sizeof *s->columns);
 		s->columns[s->ncolumns++] = xstrdup(v->valuestring);
 		return;
 	}
@@ -222,10 +256,33 @@ static void spec_of(struct ctx *c, const char *path, const cJSON *v,
 	}
 }
 
+/* What a transcripts profile's field may say: text's columns, a time's
+ * formats, the speaker's values, the channel's one value; durations,
+ * scales and elapsed are for contacts and surveys. */
+static void transcript_spec(struct ctx *c, const char *path, const struct import_spec *s)
+{
+	int time = strcmp(s->field, "started_at") == 0;
+
+	if (c->kind != IMPORT_TRANSCRIPTS)
+		return; /* columns_of() refused a "value" */
+	if (s->constant && strcmp(s->field, "channel") != 0)
+		bad(c, path, "value: only the channel may be one value for every row");
+	if (s->elapsed || s->duration != DUR_NONE || s->has_scale)
+		bad(c, path, "elapsed, duration and scale are not for a transcripts field");
+	if (s->nformats && !time)
+		bad(c, path, "format: only started_at is a time");
+	if ((s->nvalues || s->has_otherwise) && strcmp(s->field, "speaker") != 0)
+		bad(c, path, "values: only the speaker's values (who is the customer) "
+		    "are read in a transcripts profile");
+	if (s->ncolumns > 1 && !time && strcmp(s->field, "text") != 0)
+		bad(c, path, "one column only");
+}
+
 static void fields_of(struct ctx *c, const cJSON *v, struct import_profile *p)
 {
 	const cJSON *e;
 	char *path;
+	int text = 0;
 
 	if (!cJSON_IsObject(v) || !v->child) {
 		bad(c, "fields", "expected an object of field -> column");
@@ -234,13 +291,24 @@ static void fields_of(struct ctx *c, const cJSON *v, struct import_profile *p)
 	p->specs = xcalloc((size_t)cJSON_GetArraySize(v), sizeof *p->specs);
 	cJSON_ArrayForEach(e, v) {
 		struct import_spec *s = &p->specs[p->nspecs++];
+		size_t k;
 		path = path2("fields", e->string);
 		s->field = xstrdup(e->string);
 		if (!known_field(c, e->string))
 			bad(c, path, "not a field this command reads");
+		for (k = 0; k + 1 < p->nspecs; k++)
+			if (strcmp(p->specs[k].field, e->string) == 0) {
+				bad(c, path, "the field is named twice");
+				break;
+			}
 		spec_of(c, path, e, s);
+		transcript_spec(c, path, s);
+		text |= strcmp(e->string, "text") == 0;
 		free(path);
 	}
+	if (c->kind == IMPORT_TRANSCRIPTS && !text)
+		bad(c, "fields", "no text: a transcripts profile names the column(s) "
+		    "holding what the customer wrote or said");
 }
 
 /* ---- the rest of the profile ---- */
@@ -327,6 +395,7 @@ static void head_of(struct ctx *c, const cJSON *root, struct import_profile *p)
 		if (i == 3)
 			bad(c, "kind", "expected contacts, surveys or transcripts");
 		p->kind = (enum import_kind)(i % 3);
+		c->kind = p->kind;
 	} else {
 		c->bad++;
 	}
@@ -387,12 +456,12 @@ static void tail_of(struct ctx *c, const cJSON *root, struct import_profile *p)
 	}
 	if ((v = cJSON_GetObjectItemCaseSensitive(root, "source")) != NULL) {
 		char **lines = strings(c, "source", v, 1, &n);
-		p->source = lines ? xstrdup(lines[0]) : NULL;
+		p->source = n ? xstrdup(lines[0]) : NULL; /* none when none is a string */
 		free_strings(lines, n);
 	}
 	if ((v = cJSON_GetObjectItemCaseSensitive(root, "note")) != NULL) {
 		char **lines = strings(c, "note", v, 1, &n);
-		p->note = lines ? xstrdup(lines[0]) : NULL;
+		p->note = n ? xstrdup(lines[0]) : NULL;
 		free_strings(lines, n);
 	}
 	fields_of(c, cJSON_GetObjectItemCaseSensitive(root, "fields"), p);
@@ -411,18 +480,22 @@ static int from_json(struct ctx *c, const cJSON *root, struct import_profile *p)
 	}
 	c->bad += json_check_keys(c->file, "", root, allowed);
 	head_of(c, root, p);
+	if (c->only >= 0 && !c->bad && (int)p->kind != c->only)
+		return CX_OK; /* another kind's profile: detection passes it over */
 	tail_of(c, root, p);
 	if (p->header_row == 0)
 		p->header_row = 1;
 	return c->bad ? CX_EINPUT : CX_OK;
 }
 
-int import_from_input(const struct input *in, const char *const *fields,
+/* only: -1, or the kind detection reads (other kinds come back with
+ * their kind and nothing else, without a message). */
+static int from_input(const struct input *in, const char *const *fields, int only,
 		      struct import_profile **out)
 {
 	struct import_profile *p = xcalloc(1, sizeof *p);
 	cJSON *root = NULL;
-	struct ctx c = { in->name, fields, 0 };
+	struct ctx c = { in->name, fields, 0, IMPORT_CONTACTS, only };
 	int rc = json_parse_input(in, &root);
 
 	if (rc == CX_OK) {
@@ -438,7 +511,13 @@ int import_from_input(const struct input *in, const char *const *fields,
 	return rc;
 }
 
-static int load_file(const char *path, const char *const *fields,
+int import_from_input(const struct input *in, const char *const *fields,
+		      struct import_profile **out)
+{
+	return from_input(in, fields, -1, out);
+}
+
+static int load_file(const char *path, const char *const *fields, int only,
 		     struct import_profile **out)
 {
 	struct input in;
@@ -446,7 +525,7 @@ static int load_file(const char *path, const char *const *fields,
 
 	*out = NULL;
 	if (rc == CX_OK)
-		rc = import_from_input(&in, fields, out);
+		rc = from_input(&in, fields, only, out);
 	input_release(&in);
 	return rc;
 }
@@ -460,7 +539,7 @@ int import_load(const char *name_or_path, const char *datadir,
 
 	*out = NULL;
 	if (strchr(name_or_path, '/') || (len > 5 && strcmp(name_or_path + len - 5, ".json") == 0))
-		return load_file(name_or_path, fields, out);
+		return load_file(name_or_path, fields, -1, out);
 	if (!valid_id(name_or_path)) {
 		msg_error("--import: '%s' is neither a file nor a built-in profile",
 			  name_or_path);
@@ -473,7 +552,7 @@ int import_load(const char *name_or_path, const char *datadir,
 		free(path);
 		return CX_EUSAGE;
 	}
-	rc = load_file(path, fields, out);
+	rc = load_file(path, fields, -1, out);
 	free(path);
 	return rc;
 }
@@ -541,7 +620,7 @@ int import_detect(const char *datadir, const char *const *fields, enum import_ki
 	*out = NULL;
 	files = builtin_files(dir, &nfiles);
 	for (i = 0; rc == CX_OK && i < nfiles; i++) {
-		rc = load_file(files[i], fields, &p);
+		rc = load_file(files[i], fields, (int)kind, &p);
 		if (rc != CX_OK || p->kind != kind || !matches(p, header, n)) {
 			import_free(p);
 			continue;
@@ -578,8 +657,10 @@ static void spec_release(struct import_spec *s)
 	size_t i;
 
 	free(s->field);
+	free(s->constant);
 	for (i = 0; i < s->ncolumns; i++)
 		free(s->columns[i]);
+	free(s->columns);
 	free_strings(s->formats, s->nformats);
 	for (i = 0; i < s->nvalues; i++)
 		free(s->values[i].raw);

@@ -173,3 +173,22 @@ int csv_number(const char *s, double *out)
 	*out = v;
 	return 0;
 }
+
+char csv_sniff(const char *buf, size_t n, long line)
+{
+	static const char cands[] = { ',', ';', '\t', '|' };
+	size_t count[4] = { 0, 0, 0, 0 }, i = 0, k, best = 0;
+	int quoted = 0;
+
+	for (; line > 0 && i < n; i++)
+		line -= buf[i] == '\n';
+	for (; i < n && (quoted || buf[i] != '\n'); i++) {
+		quoted ^= buf[i] == '"';
+		for (k = 0; !quoted && k < 4; k++)
+			count[k] += buf[i] == cands[k];
+	}
+	for (k = 1; k < 4; k++)
+		if (count[k] > count[best])
+			best = k;
+	return cands[best];
+}

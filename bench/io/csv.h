@@ -27,6 +27,11 @@ struct csv_reader {
 void csv_init(struct csv_reader *r, char *buf, size_t len);
 /* Fields separated by c: ',', ';', '\t' or '|' (-1 for another). */
 int csv_set_delimiter(struct csv_reader *r, char c);
+/* The delimiter line `line` (0-based) of buf[0..n) uses most, of , ; tab
+ * and | (',' when it uses none): exports from spreadsheets in many locales
+ * use ';', and a header under a title block is sniffed where it is, not
+ * in the title. */
+char csv_sniff(const char *buf, size_t n, long line);
 /* 1 when a record was read into r->fields, 0 at the end, -1 on a
  * malformed record (r->error says why, r->line where). */
 int csv_next(struct csv_reader *r);

@@ -336,7 +336,7 @@ int listen_run(struct lexicon *lx, const char *path,
 		lexicon_plan(lx, sample, len);
 	free(sample);
 	S = scan_new(lx, o->records != NULL);
-	rc = transcripts_read(S, path);
+	rc = transcripts_read(S, path, o);
 
 	*doc = NULL;
 	if (rc == CX_OK && o->contacts)

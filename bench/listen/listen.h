@@ -1,8 +1,9 @@
 /* listen: friction signals in what customers say in calls and chats, the
  * engine behind `cxbench listen` and the door to the listen folder.  It
- * reads the transcripts (transcripts.c), evaluates the category queries
- * of a lexicon (lexicon.c, query.h) over the turns (scan.c, words.c,
- * matcher.c), and sums the
+ * reads the transcripts (transcripts.c), or a text export through an
+ * import profile (export_read.c, export_row.c), evaluates the category
+ * queries of a lexicon (lexicon.c, query.h) over the turns (scan.c,
+ * words.c, matcher.c), and sums the
  * conversations up as the listen document of DESIGN.md "Transcripts"
  * (listen.c), which is its result: the report reads it back, and
  * listen_table() shows it as text.  It knows nothing of the command
@@ -11,12 +12,28 @@
 #define CX_LISTEN_H
 #include <cJSON.h>
 #include <stdio.h>
+#include "core/period.h"
 #include "listen/lexicon.h"
 
+struct import_profile;
+
 struct listen_options {
-	/* both or neither: the document then also holds this company's
-	 * listening metrics for this period, in the company metrics form */
+	/* period alone: every turn is in it (a time the transcripts give
+	 * must fall in it, or the turn is left out and counted); with company
+	 * too, the document also holds this company's listening metrics for
+	 * this period, in the company metrics form */
 	const char *company, *period;
+	/* a text export (CSV): read through this transcripts import profile
+	 * (the caller's: a day/month order it leaves open is settled in it
+	 * from the file), or, when NULL and the header lacks contact_id,
+	 * speaker and text, through the built-in one in datadir whose
+	 * `match` the header has */
+	struct import_profile *import;
+	const char *datadir;
+	/* turns get the period of their time (the profile's started_at):
+	 * quarters, or months; by: --by was given, so a time is required */
+	enum granularity gran;
+	int by;
 	/* contact records (CSV): the document gets `contacts` and coverage */
 	const char *contacts;
 	/* survey answers (CSV with customer_id): `silent_dissatisfied` */

@@ -1,5 +1,7 @@
 #include "listen/transcripts.h"
+#include "listen/export.h"
 #include "io/csv_stream.h"
+#include "io/utf16.h"
 #include "net/fetch.h"
 #include "io/input.h"
 #include "io/jsonfile.h"
@@ -30,7 +32,8 @@ struct csv_job {
 	long col[NT];
 	size_t width;
 	int header_done;
-	struct scan *S;         /* transcripts_read: the turns go here */
+	struct scan *S;         /* transcripts_read: the turns go here, */
+	const char *period;     /* each in this period (--period), or none */
 	uint64_t records;       /* contacts_count */
 	struct strmap *ids;     /* respondents_read */
 	char error[200];
@@ -83,34 +86,46 @@ static int on_turn(const struct csv_reader *r, long line, off_t offset, void *ar
 	t.speaker = cell(j, r, T_SPEAKER);
 	t.text = cell(j, r, T_TEXT);
 	t.len = r->fields[j->col[T_TEXT]].len;
+	t.period = j->period;
 	scan_turn(j->S, &t);
 	return 0;
+}
+
+/* The records of the CSV open at fd from byte `begin` on. */
+static int run_fd(int fd, const char *name, off_t begin,
+		  int (*each)(const struct csv_reader *, long, off_t, void *),
+		  struct csv_job *j)
+{
+	struct csv_stream s;
+	int rc = CX_OK;
+
+	j->name = name;
+	memset(&s, 0, sizeof s);
+	s.fd = fd;
+	s.begin = begin;
+	s.end = (off_t)1 << 62;
+	s.block = BLOCK;
+	s.on_record = each;
+	s.arg = j;
+	if (csv_stream_run(&s) < 0) {
+		msg_at(name, s.stopped ? j->error_line : s.error_line, "%s",
+		       s.stopped ? j->error : s.error);
+		rc = s.stopped || s.error_line ? CX_EINPUT : CX_EIO;
+	} else if (!j->header_done) {
+		msg_at(name, 0, "empty file");
+		rc = CX_EINPUT;
+	}
+	return rc;
 }
 
 static int run_csv(const char *path, int (*each)(const struct csv_reader *, long,
 						 off_t, void *), struct csv_job *j)
 {
-	struct csv_stream s;
 	char *name = NULL;
 	int fd, rc = fetch_open(path, &name, &fd);
 
-	j->name = name;
-	if (rc == CX_OK) {
-		memset(&s, 0, sizeof s);
-		s.fd = fd;
-		s.end = (off_t)1 << 62;
-		s.block = BLOCK;
-		s.on_record = each;
-		s.arg = j;
-		if (csv_stream_run(&s) < 0) {
-			msg_at(name, s.stopped ? j->error_line : s.error_line, "%s",
-			       s.stopped ? j->error : s.error);
-			rc = s.stopped || s.error_line ? CX_EINPUT : CX_EIO;
-		} else if (!j->header_done) {
-			msg_at(name, 0, "empty file");
-			rc = CX_EINPUT;
-		}
-	}
+	if (rc == CX_OK)
+		rc = run_fd(fd, name, 0, each, j);
 	if (fd >= 0)
 		close(fd);
 	free(name);
@@ -178,7 +193,8 @@ static const char *json_text(const cJSON *o, const char *key, char *buf, size_t 
 	return NULL;
 }
 
-static int json_line(struct scan *S, const char *name, long line, char *s, size_t len)
+static int json_line(struct scan *S, const char *period, const char *name, long line,
+		     char *s, size_t len)
 {
 	cJSON *o = cJSON_ParseWithLength(s, len);
 	const cJSON *turns = cJSON_GetObjectItemCaseSensitive(o, "turns"), *t;
@@ -208,13 +224,14 @@ static int json_line(struct scan *S, const char *name, long line, char *s, size_
 		one.speaker = sp->valuestring;
 		one.text = tx->valuestring;
 		one.len = strlen(tx->valuestring);
+		one.period = period;
 		scan_turn(S, &one);
 	}
 	cJSON_Delete(o);
 	return rc;
 }
 
-static int lines_of(struct scan *S, const char *name, int fd)
+static int lines_of(struct scan *S, const char *period, const char *name, int fd)
 {
 	size_t cap = BLOCK, have = 0, i, from;
 	char *buf = xmalloc(cap + 1);
@@ -229,7 +246,7 @@ static int lines_of(struct scan *S, const char *name, int fd)
 				continue;
 			line++;
 			if (i > from)
-				rc = json_line(S, name, line, buf + from, i - from);
+				rc = json_line(S, period, name, line, buf + from, i - from);
 			from = i + 1;
 		}
 		memmove(buf, buf + from, have - from);
@@ -244,18 +261,18 @@ static int lines_of(struct scan *S, const char *name, int fd)
 		rc = CX_EIO;
 	}
 	if (rc == CX_OK && have > 0)
-		rc = json_line(S, name, line + 1, buf, have);
+		rc = json_line(S, period, name, line + 1, buf, have);
 	free(buf);
 	return rc;
 }
 
-static int run_jsonl(struct scan *S, const char *path)
+static int run_jsonl(struct scan *S, const char *period, const char *path)
 {
 	char *name = NULL;
 	int fd, rc = fetch_open(path, &name, &fd);
 
 	if (rc == CX_OK)
-		rc = lines_of(S, name, fd);
+		rc = lines_of(S, period, name, fd);
 	if (fd >= 0)
 		close(fd);
 	free(name);
@@ -288,10 +305,11 @@ static const char *speaker_of(const char *line, size_t len, size_t *skip)
 }
 
 /* One turn of a text file. */
-static void file_turn(struct scan *S, const char *id, const char *who, const char *text,
-		      size_t len)
+static void file_turn(struct scan *S, const char *period, const char *id, const char *who,
+		      const char *text, size_t len)
 {
 	struct turn t = { 0 };
+	t.period = period;
 	t.contact = id;
 	t.speaker = who;
 	t.text = text;
@@ -299,7 +317,8 @@ static void file_turn(struct scan *S, const char *id, const char *who, const cha
 	scan_turn(S, &t);
 }
 
-static void text_turns(struct scan *S, const char *id, char *text, size_t len)
+static void text_turns(struct scan *S, const char *period, const char *id, char *text,
+		       size_t len)
 {
 	const char *who = NULL, *sp;
 	char *line = text, *end = text + len, *nl, *turn = NULL;
@@ -312,7 +331,7 @@ static void text_turns(struct scan *S, const char *id, char *text, size_t len)
 		sp = speaker_of(line, (size_t)(nl - line), &skip);
 		if (sp || !who) {
 			if (who)
-				file_turn(S, id, who, turn, tlen);
+				file_turn(S, period, id, who, turn, tlen);
 			who = sp ? sp : "agent";
 			turn = line + (sp ? skip : 0);
 			while (turn < nl && *turn == ' ')
@@ -323,7 +342,7 @@ static void text_turns(struct scan *S, const char *id, char *text, size_t len)
 			break;
 	}
 	if (who)
-		file_turn(S, id, who, turn, tlen);
+		file_turn(S, period, id, who, turn, tlen);
 }
 
 static int by_name(const void *a, const void *b)
@@ -331,7 +350,7 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int run_dir(struct scan *S, const char *dir)
+static int run_dir(struct scan *S, const char *period, const char *dir)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -360,7 +379,7 @@ static int run_dir(struct scan *S, const char *dir)
 		int one = rc == CX_OK ? input_read(path, &in) : CX_OK;
 		if (rc == CX_OK && one == CX_OK) {
 			names[i][strlen(names[i]) - 4] = '\0';
-			text_turns(S, names[i], in.data, in.len);
+			text_turns(S, period, names[i], in.data, in.len);
 		}
 		if (rc == CX_OK)
 			input_release(&in);
@@ -396,16 +415,66 @@ static int looks_like_jsonl(const char *path)
 	return c == '{';
 }
 
-int transcripts_read(struct scan *S, const char *path)
+/* A CSV file: the plain transcripts (contact_id, speaker, text) or a text
+ * export read through an import profile (export_read.c); UTF-16 is read
+ * as the UTF-8 it converts to. */
+static int run_transcripts_csv(struct scan *S, const char *period, const char *path,
+			       const struct listen_options *o)
 {
 	struct csv_job j;
-	struct stat st;
+	unsigned char first[4];
+	char *name = NULL;
+	int fd, utf8 = -1, plain = 0, rc = fetch_open(path, &name, &fd);
+	long long body = 0;
+	ssize_t n;
+	enum utf16 order = UTF16_NONE;
 
-	if (!is_url(path) && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return run_dir(S, path);
-	if (looks_like_jsonl(path))
-		return run_jsonl(S, path);
-	memset(&j, 0, sizeof j);
-	j.S = S;
-	return run_csv(path, on_turn, &j);
+	if (rc == CX_OK) {
+		n = pread(fd, first, sizeof first, 0);
+		order = utf16_sniff(first, n > 0 ? (size_t)n : 0);
+	}
+	if (rc == CX_OK && order != UTF16_NONE)
+		rc = utf16_to_utf8(fd, order, name, &utf8);
+	if (rc == CX_OK)
+		rc = export_read(S, utf8 >= 0 ? utf8 : fd, name, o, &plain, &body);
+	if (rc == CX_OK && plain && o->by) {
+		msg_error("--by: transcripts have no times to place them in periods; an "
+			  "export's come from its import profile's started_at (--import)");
+		rc = CX_EUSAGE;
+	}
+	if (rc == CX_OK && plain) {
+		memset(&j, 0, sizeof j);
+		j.S = S;
+		j.period = period;
+		rc = run_fd(utf8 >= 0 ? utf8 : fd, name, (off_t)body, on_turn, &j);
+	}
+	if (utf8 >= 0)
+		close(utf8);
+	if (fd >= 0)
+		close(fd);
+	free(name);
+	return rc;
+}
+
+int transcripts_read(struct scan *S, const char *path, const struct listen_options *o)
+{
+	struct stat st;
+	char period[16];
+	struct period p;
+	int dir = !is_url(path) && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+
+	if (o->period && period_parse(o->period, &p) == 0)
+		period_format(p, period);
+	if (!dir && !looks_like_jsonl(path))
+		return run_transcripts_csv(S, o->period ? period : NULL, path, o);
+	if (o->import || o->by) {
+		msg_error("%s: %s", o->import ? "--import" : "--by", o->import ?
+			  "an import profile reads a CSV export, not JSON Lines or a "
+			  "directory of .txt files" : "transcripts have no times to place "
+			  "them in periods; an export's come from its import profile's "
+			  "started_at (--import)");
+		return CX_EUSAGE;
+	}
+	return dir ? run_dir(S, o->period ? period : NULL, path) :
+		run_jsonl(S, o->period ? period : NULL, path);
 }

@@ -2,7 +2,9 @@
  * row per turn (contact_id, customer_id, channel, speaker, text), JSON
  * Lines with one conversation per line ({contact_id, customer_id,
  * channel, turns: [{speaker, text}]}), or a directory of plain-text
- * files, one conversation each, with "Customer:" / "Agent:" lines.  And
+ * files, one conversation each, with "Customer:" / "Agent:" lines; any
+ * other CSV is a text export, read through an import profile (export.h),
+ * and UTF-16 is read as the UTF-8 it converts to (io/utf16.h).  And
  * the two files beside them: contact records, counted for coverage, and
  * survey answers, whose customer ids say who answered.  Large files are
  * streamed, never held whole.  Inside the listen folder only (listen.h is
@@ -12,11 +14,14 @@
 #define CX_TRANSCRIPTS_H
 #include <stdint.h>
 #include "base/strmap.h"
+#include "listen/listen.h"
 #include "listen/scan.h"
 
 /* Feeds every turn of the transcripts at path (a file, URL or directory)
- * to S. */
-int transcripts_read(struct scan *S, const char *path);
+ * to S: a CSV file may be a text export read through an import profile
+ * (o->import, or the built-in one its header matches; listen/export.h),
+ * and every turn gets o->period when it is given. */
+int transcripts_read(struct scan *S, const char *path, const struct listen_options *o);
 /* The records (rows after the header) of a CSV file of contacts. */
 int contacts_count(const char *path, uint64_t *n);
 /* Adds to ids every non-empty customer_id of a CSV file of survey

@@ -326,6 +326,38 @@ void test_import_load_refused(void)
 	/* an id that is not lowercase letters, digits and '-' */
 	refused("\"kind\": \"contacts\", \"id\": \"Bad Id\",", ok_fields,
 		"cxbench: FILE: id: expected lowercase letters, digits and '-'\n");
+	/* found by fuzzing: a source list without a string was read as one */
+	refused("\"kind\": \"contacts\", \"source\": [1],", ok_fields,
+		"cxbench: FILE: source: expected strings only\n");
+	/* a field named twice (JSON allows it; which would win?) */
+	refused("\"kind\": \"contacts\",", "{ \"started_at\": \"A\", \"started_at\": \"B\" }",
+		"cxbench: FILE: fields.started_at: the field is named twice\n");
+	/* one value for every row: a transcripts profile's channel only */
+	refused("\"kind\": \"contacts\",",
+		"{ \"started_at\": \"A\", \"customer_id\": { \"value\": \"c1\" } }",
+		"cxbench: FILE: fields.customer_id: value: only a transcripts profile's channel "
+		"may be one value for every row\n"
+		"cxbench: FILE: fields.customer_id: no column, columns or elapsed\n");
+	refused("\"kind\": \"transcripts\",",
+		"{ \"text\": \"T\", \"customer_id\": { \"value\": \"c1\" } }",
+		"cxbench: FILE: fields.customer_id: value: only the channel may be one value "
+		"for every row\n");
+	refused("\"kind\": \"transcripts\",",
+		"{ \"text\": \"T\", \"channel\": { \"value\": \"chat\", \"column\": \"C\" } }",
+		"cxbench: FILE: fields.channel: one of column, columns or value, not two\n");
+	/* text takes one to 8 columns; other transcripts fields one */
+	refused("\"kind\": \"transcripts\",",
+		"{ \"text\": { \"columns\": [\"1\", \"2\", \"3\", \"4\", \"5\", \"6\", \"7\", "
+		"\"8\", \"9\"] } }",
+		"cxbench: FILE: fields.text: expected one to 8 column names\n");
+	refused("\"kind\": \"transcripts\",",
+		"{ \"text\": \"T\", \"contact_id\": { \"columns\": [\"A\", \"B\"] } }",
+		"cxbench: FILE: fields.contact_id: one column only\n");
+	/* a contacts field in a transcripts profile, and the other way round */
+	refused("\"kind\": \"transcripts\",", "{ \"text\": \"T\", \"csat\": \"S\" }",
+		"cxbench: FILE: fields.csat: not a field this command reads\n");
+	refused("\"kind\": \"contacts\",", "{ \"started_at\": \"A\", \"text\": \"T\" }",
+		"cxbench: FILE: fields.text: not a field this command reads\n");
 	/* every problem is reported, not only the first */
 	refused("\"kind\": \"calls\", \"csv\": { \"header_row\": 0 },",
 		"{ \"csat\": { \"column\": \"S\", \"scale\": [5, 1] } }",
@@ -452,6 +484,50 @@ void test_import_detect(void)
 
 	for (i = 0; i < 3; i++)
 		free(files[i]);
+	remove_tree(sub);
+	CHECK(snprintf(sub, strlen(dir) + 32, "%s/profiles", dir) > 0);
+	remove_tree(sub);
+	remove_tree(dir);
+	free(sub);
+	free(dir);
+}
+
+/* Detection reads a profile of another kind no further than its kind: a
+ * transcripts profile (speaker, text: fields aggregate does not read)
+ * beside a contacts one with the same match names breaks neither. */
+void test_import_detect_kinds(void)
+{
+	static const char texts_json[] =
+		"{ \"id\": \"d-texts\", \"name\": \"D texts\", \"kind\": \"transcripts\",\n"
+		"  \"match\": [\"CALL ID\", \"QUEUE WAIT\"],\n"
+		"  \"fields\": { \"contact_id\": \"CALL ID\", \"speaker\": \"WHO\","
+		" \"text\": { \"columns\": [\"NOTE\", \"QUEUE WAIT\"] } } }\n";
+	char *dir = temp_dir_new(), *sub, *files[2];
+	const char *h[] = { "CALL ID", "QUEUE WAIT", "START", "WHO", "NOTE" };
+	struct import_profile *p = NULL;
+	size_t i;
+
+	sub = malloc(strlen(dir) + 32);
+	CHECK(snprintf(sub, strlen(dir) + 32, "%s/profiles", dir) > 0);
+	mkdir(sub, 0700);
+	CHECK(snprintf(sub, strlen(dir) + 32, "%s/profiles/imports", dir) > 0);
+	mkdir(sub, 0700);
+	files[0] = write_file(sub, "a-calls.json", calls_json);
+	files[1] = write_file(sub, "d-texts.json", texts_json);
+	CHECK_INT(import_detect(dir, fields, IMPORT_CONTACTS, h, 5, "x.csv", &p), CX_OK);
+	CHECK(p && strcmp(p->id, "a-calls") == 0);
+	import_free(p);
+	CHECK_INT(import_detect(dir, NULL, IMPORT_TRANSCRIPTS, h, 5, "x.csv", &p), CX_OK);
+	CHECK(p && strcmp(p->id, "d-texts") == 0);
+	if (p) {
+		CHECK_INT(p->specs[2].ncolumns, 2);
+		CHECK_STR(p->specs[2].columns[1], "QUEUE WAIT");
+	}
+	import_free(p);
+	for (i = 0; i < 2; i++) {
+		unlink(files[i]);
+		free(files[i]);
+	}
 	remove_tree(sub);
 	CHECK(snprintf(sub, strlen(dir) + 32, "%s/profiles", dir) > 0);
 	remove_tree(sub);
