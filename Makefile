@@ -120,6 +120,7 @@ test: cxbench build/unit-tests asan build/html-check
 	CXBENCH_DATA=. python3 tests/charts_test.py ./cxbench
 	sh tests/browser-test.sh ./cxbench
 	python3 tests/listen_test.py ./cxbench
+	python3 tests/listen_corpus.py ./cxbench --split test --check
 	sh tests/aggregate-output-test.sh ./cxbench
 	sh tests/aggregate-split-test.sh ./cxbench
 	sh tests/aggregate-sqlite-test.sh ./cxbench

@@ -8,7 +8,8 @@ each file, with every language's queries as a user runs it, and counts per
 signal and language: true positives (labelled and found), false positives
 (found, not labelled) and false negatives (labelled, not found).
 
-Usage: listen_corpus.py CXBENCH [--split test|train] [--lang L] [--verbose] [--check]
+Usage: listen_corpus.py CXBENCH [--split test|train|dev|train,dev] [--lang L]
+                         [--verbose] [--check]
 With --check (what make check runs, on the test split, which no query was
 tuned on) it fails unless every signal in every language reaches recall
 0.85 and precision 0.90.
@@ -57,9 +58,11 @@ def main():
                                                "tp", "fp", "fn"))
     with tempfile.TemporaryDirectory() as tmp:
         for lang in langs:
-            path = os.path.join(CORPUS, "%s-%s.csv" % (lang, split))
-            truth = labelled(path)
-            got = found(cxbench, path, tmp)
+            truth, got = {}, {}
+            for part in split.split(","):
+                path = os.path.join(CORPUS, "%s-%s.csv" % (lang, part))
+                truth.update(labelled(path))
+                got.update(found(cxbench, path, tmp))
             for sig in SIGNALS:
                 tp = fp = fn = 0
                 for cid, labels in truth.items():

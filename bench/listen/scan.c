@@ -1,4 +1,5 @@
 #include "listen/scan.h"
+#include "listen/pool.h"
 #include "base/mem.h"
 #include <ctype.h>
 #include <stdlib.h>
@@ -36,6 +37,7 @@ void scan_free(struct scan *S)
 
 	if (!S)
 		return;
+	scan_finish(S);
 	for (i = 0; i < S->n; i++)
 		convo_release(&S->convos[i]);
 	for (i = 0; i < NSIGNALS; i++)
@@ -79,6 +81,7 @@ static struct convo *convo_of(struct scan *S, const struct turn *t)
 	xgrow((void **)&S->convos, &S->cap, S->n, sizeof *S->convos);
 	c = &S->convos[S->n++];
 	memset(c, 0, sizeof *c);
+	c->first = t->seq;
 	c->id = xstrdup(t->contact);
 	c->customer = xstrdup(t->customer ? t->customer : "");
 	c->channel = xstrdup(t->channel && *t->channel ? t->channel : "(none)");
@@ -153,8 +156,10 @@ static void matched(struct scan *S, struct convo *c, enum signal sig, const stru
 	size_t at = S->w.from[m.from], len = S->w.to[m.to] - at;
 
 	c->signals |= 1u << sig;
-	if (S->nexamples[sig] < LISTEN_EXAMPLES)
+	if (S->nexamples[sig] < LISTEN_EXAMPLES) {
+		S->example_at[sig][S->nexamples[sig]] = t->seq;
 		S->examples[sig][S->nexamples[sig]++] = quote_new(t->text, t->len, at, len);
+	}
 	if (S->keep_quotes) {
 		if (!c->quotes)
 			c->quotes = xcalloc(NSIGNALS, sizeof *c->quotes);
@@ -229,11 +234,21 @@ static unsigned langs_of(const struct letters *l)
 	return m;
 }
 
-void scan_turn(struct scan *S, const struct turn *t)
+void scan_turn(struct scan *S, const struct turn *given)
 {
-	struct convo *c = convo_of(S, t);
-	int customer = is_customer(t->speaker);
+	struct turn one = *given;
+	const struct turn *t = &one;
+	struct convo *c;
+	int customer;
 	struct letters l;
+
+	one.seq = given->seq ? given->seq : ++S->seq;
+	if (S->pool) {
+		pool_turn(S->pool, t, one.seq);
+		return;
+	}
+	c = convo_of(S, t);
+	customer = is_customer(t->speaker);
 
 	S->turns++;
 	if (!customer && !S->lx->agent_turns)
@@ -251,49 +266,103 @@ void scan_turn(struct scan *S, const struct turn *t)
 		evaluate(S, c, t, customer, langs_of(customer ? &c->seen : &l));
 }
 
-/* ---- two parts of one run ---- */
+/* ---- threads ---- */
 
-static void merge_convo(struct scan *S, const struct scan *F, struct convo *from)
+void scan_parallel(struct scan *S, int workers)
 {
-	struct convo *c;
-	struct turn t = { 0 };
-	size_t s;
-
-	t.contact = from->id;
-	t.customer = from->customer;
-	t.channel = from->channel;
-	t.period = from->period == NO_PERIOD ? NULL : F->period_names[from->period];
-	c = convo_of(S, &t);
-	if (c->period == NO_PERIOD)
-		c->period = period_of(S, t.period);
-	c->signals |= from->signals;
-	c->seen.latin += from->seen.latin;
-	c->seen.cyr += from->seen.cyr;
-	c->seen.uk += from->seen.uk;
-	c->seen.ru += from->seen.ru;
-	for (s = 0; from->quotes && s < NSIGNALS; s++) {
-		if (!from->quotes[s].words || (c->quotes && c->quotes[s].words))
-			continue;
-		if (!c->quotes)
-			c->quotes = xcalloc(NSIGNALS, sizeof *c->quotes);
-		c->quotes[s] = from->quotes[s];
-		memset(&from->quotes[s], 0, sizeof from->quotes[s]);
-	}
+	if (workers > 1 && !S->pool)
+		S->pool = pool_start(S->lx, S->keep_quotes, workers);
 }
 
-void scan_merge(struct scan *S, struct scan *from)
+void scan_finish(struct scan *S)
 {
-	size_t i, s;
+	if (S->pool)
+		pool_finish(S->pool, S);
+	S->pool = NULL;
+}
 
-	for (i = 0; i < from->n; i++)
-		merge_convo(S, from, &from->convos[i]);
-	for (s = 0; s < NSIGNALS; s++)
-		for (i = 0; i < from->nexamples[s]; i++) {
-			if (S->nexamples[s] < LISTEN_EXAMPLES) {
-				S->examples[s][S->nexamples[s]++] = from->examples[s][i];
-				from->examples[s][i] = NULL;
+static int by_first(const void *a, const void *b)
+{
+	const struct convo *x = *(struct convo *const *)a, *y = *(struct convo *const *)b;
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* The conversations of the parts, by their first turns, moved into S. */
+static void gather_convos(struct scan *S, struct scan **parts, size_t n)
+{
+	struct convo **all;
+	size_t total = S->n, i, k, at = 0;
+
+	for (i = 0; i < n; i++)
+		total += parts[i]->n;
+	all = xcalloc(total ? total : 1, sizeof *all);
+	for (k = 0; k < S->n; k++)
+		all[at++] = &S->convos[k];
+	for (i = 0; i < n; i++)
+		for (k = 0; k < parts[i]->n; k++)
+			all[at++] = &parts[i]->convos[k];
+	qsort(all, total, sizeof *all, by_first);
+	{
+		struct convo *out = xcalloc(total ? total : 1, sizeof *out);
+		for (k = 0; k < total; k++) {
+			out[k] = *all[k];
+			if (out[k].period != NO_PERIOD) {
+				const struct scan *from = NULL;
+				for (i = 0; i < n && !from; i++)
+					if (all[k] >= parts[i]->convos &&
+					    all[k] < parts[i]->convos + parts[i]->n)
+						from = parts[i];
+				if (from)
+					out[k].period = period_of(S, from->period_names[out[k].period]);
 			}
 		}
-	S->turns += from->turns;
-	S->customer_turns += from->customer_turns;
+		free(S->convos);
+		S->convos = out;
+		S->n = S->cap = total;
+	}
+	for (i = 0; i < n; i++)
+		parts[i]->n = 0; /* their strings are S's now */
+	free(all);
+}
+
+/* Each signal's first examples over all parts. */
+static void gather_examples(struct scan *S, struct scan **parts, size_t n)
+{
+	size_t s, i, k;
+
+	for (s = 0; s < NSIGNALS; s++)
+		for (i = 0; i < n; i++)
+			for (k = 0; k < parts[i]->nexamples[s]; k++) {
+				uint64_t at = parts[i]->example_at[s][k];
+				char *q = parts[i]->examples[s][k];
+				size_t j = S->nexamples[s];
+				parts[i]->examples[s][k] = NULL;
+				if (j == LISTEN_EXAMPLES && at > S->example_at[s][j - 1]) {
+					free(q);
+					continue;
+				}
+				if (j == LISTEN_EXAMPLES)
+					free(S->examples[s][--j]);
+				for (; j > 0 && S->example_at[s][j - 1] > at; j--) {
+					S->examples[s][j] = S->examples[s][j - 1];
+					S->example_at[s][j] = S->example_at[s][j - 1];
+				}
+				S->examples[s][j] = q;
+				S->example_at[s][j] = at;
+				if (S->nexamples[s] < LISTEN_EXAMPLES)
+					S->nexamples[s]++;
+			}
+}
+
+void scan_gather(struct scan *S, struct scan **parts, size_t n)
+{
+	size_t i;
+
+	gather_convos(S, parts, n);
+	gather_examples(S, parts, n);
+	for (i = 0; i < n; i++) {
+		S->turns += parts[i]->turns;
+		S->customer_turns += parts[i]->customer_turns;
+	}
+	/* the id map is left as it was: no turn comes after a gather */
 }

@@ -33,6 +33,7 @@ struct match {
 
 struct convo {
 	char *id, *customer, *channel;
+	uint64_t first;              /* its first turn's place in the file */
 	uint32_t period;             /* index into the scan's periods, or NO_PERIOD */
 	unsigned signals;            /* bit per enum signal */
 	struct match *quotes;        /* with keep_quotes: per signal, its first match */
@@ -51,7 +52,10 @@ struct scan {
 	char **period_names;
 	size_t nperiods, periods_cap;
 	char *examples[NSIGNALS][LISTEN_EXAMPLES];
+	uint64_t example_at[NSIGNALS][LISTEN_EXAMPLES]; /* their turns' places */
 	size_t nexamples[NSIGNALS];
+	uint64_t seq;                /* turns numbered so far */
+	struct pool *pool;           /* scan_parallel()'s workers, or NULL */
 	uint64_t turns, customer_turns;
 	/* the current turn */
 	struct words w;
@@ -73,11 +77,19 @@ struct turn {
 	const char *contact, *customer, *channel, *speaker, *period;
 	const char *text;
 	size_t len;
+	uint64_t seq; /* its place in the file (1-based), or 0: the next */
 };
 
 void scan_turn(struct scan *S, const struct turn *t);
-/* Adds what `from` saw (read after what S saw) to S and empties `from`. */
-void scan_merge(struct scan *S, struct scan *from);
+/* From now on, turns go to `workers` threads (when 2 or more start);
+ * scan_finish() waits for them and gathers what they found into S.
+ * Either way, what S holds after scan_finish() is what one scan finds. */
+void scan_parallel(struct scan *S, int workers);
+void scan_finish(struct scan *S);
+/* Moves the conversations and examples of n scans of parts of one
+ * transcripts (each conversation in one part) into S, in the order of
+ * their turns' places (pool.c). */
+void scan_gather(struct scan *S, struct scan **parts, size_t n);
 enum lang_guess convo_language(const struct convo *c);
 /* Masks digit runs (3 or more digits, spaces or dashes between them) and
  * e-mail addresses, and trims to LISTEN_QUOTE characters around [at, at +

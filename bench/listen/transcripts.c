@@ -34,7 +34,9 @@ struct csv_job {
 	int header_done;
 	struct scan *S;         /* transcripts_read: the turns go here, */
 	const char *period;     /* each in this period (--period), or none */
-	uint64_t records;       /* contacts_count */
+	uint64_t records;       /* contacts_read */
+	const struct strmap *want; /* contacts_read: contact id -> index, */
+	char **customers;       /* whose customer_id goes here */
 	struct strmap *ids;     /* respondents_read */
 	char error[200];
 	long error_line;
@@ -137,18 +139,26 @@ static int on_count(const struct csv_reader *r, long line, off_t offset, void *a
 	struct csv_job *j = arg;
 	(void)line;
 	(void)offset;
+	size_t k;
+
 	if (!j->header_done)
 		return header(j, r);
 	j->records++;
+	if (j->want && j->col[T_CONTACT] >= 0 && *cell(j, r, T_CUSTOMER) &&
+	    strmap_find(j->want, cell(j, r, T_CONTACT), &k) && !j->customers[k])
+		j->customers[k] = xstrdup(cell(j, r, T_CUSTOMER));
 	return 0;
 }
 
-int contacts_count(const char *path, uint64_t *n)
+int contacts_read(const char *path, uint64_t *n, const struct strmap *want,
+		  char **customers)
 {
 	struct csv_job j;
 	int rc;
 
 	memset(&j, 0, sizeof j);
+	j.want = want;
+	j.customers = customers;
 	rc = run_csv(path, on_count, &j);
 	*n = j.records;
 	return rc;

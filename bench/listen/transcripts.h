@@ -22,8 +22,12 @@
  * (o->import, or the built-in one its header matches; listen/export.h),
  * and every turn gets o->period when it is given. */
 int transcripts_read(struct scan *S, const char *path, const struct listen_options *o);
-/* The records (rows after the header) of a CSV file of contacts. */
-int contacts_count(const char *path, uint64_t *n);
+/* The records (rows after the header) of a CSV file of contacts; and,
+ * when want (contact id -> index) is given, the customer_id of each
+ * contact it names into customers[index] (left NULL when the file has
+ * no such contact; the caller frees them). */
+int contacts_read(const char *path, uint64_t *n, const struct strmap *want,
+		  char **customers);
 /* Adds to ids every non-empty customer_id of a CSV file of survey
  * answers (a file without that column is an error). */
 int respondents_read(const char *path, struct strmap *ids);
