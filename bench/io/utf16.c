@@ -132,7 +132,7 @@ int utf16_to_utf8(int fd, enum utf16 order, const char *name, int *out)
 		len = utf16_decode(in, have, order, utf8, &used);
 		if (len < 0 || (n == 0 && used < have)) {
 			msg_at(name, 0, "not UTF-16 text at byte %lld (it starts as UTF-16%s)",
-			       (long long)(done + (off_t)used), order == UTF16_BE ? "BE" : "LE");
+			       (long long)done + (long long)used, order == UTF16_BE ? "BE" : "LE");
 			rc = CX_EINPUT;
 		} else if (write_all(tmp, utf8, (size_t)len) < 0) {
 			msg_at(name, 0, "cannot convert from UTF-16: %s", strerror(errno));

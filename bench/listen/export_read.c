@@ -142,7 +142,10 @@ static int header_map(struct head *h, const char *name, const struct listen_opti
 		      long *lines)
 {
 	struct csv_reader r;
-	char d = p->delimiter ? p->delimiter : csv_sniff(h->raw, h->n, p->header_row - 1);
+	char d = p->delimiter;
+
+	if (!d)
+		d = csv_sniff(h->raw, h->n, p->header_row - 1);
 	int rc = CX_OK, got;
 
 	head_reader(h, d, &r);
@@ -313,7 +316,9 @@ static int read_rows(struct scan *S, int fd, const char *name, struct head *h,
 	j.S = S;
 	j.m = &m;
 	j.lines = lines;
-	d = p->delimiter ? p->delimiter : csv_sniff(h->raw, h->n, p->header_row - 1);
+	d = p->delimiter;
+	if (!d)
+		d = csv_sniff(h->raw, h->n, p->header_row - 1);
 	if (rc == CX_OK)
 		rc = settle(fd, name, body, d, &j);
 	if (rc == CX_OK && p->timezone) {

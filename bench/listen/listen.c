@@ -18,7 +18,12 @@
 #define PLAN_SAMPLE ((size_t)1 << 20)
 
 /* The metrics these signals feed (lower is better). */
-static const struct { enum signal sig; const char *metric; } feeds[] = {
+struct feed {
+	enum signal sig;
+	const char *metric;
+};
+
+static const struct feed feeds[] = {
 	{ SIG_HUMAN, "human_request_pct" }, { SIG_REPEAT, "repeat_yourself_pct" },
 	{ SIG_CHURN, "churn_signal_pct" }, { SIG_PRIVACY, "privacy_concern_pct" },
 	{ SIG_PROMISE, "broken_promise_pct" }, { SIG_PASSED, "passed_around_pct" },

@@ -21,12 +21,11 @@ struct worker {
 	pthread_t tid;
 	struct scan *S;
 	struct batch b[BATCHES];
-	size_t head, tail, count; /* the full batches: [head, head + count) */
+	size_t head, count;       /* the full batches: [head, head + count) */
 	int done;                 /* no more batches will come */
 	pthread_mutex_t mu;
 	pthread_cond_t full, empty;
-	struct batch *filling;    /* the reader's side: the batch being filled */
-	struct batch own;
+	struct batch own;         /* the reader's side: the batch being filled */
 };
 
 struct pool {

@@ -160,7 +160,7 @@ static int words_row(struct parser *P, const char *text, size_t len, uint32_t *o
 		if (!end)
 			continue;
 		if (i == from + 1 && text[from] == '#') {
-			n = term(P, QUERY_NUMBER + 1, 1, 0);
+			n = term(P, "#", 1, 0); /* QUERY_NUMBER */
 			*out = have ? node(P, Q_ROW, *out, n) : n;
 			have = 1;
 		} else if (i > from) {

@@ -234,15 +234,15 @@ static unsigned langs_of(const struct letters *l)
 	return m;
 }
 
-void scan_turn(struct scan *S, const struct turn *given)
+void scan_turn(struct scan *S, const struct turn *t)
 {
-	struct turn one = *given;
-	const struct turn *t = &one;
+	struct turn one = *t;
 	struct convo *c;
 	int customer;
 	struct letters l;
 
-	one.seq = given->seq ? given->seq : ++S->seq;
+	one.seq = t->seq ? t->seq : ++S->seq;
+	t = &one;
 	if (S->pool) {
 		pool_turn(S->pool, t, one.seq);
 		return;
@@ -295,13 +295,13 @@ static void gather_convos(struct scan *S, struct scan **parts, size_t n)
 
 	for (i = 0; i < n; i++)
 		total += parts[i]->n;
-	all = xcalloc(total ? total : 1, sizeof *all);
+	all = xcalloc(total ? total : 1, sizeof(struct convo *));
 	for (k = 0; k < S->n; k++)
 		all[at++] = &S->convos[k];
 	for (i = 0; i < n; i++)
 		for (k = 0; k < parts[i]->n; k++)
 			all[at++] = &parts[i]->convos[k];
-	qsort(all, total, sizeof *all, by_first);
+	qsort(all, total, sizeof(struct convo *), by_first);
 	{
 		struct convo *out = xcalloc(total ? total : 1, sizeof *out);
 		for (k = 0; k < total; k++) {

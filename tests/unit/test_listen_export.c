@@ -73,7 +73,7 @@ void test_export_row_tickets(void)
 	struct listen_options o;
 	struct export_map m;
 	struct rows x;
-	struct turn t;
+	struct turn t = { 0 };
 	const char *why = NULL;
 
 	memset(&o, 0, sizeof o);
@@ -121,7 +121,7 @@ void test_export_row_reviews_periods(void)
 	struct listen_options o;
 	struct export_map m;
 	struct rows x;
-	struct turn t;
+	struct turn t = { 0 };
 	const char *why = NULL;
 
 	memset(&o, 0, sizeof o);
@@ -166,7 +166,7 @@ void test_export_row_speaker_zone(void)
 	struct listen_options o;
 	struct export_map m;
 	struct rows x;
-	struct turn t;
+	struct turn t = { 0 };
 	const char *why = NULL;
 
 	setenv("TZ", "Europe/Kyiv", 1);
