@@ -162,7 +162,7 @@ struct pool *pool_start(const struct lexicon *lx, int keep_quotes, int workers)
 		}
 		p->n++;
 	}
-	if (p->n < 2) {
+	if (p->n < workers) {
 		for (i = 0; i < p->n; i++) {
 			p->w[i].done = 1;
 			pthread_cond_signal(&p->w[i].full);

@@ -13,8 +13,8 @@
 
 struct pool;
 
-/* Starts `workers` threads (2 or more), each with a scan of lx: NULL
- * when they cannot be started (then the scan stays single). */
+/* Starts `workers` threads (1 or more), each with a scan of lx: NULL
+ * when they cannot all be started (then the scan stays single). */
 struct pool *pool_start(const struct lexicon *lx, int keep_quotes, int workers);
 /* Hands a turn, numbered seq (1-based, in the reader's order), to its
  * worker. */

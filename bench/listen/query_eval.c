@@ -156,6 +156,41 @@ static void copy(struct turn_hits *h, struct list l)
 	}
 }
 
+/* 0 when a term every match of node x holds is missing from the turn. */
+static int possible(const struct query *q, const struct qnode *x,
+		    const struct turn_hits *h)
+{
+	uint32_t i;
+	for (i = 0; i < x->nreq; i++)
+		if (!turn_hits_has(h, q->required[x->req + i]))
+			return 0;
+	return 1;
+}
+
+static struct list eval(const struct query *q, uint32_t node, struct turn_hits *h);
+
+/* A chain of ORs (the parser builds them leaning left: OR(OR(a, b), c))
+ * as one list of alternatives, each tried only where it is possible:
+ * most of a long list is skipped without a call. */
+static struct list alternatives(const struct query *q, uint32_t node, struct turn_hits *h)
+{
+	struct list r = { h->nspans, 0 };
+	uint32_t at = node, one;
+
+	for (;;) {
+		const struct qnode *y = &q->nodes[at];
+		one = y->kind == Q_OR ? y->b : at;
+		if (possible(q, &q->nodes[one], h))
+			(void)eval(q, one, h); /* its spans stay on top of the stack */
+		if (y->kind != Q_OR)
+			break;
+		at = y->a;
+	}
+	r.n = tidy(h, r.at, h->nspans - r.at);
+	h->nspans = r.at + r.n;
+	return r;
+}
+
 static struct list eval(const struct query *q, uint32_t node, struct turn_hits *h)
 {
 	const struct qnode *x = &q->nodes[node];
@@ -179,22 +214,18 @@ static struct list eval(const struct query *q, uint32_t node, struct turn_hits *
 		h->nspans = base + a.n;
 		return a;
 	}
-	for (i = 0; i < x->nreq; i++)
-		if (!turn_hits_has(h, q->required[x->req + i]))
-			return a; /* a term each match needs is not in the turn */
+	if (!possible(q, x, h))
+		return a; /* a term each match needs is not in the turn */
+	if (x->kind == Q_OR)
+		return alternatives(q, node, h);
 	a = eval(q, x->a, h);
-	/* nothing on the left: only OR can still match, and WITHOUT needs
-	 * nothing from the right */
-	if (a.n == 0 && x->kind != Q_OR) {
+	if (a.n == 0) { /* nothing on the left: no pair, no negation to look at */
 		h->nspans = base;
 		return a;
 	}
 	b = eval(q, x->b, h);
 	r.at = h->nspans;
-	if (x->kind == Q_OR) {
-		copy(h, a);
-		copy(h, b);
-	} else if (x->kind == Q_AND) {
+	if (x->kind == Q_AND) {
 		if (b.n) {
 			copy(h, a);
 			copy(h, b);

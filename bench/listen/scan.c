@@ -126,7 +126,7 @@ static int on_term(size_t term, size_t end, void *arg)
 	struct scan *S = arg;
 	size_t start = end - S->lx->terms.len[term];
 
-	found(S, (uint32_t)term, (uint32_t)words_index(&S->w, start + 1));
+	found(S, (uint32_t)term, (uint32_t)words_after(&S->w, start));
 	return 0;
 }
 
@@ -268,10 +268,11 @@ void scan_turn(struct scan *S, const struct turn *t)
 
 /* ---- threads ---- */
 
-void scan_parallel(struct scan *S, int workers)
+void scan_parallel(struct scan *S, int threads)
 {
-	if (workers > 1 && !S->pool)
-		S->pool = pool_start(S->lx, S->keep_quotes, workers);
+	/* the reader is light: a worker per core keeps every core busy */
+	if (threads > 1 && !S->pool)
+		S->pool = pool_start(S->lx, S->keep_quotes, threads);
 }
 
 void scan_finish(struct scan *S)

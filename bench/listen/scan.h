@@ -81,10 +81,11 @@ struct turn {
 };
 
 void scan_turn(struct scan *S, const struct turn *t);
-/* From now on, turns go to `workers` threads (when 2 or more start);
+/* From now on, turns go to `threads` worker threads (when they start;
+ * the reader, which only parses, is one more);
  * scan_finish() waits for them and gathers what they found into S.
  * Either way, what S holds after scan_finish() is what one scan finds. */
-void scan_parallel(struct scan *S, int workers);
+void scan_parallel(struct scan *S, int threads);
 void scan_finish(struct scan *S);
 /* Moves the conversations and examples of n scans of parts of one
  * transcripts (each conversation in one part) into S, in the order of

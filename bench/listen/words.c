@@ -66,6 +66,7 @@ static void reserve(struct words *w, size_t len)
 	if (len + 3 > w->cap) {
 		w->cap = (len + 3) * 2;
 		w->norm = xrealloc(w->norm, w->cap);
+		w->before = xrealloc(w->before, w->cap * sizeof *w->before);
 	}
 }
 
@@ -78,6 +79,7 @@ static void add_word(struct words *w, size_t at, size_t from)
 		w->to = xrealloc(w->to, w->wcap * sizeof *w->to);
 	}
 	w->at[w->n] = (uint32_t)at;
+	w->before[at - 1] = (uint32_t)w->n;
 	w->from[w->n] = (uint32_t)from;
 	w->n++;
 }
@@ -166,24 +168,11 @@ void words_split(struct words *w, const char *text, size_t len)
 	w->norm[w->len] = '\0';
 }
 
-size_t words_index(const struct words *w, size_t at)
-{
-	size_t lo = 0, hi = w->n;
-
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (w->at[mid] <= at)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 void words_release(struct words *w)
 {
 	free(w->norm);
 	free(w->at);
+	free(w->before);
 	free(w->from);
 	free(w->to);
 	memset(w, 0, sizeof *w);

@@ -16,14 +16,19 @@ struct words {
 	char *norm;          /* " w1 w2 ... wn ", '\0'-ended */
 	size_t len, cap;
 	uint32_t *at;        /* word i starts at norm + at[i] */
+	uint32_t *before;    /* before[at[i] - 1] == i: the word after a space */
 	uint32_t *from, *to; /* word i is [from[i], to[i]) of the text given */
 	size_t n, wcap;
 };
 
 /* Splits text (UTF-8, len bytes) into w, replacing what w held. */
 void words_split(struct words *w, const char *text, size_t len);
-/* The word whose first letter is at norm offset `at` (a word start). */
-size_t words_index(const struct words *w, size_t at);
+/* The word after the space at norm offset `space` (where a term's
+ * pattern starts). */
+static inline size_t words_after(const struct words *w, size_t space)
+{
+	return w->before[space];
+}
 void words_release(struct words *w);
 
 /* Folds UTF-8 text in place to lower case (A-Z and the Russian and
