@@ -154,7 +154,7 @@ with tempfile.TemporaryDirectory() as tmp:
     big = os.path.join(tmp, "big.csv")
     with open(big, "w", encoding="utf-8") as out_f:
         out_f.write("contact_id,customer_id,channel,speaker,text\n")
-        for name in sorted(os.listdir(corpus)):
+        for name in sorted(n for n in os.listdir(corpus) if n.endswith(".csv")):
             with open(os.path.join(corpus, name), encoding="utf-8") as f:
                 for row in csv.DictReader(f):
                     out_f.write('%s,%s,%s,%s,"%s"\n' % (
