@@ -6,6 +6,7 @@
  * before it ends somewhere else (a quoted field held line breaks), the
  * range is read again from where it really starts. */
 #include "aggregate/agg_internal.h"
+#include "io/csv_head.h"
 #include "io/csv_stream.h"
 #include "imports/import.h"
 #include "net/fetch.h"
@@ -256,33 +257,6 @@ static void *scan_worker(void *arg)
 	return NULL;
 }
 
-#define HEAD_BYTES 65536
-
-/* The head of the file, parsed afresh (the reader writes into its
- * buffer): a reader positioned at its start. */
-struct head {
-	char *raw, *work;
-	size_t n;        /* bytes read, BOM left out */
-	size_t bom;
-	int whole;       /* the file ends within the head */
-};
-
-static void head_reader(struct head *h, char delimiter, struct csv_reader *r)
-{
-	memcpy(h->work, h->raw, h->n + 1);
-	csv_init(r, h->work, h->n);
-	(void)csv_set_delimiter(r, delimiter); /* csv_sniff() gives a known one */
-}
-
-/* Moves r past `k` records; -1 when the file has fewer. */
-static int skip_records(struct csv_reader *r, long k)
-{
-	for (; k > 0; k--)
-		if (csv_next(r) <= 0)
-			return -1;
-	return 0;
-}
-
 static int needs_met(const struct column_map *map, int survey)
 {
 	return survey ? map->col[F_CSAT] >= 0 || map->col[F_NPS] >= 0 ||
@@ -291,7 +265,7 @@ static int needs_met(const struct column_map *map, int survey)
 
 /* A built-in profile for a file whose header lacks cxbench's columns:
  * the one whose match names the record at its header_row holds. */
-static int detect(struct head *h, const char *name, int survey,
+static int detect(struct csv_head *h, const char *name, int survey,
 		  const struct agg_options *o, struct import_profile **out)
 {
 	const char *names[512];
@@ -302,8 +276,8 @@ static int detect(struct head *h, const char *name, int survey,
 
 	*out = NULL;
 	for (k = 0; rc == CX_OK && !*out && k < 10; k++) {
-		head_reader(h, csv_sniff(h->raw, h->n, k), &r);
-		if (skip_records(&r, k) < 0 || csv_next(&r) <= 0) {
+		csv_head_reader(h, csv_sniff(h->raw, h->n, k), &r);
+		if (csv_skip_records(&r, k) < 0 || csv_next(&r) <= 0) {
 			csv_release(&r);
 			break;
 		}
@@ -323,35 +297,9 @@ static int detect(struct head *h, const char *name, int survey,
 	return rc;
 }
 
-static int head_read(int fd, const char *name, struct head *h)
-{
-	ssize_t n;
-
-	memset(h, 0, sizeof *h);
-	h->raw = xmalloc(HEAD_BYTES + 1);
-	h->work = xmalloc(HEAD_BYTES + 1);
-	n = pread(fd, h->raw, HEAD_BYTES, 0);
-	if (n < 0) {
-		msg_at(name, 0, "cannot read: %s", strerror(errno));
-		return CX_EIO;
-	}
-	h->whole = n < HEAD_BYTES;
-	h->bom = n >= 3 && memcmp(h->raw, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-	memmove(h->raw, h->raw + h->bom, (size_t)n - h->bom);
-	h->n = (size_t)n - h->bom;
-	h->raw[h->n] = '\0';
-	return CX_OK;
-}
-
-static void head_release(struct head *h)
-{
-	free(h->raw);
-	free(h->work);
-}
-
 /* The header (at the profile's header_row, or the first record), the map
  * of columns, and where the records start. */
-static int header_map(struct head *h, const char *name, const struct agg_options *o,
+static int header_map(struct csv_head *h, const char *name, const struct agg_options *o,
 		      const struct import_profile *p, struct column_map *map,
 		      struct agg_check *k, off_t *body, long *lines)
 {
@@ -364,8 +312,8 @@ static int header_map(struct head *h, const char *name, const struct agg_options
 	else if (p)
 		d = csv_sniff(h->raw, h->n, p->header_row - 1);
 
-	head_reader(h, d, &r);
-	if (p && skip_records(&r, p->header_row - 1) < 0) {
+	csv_head_reader(h, d, &r);
+	if (p && csv_skip_records(&r, p->header_row - 1) < 0) {
 		msg_at(name, 0, "no header at line %ld (import profile '%s')", p->header_row,
 		       p->id);
 		rc = CX_EINPUT;
@@ -382,7 +330,7 @@ static int header_map(struct head *h, const char *name, const struct agg_options
 			column_map_build(map, &r, o->renames, o->nrenames, name);
 	if (rc == CX_OK && k)
 		agg_check_columns(k, map, &r);
-	if (rc == CX_OK && p && skip_records(&r, p->skip_after_header) < 0)
+	if (rc == CX_OK && p && csv_skip_records(&r, p->skip_after_header) < 0)
 		r.p = r.end; /* nothing after the header rows: no records */
 	map->delimiter = d;
 	*body = (off_t)(r.p - h->work + (ptrdiff_t)h->bom);
@@ -398,8 +346,8 @@ static int read_header(int fd, const char *name, int survey, const struct agg_op
 		       long *lines)
 {
 	struct import_profile *p = survey ? o->surveys_import : o->contacts_import;
-	struct head h;
-	int rc = head_read(fd, name, &h);
+	struct csv_head h;
+	int rc = csv_head_read(fd, name, &h);
 
 	if (rc == CX_OK && !p && o->datadir) {
 		/* cxbench's own columns, as written (--map aside): no profile */
@@ -417,7 +365,7 @@ static int read_header(int fd, const char *name, int survey, const struct agg_op
 		res->check[survey] = xcalloc(1, sizeof *res->check[survey]);
 	if (rc == CX_OK)
 		rc = header_map(&h, name, o, p, map, res->check[survey], body, lines);
-	head_release(&h);
+	csv_head_release(&h);
 	return rc;
 }
 

@@ -397,23 +397,6 @@ int contact_parse_import(const struct column_map *map, const struct csv_reader *
 
 /* ---- the column map of a profile ---- */
 
-static long header_index(const struct csv_reader *h, const char *name)
-{
-	size_t i, len = strlen(name);
-
-	for (i = 0; i < h->nfields; i++) {
-		const char *s = h->fields[i].s;
-		size_t n = h->fields[i].len;
-		while (n && (*s == ' ' || *s == '\t'))
-			s++, n--;
-		while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-			n--;
-		if (n == len && strncasecmp(s, name, n) == 0)
-			return (long)i;
-	}
-	return -1;
-}
-
 static int no_column(const char *file, long line, const struct import_profile *p,
 		     const char *column, const char *what)
 {
@@ -432,7 +415,7 @@ static int map_spec(struct column_map *map, const struct csv_reader *h,
 	if (f < 0)
 		return CX_OK; /* a field of another kind of file (listen's) */
 	for (k = 0; k < s->ncolumns; k++) {
-		long col = header_index(h, s->columns[k]);
+		long col = csv_column(h, s->columns[k]);
 		if (col < 0)
 			return no_column(file, line, p, s->columns[k], s->field);
 		if (k == 0)
@@ -543,7 +526,7 @@ int column_map_import(struct column_map *map, const struct csv_reader *header,
 				  renames[i].field);
 			return CX_EUSAGE;
 		}
-		col = header_index(header, renames[i].column);
+		col = csv_column(header, renames[i].column);
 		if (col < 0)
 			return no_column(file, line, p, renames[i].column, "--map");
 		map->col[f] = col; /* --map wins over the profile */
@@ -551,7 +534,7 @@ int column_map_import(struct column_map *map, const struct csv_reader *header,
 		map->spec[f] = NULL;
 	}
 	for (i = 0; rc == CX_OK && i < p->nskips && i < MAP_MAX_SKIPS; i++) {
-		map->skip_col[i] = header_index(header, p->skips[i].column);
+		map->skip_col[i] = csv_column(header, p->skips[i].column);
 		if (map->skip_col[i] < 0)
 			rc = no_column(file, line, p, p->skips[i].column, "skip");
 	}

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* The bytes that can end an unquoted field: the delimiter, a line break,
  * and the NUL after the buffer (one inside the data is an ordinary byte);
@@ -191,4 +192,21 @@ char csv_sniff(const char *buf, size_t n, long line)
 		if (count[k] > count[best])
 			best = k;
 	return cands[best];
+}
+
+long csv_column(const struct csv_reader *r, const char *name)
+{
+	size_t i, len = strlen(name);
+
+	for (i = 0; i < r->nfields; i++) {
+		const char *s = r->fields[i].s;
+		size_t n = r->fields[i].len;
+		while (n && (*s == ' ' || *s == '\t'))
+			s++, n--;
+		while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			n--;
+		if (n == len && strncasecmp(s, name, n) == 0)
+			return (long)i;
+	}
+	return -1;
 }

@@ -36,6 +36,10 @@ char csv_sniff(const char *buf, size_t n, long line);
  * malformed record (r->error says why, r->line where). */
 int csv_next(struct csv_reader *r);
 void csv_release(struct csv_reader *r);
+/* The column of the header record r holds named `name` (blanks around it
+ * and case aside; the first of two alike, as Jira repeats Labels and
+ * Comment), or -1. */
+long csv_column(const struct csv_reader *r, const char *name);
 /* A plain decimal number ("12", "-3.5", "1e3"); surrounding blanks are
  * allowed.  0 on success, -2 for a number too large for a double (1e999),
  * -1 for anything else (text, nan, inf, hex). */

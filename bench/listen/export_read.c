@@ -7,6 +7,7 @@
 #include "listen/export.h"
 #include "base/mem.h"
 #include "base/msg.h"
+#include "io/csv_head.h"
 #include "io/csv_stream.h"
 #include <errno.h>
 #include <stdio.h>
@@ -16,75 +17,33 @@
 #include <time.h>
 #include <unistd.h>
 
-#define HEAD_BYTES 65536
 #define BLOCK ((size_t)8 << 20) /* as transcripts.c: the longest row must fit */
 #define DETECT_LINES 10        /* a header under a title block of up to 9 lines */
 
 /* ---- the head of the file ---- */
 
-struct head {
-	char *raw, *work; /* as read (BOM left out), and a copy the reader parses */
-	size_t n, bom;
-	int whole;        /* the file ends within the head */
-};
-
-static int head_read(int fd, const char *name, struct head *h)
+/* The head, with the listen reader's own rule: an empty file is an
+ * error here, before any header is looked for. */
+static int head_read(int fd, const char *name, struct csv_head *h)
 {
-	ssize_t n;
+	int rc = csv_head_read(fd, name, h);
 
-	memset(h, 0, sizeof *h);
-	h->raw = xmalloc(HEAD_BYTES + 1);
-	h->work = xmalloc(HEAD_BYTES + 1);
-	n = pread(fd, h->raw, HEAD_BYTES, 0);
-	if (n < 0) {
-		msg_at(name, 0, "cannot read: %s", strerror(errno));
-		return CX_EIO;
-	}
-	h->whole = n < HEAD_BYTES;
-	h->bom = n >= 3 && memcmp(h->raw, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-	memmove(h->raw, h->raw + h->bom, (size_t)n - h->bom);
-	h->n = (size_t)n - h->bom;
-	h->raw[h->n] = '\0';
-	if (h->n == 0) {
+	if (rc == CX_OK && h->n == 0) {
 		msg_at(name, 0, "empty file");
-		return CX_EINPUT;
+		rc = CX_EINPUT;
 	}
-	return CX_OK;
-}
-
-static void head_release(struct head *h)
-{
-	free(h->raw);
-	free(h->work);
-}
-
-/* A reader at the start of the head, afresh (the reader writes into its
- * buffer). */
-static void head_reader(struct head *h, char delimiter, struct csv_reader *r)
-{
-	memcpy(h->work, h->raw, h->n + 1);
-	csv_init(r, h->work, h->n);
-	(void)csv_set_delimiter(r, delimiter); /* csv_sniff() gives a known one */
-}
-
-/* Moves r past k records; -1 when the head has fewer. */
-static int skip_records(struct csv_reader *r, long k)
-{
-	for (; k > 0; k--)
-		if (csv_next(r) <= 0)
-			return -1;
-	return 0;
+	return rc;
 }
 
 /* The header `listen` reads without a profile: contact_id, speaker and
  * text among the first line's names (as transcripts.c finds them). */
-static int plain_header(struct head *h)
+static int plain_header(struct csv_head *h)
 {
 	static const char *const need[] = { "contact_id", "speaker", "text" };
 	struct csv_reader r;
 	size_t i, k, found = 0;
 
-	head_reader(h, ',', &r);
+	csv_head_reader(h, ',', &r);
 	if (csv_next(&r) > 0)
 		for (k = 0; k < 3; k++)
 			for (i = 0; i < r.nfields; i++)
@@ -98,7 +57,7 @@ static int plain_header(struct head *h)
 
 /* The built-in transcripts profile whose match names a line near the top
  * holds, that line being the profile's header_row. */
-static int detect(struct head *h, const char *name, const struct listen_options *o,
+static int detect(struct csv_head *h, const char *name, const struct listen_options *o,
 		  struct import_profile **out)
 {
 	const char **names;
@@ -109,8 +68,8 @@ static int detect(struct head *h, const char *name, const struct listen_options 
 
 	*out = NULL;
 	for (k = 0; o->datadir && rc == CX_OK && !*out && k < DETECT_LINES; k++) {
-		head_reader(h, csv_sniff(h->raw, h->n, k), &r);
-		if (skip_records(&r, k) < 0 || csv_next(&r) <= 0) {
+		csv_head_reader(h, csv_sniff(h->raw, h->n, k), &r);
+		if (csv_skip_records(&r, k) < 0 || csv_next(&r) <= 0) {
 			csv_release(&r);
 			break;
 		}
@@ -137,7 +96,7 @@ static int detect(struct head *h, const char *name, const struct listen_options 
 
 /* The header at the profile's header_row, the map of its columns, and
  * where the rows start (*body, a file offset) after *lines lines. */
-static int header_map(struct head *h, const char *name, const struct listen_options *o,
+static int header_map(struct csv_head *h, const char *name, const struct listen_options *o,
 		      struct import_profile *p, struct export_map *m, off_t *body,
 		      long *lines)
 {
@@ -148,8 +107,8 @@ static int header_map(struct head *h, const char *name, const struct listen_opti
 		d = csv_sniff(h->raw, h->n, p->header_row - 1);
 	int rc = CX_OK, got;
 
-	head_reader(h, d, &r);
-	if (skip_records(&r, p->header_row - 1) < 0) {
+	csv_head_reader(h, d, &r);
+	if (csv_skip_records(&r, p->header_row - 1) < 0) {
 		msg_at(name, 0, "no header at line %ld (import profile '%s')", p->header_row,
 		       p->id);
 		rc = CX_EINPUT;
@@ -162,7 +121,7 @@ static int header_map(struct head *h, const char *name, const struct listen_opti
 	}
 	if (rc == CX_OK)
 		rc = export_map_init(m, p, &r, o, name, r.line);
-	if (rc == CX_OK && skip_records(&r, p->skip_after_header) < 0)
+	if (rc == CX_OK && csv_skip_records(&r, p->skip_after_header) < 0)
 		r.p = r.end; /* nothing after the header rows: no rows */
 	*body = (off_t)(r.p - h->work + (ptrdiff_t)h->bom);
 	*lines = r.next_line - 1;
@@ -298,7 +257,7 @@ static void note_left_out(const struct export_map *m, const char *name)
 		 total == 1 ? " was" : "s were", buf + 2);
 }
 
-static int read_rows(struct scan *S, int fd, const char *name, struct head *h,
+static int read_rows(struct scan *S, int fd, const char *name, struct csv_head *h,
 		     const struct listen_options *o, struct import_profile *p)
 {
 	struct export_map m;
@@ -344,7 +303,7 @@ int export_read(struct scan *S, int fd, const char *name, const struct listen_op
 		int *plain, long long *body)
 {
 	struct import_profile *found = NULL, *p = o->import;
-	struct head h;
+	struct csv_head h;
 	int rc = head_read(fd, name, &h);
 
 	*plain = 0;
@@ -359,6 +318,6 @@ int export_read(struct scan *S, int fd, const char *name, const struct listen_op
 			rc = read_rows(S, fd, name, &h, o, p ? p : found);
 	}
 	import_free(found);
-	head_release(&h);
+	csv_head_release(&h);
 	return rc;
 }

@@ -31,25 +31,6 @@ static int refuse(const char **why, const char *field, const char *what, const c
 
 /* ---- the map ---- */
 
-/* The header's column named `name` (blanks around it and case aside; the
- * first of two alike, as Jira repeats Labels and Comment), or -1. */
-static long header_index(const struct csv_reader *h, const char *name)
-{
-	size_t i, len = strlen(name);
-
-	for (i = 0; i < h->nfields; i++) {
-		const char *s = h->fields[i].s;
-		size_t n = h->fields[i].len;
-		while (n && (*s == ' ' || *s == '\t'))
-			s++, n--;
-		while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-			n--;
-		if (n == len && strncasecmp(s, name, n) == 0)
-			return (long)i;
-	}
-	return -1;
-}
-
 static int no_column(const struct export_map *m, const char *file, long line,
 		     const char *column, const char *what)
 {
@@ -79,7 +60,7 @@ static int map_spec(struct export_map *m, const struct import_spec *s,
 	if (f == X_TEXT)
 		m->text = xcalloc(s->ncolumns, sizeof *m->text);
 	for (k = 0; k < s->ncolumns; k++) {
-		col = header_index(h, s->columns[k]);
+		col = csv_column(h, s->columns[k]);
 		if (col < 0)
 			return no_column(m, file, line, s->columns[k], s->field);
 		if (f == X_TEXT)
@@ -116,7 +97,7 @@ int export_map_init(struct export_map *m, struct import_profile *p,
 	for (i = 0; rc == CX_OK && i < p->nspecs; i++)
 		rc = map_spec(m, &p->specs[i], header, file, line);
 	for (i = 0; rc == CX_OK && i < p->nskips; i++) {
-		m->skip[i] = header_index(header, p->skips[i].column);
+		m->skip[i] = csv_column(header, p->skips[i].column);
 		if (m->skip[i] < 0)
 			rc = no_column(m, file, line, p->skips[i].column, "skip");
 	}
