@@ -120,9 +120,25 @@ static cJSON *figures_json(const struct agg_table *t, size_t g)
 	return f;
 }
 
-static cJSON *period_json(const struct agg_table *t, size_t g, unsigned show,
-			  int by_channel, enum granularity gran)
+/* The friction block of a group, when answers were linked. */
+static void friction(cJSON *into, const struct agg_options *o, const struct agg_result *res,
+		     const struct agg_stats *s)
 {
+	struct fr_tax_frontier tf = { o->frontier_asa, o->frontier_hold,
+				      o->frontier_repeat_pct };
+	/* a channel only the survey answers have (their own, or "(none)")
+	 * has no contacts to be at any level */
+	if (res->fr && s->offered)
+		cJSON_AddItemToObject(into, "friction", fr_block_json(res->fr, s,
+								      o->has_frontier ? &tf : NULL));
+}
+
+static cJSON *period_json(const struct agg_options *o, const struct agg_result *res,
+			  size_t g, unsigned show)
+{
+	const struct agg_table *t = &res->table;
+	int by_channel = o->by_channel;
+	enum granularity gran = o->gran;
 	cJSON *p = cJSON_CreateObject(), *channels;
 	char label[16];
 	size_t k;
@@ -131,6 +147,7 @@ static cJSON *period_json(const struct agg_table *t, size_t g, unsigned show,
 	cJSON_AddStringToObject(p, "period", label);
 	cJSON_AddItemToObject(p, "metrics", metrics_json(&t->groups[g].s, show));
 	cJSON_AddItemToObject(p, "figures", figures_json(t, g));
+	friction(p, o, res, &t->groups[g].s);
 	if (!by_channel)
 		return p;
 	channels = cJSON_AddObjectToObject(p, "channels");
@@ -138,6 +155,7 @@ static cJSON *period_json(const struct agg_table *t, size_t g, unsigned show,
 		cJSON *c = cJSON_AddObjectToObject(channels, t->groups[k].channel);
 		cJSON_AddItemToObject(c, "metrics", metrics_json(&t->groups[k].s, show));
 		cJSON_AddItemToObject(c, "figures", figures_json(t, k));
+		friction(c, o, res, &t->groups[k].s);
 	}
 	return p;
 }
@@ -222,6 +240,10 @@ cJSON *agg_document_new(const struct agg_options *o, const struct agg_result *re
 	cJSON_AddNumberToObject(src, "survey_rows", (double)res->survey_rows);
 	cJSON_AddNumberToObject(src, "sl_seconds", o->sl_seconds);
 	cJSON_AddNumberToObject(src, "repeat_days", (double)o->repeat_seconds / 86400);
+	if (res->fr) {
+		cJSON_AddNumberToObject(src, "link_days", (double)o->link_seconds / 86400);
+		cJSON_AddItemToObject(src, "linked", fr_source_json(res->fr));
+	}
 	if (res->profile[0])
 		cJSON_AddItemToObject(src, "contacts_import",
 				      import_json(res->profile[0], res->profile_skips[0]));
@@ -231,8 +253,7 @@ cJSON *agg_document_new(const struct agg_options *o, const struct agg_result *re
 	periods = cJSON_AddArrayToObject(root, "periods");
 	for (g = 0; g < res->table.n; g++)
 		if (!res->table.groups[g].channel[0])
-			cJSON_AddItemToArray(periods, period_json(&res->table, g, metrics_shown(res),
-								  o->by_channel, o->gran));
+			cJSON_AddItemToArray(periods, period_json(o, res, g, metrics_shown(res)));
 	return root;
 }
 

@@ -16,6 +16,7 @@
 #include "aggregate/aggregate.h"
 #include "aggregate/agg_check.h"
 #include "aggregate/contacts.h"
+#include "aggregate/friction.h"
 #include "core/period.h"
 
 #define AGG_MAX_CHANNELS 64
@@ -40,6 +41,7 @@ struct agg_stats {
 	uint64_t hist_over;  /* waits of 24 hours or more */
 	struct agg_values first_response, resolution; /* minutes, hours */
 	uint64_t reopens_n, reopened;
+	struct fr_sums fr;   /* with linked survey answers (friction.h) */
 };
 
 struct agg_group {
@@ -78,10 +80,60 @@ struct agg_traces {
 	struct agg_block *head[AGG_PARTS], *tail[AGG_PARTS];
 };
 
+/* With survey answers to link (friction), each contact leaves this in
+ * place of its trace: its levels, and what it costs a customer to come
+ * again (handle time, else wait + hold).  32 bytes. */
+struct fr_rec {
+	struct agg_trace t;
+	fr_levels levels;  /* FR_CUSTOMER: it has a customer id */
+	uint32_t side;     /* 1 + its entry in its part's side list, or 0 */
+	float cost;
+};
+#define FR_CUSTOMER 0x80000000u
+#define FR_BLOCK 2048
+
+struct fr_block {
+	struct fr_block *next;
+	size_t n;
+	struct fr_rec r[FR_BLOCK];
+};
+
+struct fr_recs {
+	struct fr_block *head[AGG_PARTS], *tail[AGG_PARTS];
+};
+
+/* A contact that answers name by contact_id, as the scan found it. */
+struct fr_side {
+	uint64_t offset;   /* its place in the file: of two, the later wins */
+	uint32_t answer;   /* 1 + the first answer naming it */
+	uint32_t info;
+	fr_levels levels;  /* with repeat levels once the pass has run */
+};
+
+/* One survey answer to link. */
+struct fr_answer {
+	uint64_t id, customer;  /* hashes; 0 when none */
+	uint64_t offset;        /* of the contact it is linked to by id */
+	uint32_t time, info;    /* answered_at; the linked contact's info */
+	uint32_t next;          /* 1 + the next answer with the same id */
+	fr_levels levels;       /* the linked contact's */
+	int32_t period;         /* its own (answered_at), -1 none or not kept */
+	int8_t csat, nps;
+	uint8_t has_time, how;  /* how: FR_HOW_* */
+	uint8_t found;          /* its contact_id is in the contacts file */
+};
+enum { FR_HOW_NONE, FR_HOW_ID, FR_HOW_CUSTOMER, FR_HOW_NO_ID_NO_CUSTOMER,
+       FR_HOW_NO_CONTACT_BEFORE, FR_HOW_OUTSIDE_WINDOW, FR_HOW_NO_TIME, FR_NHOW };
+
 /* Per-thread results of a scan. */
 struct agg_part {
 	struct agg_table table;
 	struct agg_traces traces;
+	struct fr_recs fr;          /* friction: contacts, in place of traces */
+	struct fr_side *side;
+	size_t nside, side_cap;
+	struct fr_answer *answers;  /* friction: the survey file's answers */
+	size_t nanswers, answers_cap;
 	char *channels[AGG_MAX_CHANNELS]; /* channel index -> name */
 	size_t nchannels;
 	uint64_t rows, skipped, survey_rows;
@@ -101,7 +153,42 @@ struct agg_result {
 	/* contacts read through a profile that names no such column */
 	int lacks_abandoned, lacks_resolved;
 	struct agg_check *check[2]; /* with o->check: per file */
+	struct fr_state *fr;        /* linking answers to contacts, or NULL */
 };
+
+/* Friction: the answers of the survey file, found by contact id and by
+ * customer, and what the linking found. */
+struct fr_state {
+	struct fr_answer *a;
+	size_t n;
+	uint32_t *slots;            /* contact id -> 1 + first answer; NULL: none */
+	size_t mask;
+	int64_t link_seconds, repeat_seconds;
+	int survey_id, survey_customer;          /* the survey file has them */
+	int contact_id, contact_customer, timed; /* the contacts file has them */
+	unsigned factors;           /* 1 << factor for each the contacts allow */
+	uint64_t how[FR_NHOW];      /* answers by how they were linked */
+	int handle;                 /* the contacts file has handle_seconds */
+	int survey_csat, survey_nps;
+};
+
+/* The frontier's values for the time tax (friction_tax.c). */
+struct fr_tax_frontier {
+	double asa, hold, repeat_pct;
+};
+struct fr_tax {
+	double wait, hold, repeat, hours, per_1000, at_frontier; /* hours */
+};
+void fr_tax_work(const struct fr_state *fr, const struct agg_stats *s,
+		 const struct fr_tax_frontier *tf, struct fr_tax *t);
+cJSON *fr_tax_json(const struct fr_state *fr, const struct agg_stats *s,
+		   const struct fr_tax_frontier *tf);
+/* friction_doc.c: a group's friction block; the linking of `source`; the
+ * one note naming the factors the contacts cannot give. */
+cJSON *fr_block_json(const struct fr_state *fr, const struct agg_stats *s,
+		     const struct fr_tax_frontier *tf);
+cJSON *fr_source_json(const struct fr_state *fr);
+void fr_note_missing(const struct fr_state *fr, const char *contacts);
 
 /* agg_stats.c */
 struct agg_group *agg_group_get(struct agg_table *t, long period, const char *channel,
@@ -124,6 +211,18 @@ double agg_values_percentile(const struct agg_values *v, unsigned p);
 void agg_sort_groups(struct agg_table *t);
 
 /* agg_repeat.c */
+/* (part, channel, period) -> group index, a small direct-mapped cache */
+struct agg_group_cache {
+	uint32_t key[1024];
+	long group[1024];
+};
+/* The group of a trace's info word: its period and channel (all: every
+ * channel), channel names from parts[its part]. */
+struct agg_group *agg_trace_group(struct agg_table *t, struct agg_group_cache *c,
+				  const struct agg_part *parts, uint32_t info, int all);
+/* A counted contact's repeat metrics (followed, fcr_ok, ai_ok). */
+void agg_repeat_count(struct agg_table *t, struct agg_group_cache *c,
+		      const struct agg_part *parts, uint32_t info, int followed);
 void agg_trace_add(struct agg_traces *tr, const struct agg_trace *t);
 void agg_traces_release(struct agg_traces *tr);
 /* Every contact counts in its period's group for all channels (channel
@@ -146,11 +245,33 @@ int agg_scan(const struct agg_options *o, struct agg_result *res);
  * *nparts) when ok, and frees the job. */
 struct scan_job;
 struct scan_job *agg_job_new(const char *name, int survey, const struct agg_options *o,
-			     const struct column_map *map);
+			     const struct column_map *map, struct agg_result *res);
 int agg_job_record(struct scan_job *j, const struct csv_reader *r, long line,
 		   long offset, const char **why);
 void agg_job_finish(struct scan_job *j, int ok, struct agg_result *res,
 		    struct agg_part *parts, int *nparts);
+
+/* friction_link.c */
+struct fr_state *fr_state_new(const struct agg_options *o);
+void fr_state_free(struct fr_state *fr);
+/* The answers a part of the survey scan read, moved to the end of fr's
+ * (parts in file order keep the file's order); then fr_index() builds the
+ * contact id table (when the answers have ids). */
+void fr_answers_take(struct fr_state *fr, struct agg_part *part);
+void fr_index(struct fr_state *fr);
+/* The 1 + first answer naming this contact id hash, or 0. */
+uint32_t fr_find(const struct fr_state *fr, uint64_t id);
+/* Which factors and links the columns of the contacts file allow. */
+void fr_columns(struct fr_state *fr, const struct column_map *map);
+/* After a file's scan: its columns, for fr_columns() (contacts) or the
+ * survey file's ids; nothing without res->fr. */
+void fr_note_map(struct agg_result *res, const struct column_map *map, int survey);
+void fr_rec_add(struct fr_recs *r, const struct fr_rec *rec);
+void fr_recs_release(struct fr_recs *r);
+/* Repeats, the repeat factors, linking and the answers' sums, into the
+ * groups of `into`, from the contacts of every part. */
+void fr_pass(struct agg_part *parts, int nparts, struct agg_table *into,
+	     struct fr_state *fr, int threads);
 
 /* agg_xml.c: reads an XML source as scan_file() reads a CSV file
  * (o->contacts_xml or o->surveys_xml, by `survey`). */

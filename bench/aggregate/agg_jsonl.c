@@ -551,7 +551,7 @@ int agg_jsonl_scan(const char *source, int survey, const struct agg_options *o,
 			setenv("TZ", map.profile->timezone, 1);
 			tzset();
 		}
-		job = agg_job_new(name, survey, o, &map);
+		job = agg_job_new(name, survey, o, &map, res);
 		rc = read_lines(&jr, job, o->skip_bad, &bad);
 		agg_job_finish(job, rc == CX_OK, res, parts, nparts);
 		account(res, survey, &map, bad);

@@ -80,32 +80,32 @@ struct repeat_job {
 	int nparts, first, step;
 	int64_t window;
 	struct agg_table table;
-	/* (part, channel, period) -> group index, a small direct-mapped cache */
-	uint32_t cache_key[1024];
-	long cache_group[1024];
+	struct agg_group_cache cache;
 };
 
-static struct agg_group *group_of(struct repeat_job *j, uint32_t info, int all)
+struct agg_group *agg_trace_group(struct agg_table *t, struct agg_group_cache *c,
+				  const struct agg_part *parts, uint32_t info, int all)
 {
 	uint32_t key = ((info >> 5) << 1 | (uint32_t)all) + 1;
 	size_t slot = (key * 2654435761u) >> 22;
-	const struct agg_part *part = &j->parts[(info >> 5) & 7];
+	const struct agg_part *part = &parts[(info >> 5) & 7];
 	const char *ch = all ? "" : part->channels[(info >> 8) & 0xFF];
 	struct agg_group *g;
 
-	if (j->cache_key[slot] == key)
-		return &j->table.groups[j->cache_group[slot]];
-	g = agg_group_get(&j->table, (long)(info >> 16), ch, strlen(ch));
-	j->cache_key[slot] = key;
-	j->cache_group[slot] = g - j->table.groups;
+	if (c->key[slot] == key)
+		return &t->groups[c->group[slot]];
+	g = agg_group_get(t, (long)(info >> 16), ch, strlen(ch));
+	c->key[slot] = key;
+	c->group[slot] = g - t->groups;
 	return g;
 }
 
-static void count(struct repeat_job *j, uint32_t info, int followed)
+void agg_repeat_count(struct agg_table *t, struct agg_group_cache *c,
+		      const struct agg_part *parts, uint32_t info, int followed)
 {
 	int all;
 	for (all = 1; all >= 0; all--) {
-		struct agg_stats *s = &group_of(j, info, all)->s;
+		struct agg_stats *s = &agg_trace_group(t, c, parts, info, all)->s;
 		s->followed += followed;
 		s->fcr_ok += (info & AGG_ANSWERED) && (info & AGG_RESOLVED) && !followed;
 		s->ai_ok += (info & AGG_ANSWERED) && (info & AGG_AI) &&
@@ -148,7 +148,8 @@ static void *repeat_worker(void *arg)
 			int followed = i + 1 < n && t[i + 1].customer == t[i].customer &&
 				(int64_t)t[i + 1].time - t[i].time <= j->window;
 			if (t[i].info & AGG_COUNTED)
-				count(j, t[i].info, followed);
+				agg_repeat_count(&j->table, &j->cache, j->parts, t[i].info,
+						 followed);
 		}
 	}
 	free(buf);

@@ -71,6 +71,8 @@ int agg_run(const struct agg_options *o, struct agg_result **out)
 		rc = check_counted(o, res);
 	if (rc == CX_OK) /* every merge is done: the percentiles can be read */
 		agg_table_sort_values(&res->table);
+	if (rc == CX_OK && res->fr)
+		fr_note_missing(res->fr, o->contacts);
 	if (rc != CX_OK) {
 		agg_result_free(res);
 		res = NULL;
@@ -88,6 +90,7 @@ void agg_result_free(struct agg_result *res)
 	if (!res)
 		return;
 	agg_table_release(&res->table);
+	fr_state_free(res->fr);
 	import_free(res->detected[0]);
 	import_free(res->detected[1]);
 	agg_check_release(res->check[0]);

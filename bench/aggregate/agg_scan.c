@@ -58,6 +58,7 @@ struct scan_job {
 	uint64_t cache_key[256];
 	size_t cache_group[256];
 	struct agg_check *check; /* --check: this job's counts */
+	struct fr_state *fr;     /* answers to link (friction), or NULL */
 };
 
 static int channel_index(struct agg_part *part, const char *s, size_t len)
@@ -106,15 +107,18 @@ static struct agg_stats *group(struct scan_job *j, long period, int ch, int all)
 }
 
 static void add_to_groups(struct scan_job *j, const struct contact *c, long period,
-			  int ch)
+			  int ch, fr_levels w)
 {
 	int all;
 	for (all = 1; all >= 0; all--) {
 		struct agg_stats *s = group(j, period, ch, all);
-		if (j->survey)
+		if (j->survey) {
 			agg_add_survey(s, c);
-		else
-			agg_add_contact(s, c, j->o);
+			continue;
+		}
+		agg_add_contact(s, c, j->o);
+		if (j->fr)
+			fr_add_contact(&s->fr, c, w);
 	}
 }
 
@@ -138,6 +142,67 @@ static int trace(struct scan_job *j, const struct contact *c, long period,
 	return 0;
 }
 
+/* Friction: an answer kept to be linked (its own period -1 when it has no
+ * time or is outside --period). */
+static void keep_answer(struct scan_job *j, const struct contact *c, long period,
+			int counted)
+{
+	struct agg_part *p = &j->part;
+	struct fr_answer *a;
+
+	xgrow((void **)&p->answers, &p->answers_cap, p->nanswers, sizeof *p->answers);
+	a = &p->answers[p->nanswers++];
+	memset(a, 0, sizeof *a);
+	a->id = c->id_len ? hash64(c->id, c->id_len) | 1 : 0;
+	a->customer = c->customer_len ? hash64(c->customer, c->customer_len) : 0;
+	a->has_time = (uint8_t)c->has_time;
+	a->time = c->has_time && c->start.epoch >= 0 && c->start.epoch <= (int64_t)UINT32_MAX ?
+		(uint32_t)c->start.epoch : 0;
+	a->period = c->has_time && counted ? (int32_t)period : -1;
+	a->csat = (int8_t)(c->csat >= 0 ? c->csat : -1);
+	a->nps = (int8_t)(c->nps >= 0 ? c->nps : -1);
+}
+
+/* Friction: a contact's record in place of its trace; a contact id that
+ * answers name leaves a side entry, and those answers are marked found
+ * (other threads may mark the same answers: the same byte, the same
+ * value). */
+static int fr_trace(struct scan_job *j, const struct contact *c, long period,
+		    int counted, int channel, off_t offset, fr_levels w)
+{
+	struct fr_rec r;
+	uint32_t a;
+
+	if (c->has_time && c->start.epoch > (int64_t)UINT32_MAX)
+		return -1;
+	memset(&r, 0, sizeof r);
+	r.t.customer = c->customer_len ? hash64(c->customer, c->customer_len) :
+		hash64((const char *)&offset, sizeof offset) ^ 0x5555555555555555ULL;
+	r.t.time = c->has_time ? (uint32_t)c->start.epoch : 0;
+	r.t.info = (uint32_t)counted * AGG_COUNTED | (c->resolved ? AGG_RESOLVED : 0) |
+		(c->abandoned ? 0 : AGG_ANSWERED) | (c->ai_handled ? AGG_AI : 0) |
+		(c->escalated ? AGG_ESCALATED : 0) | (uint32_t)j->part_id << 5 |
+		(uint32_t)channel << 8 | (uint32_t)period << 16;
+	r.levels = w | (c->customer_len ? FR_CUSTOMER : 0);
+	r.cost = (float)(c->handle >= 0 ? c->handle :
+			 (c->wait >= 0 ? c->wait : 0) + (c->hold >= 0 ? c->hold : 0));
+	a = c->id_len ? fr_find(j->fr, hash64(c->id, c->id_len) | 1) : 0;
+	if (a) {
+		struct agg_part *p = &j->part;
+		uint32_t k;
+		xgrow((void **)&p->side, &p->side_cap, p->nside, sizeof *p->side);
+		p->side[p->nside].offset = (uint64_t)offset;
+		p->side[p->nside].answer = a;
+		p->side[p->nside].info = r.t.info;
+		p->side[p->nside].levels = r.levels;
+		r.side = (uint32_t)++p->nside;
+		for (k = a; k; k = j->fr->a[k - 1].next)
+			__atomic_store_n(&j->fr->a[k - 1].found, 1, __ATOMIC_RELAXED);
+	}
+	fr_rec_add(&j->part.fr, &r);
+	return 0;
+}
+
 static int record(struct scan_job *j, const struct csv_reader *r, long line,
 		  off_t offset)
 {
@@ -147,6 +212,7 @@ static int record(struct scan_job *j, const struct csv_reader *r, long line,
 	enum field bad = NFIELDS;
 	long period = 0;
 	int counted = 1, ch = 0;
+	fr_levels w;
 
 	if (j->map->profile && r->nfields == j->map->width) {
 		size_t value;
@@ -179,9 +245,16 @@ static int record(struct scan_job *j, const struct csv_reader *r, long line,
 	ch = channel_index(&j->part, c.channel, c.channel_len);
 	if (ch < 0)
 		return fail(j, line, "channel: more than %s channels%s", "64", "");
+	w = j->fr && !j->survey ? fr_levels_of(&c) : 0;
 	if (counted)
-		add_to_groups(j, &c, c.has_time || !j->survey ? period : -1, ch);
-	if (j->survey || j->map->col[F_CUSTOMER_ID] < 0 || !c.has_time)
+		add_to_groups(j, &c, c.has_time || !j->survey ? period : -1, ch, w);
+	if (j->fr && j->survey) {
+		keep_answer(j, &c, period, counted);
+		return 0;
+	}
+	if (j->fr && fr_trace(j, &c, period, counted, ch, offset, w) < 0)
+		return fail(j, line, "%s: after the year 2106%s", field_names[F_STARTED_AT], "");
+	if (j->fr || j->survey || j->map->col[F_CUSTOMER_ID] < 0 || !c.has_time)
 		return 0; /* repeats need customers and times */
 	if (trace(j, &c, period, counted, ch, offset) < 0)
 		return fail(j, line, "%s: after the year 2106%s", field_names[F_STARTED_AT], "");
@@ -420,6 +493,9 @@ static void release_job(struct scan_job *j)
 	size_t i;
 	agg_table_release(&j->part.table);
 	agg_traces_release(&j->part.traces);
+	fr_recs_release(&j->part.fr);
+	free(j->part.side);
+	free(j->part.answers);
 	for (i = 0; i < j->part.nchannels; i++)
 		free(j->part.channels[i]);
 	memset(&j->part, 0, sizeof j->part);
@@ -463,7 +539,8 @@ static int job_error(const struct scan_job *jobs, int n, const char *name,
 
 static void setup_jobs(struct scan_job *jobs, int n, int fd, const char *name,
 		       off_t body, off_t size, const struct agg_options *o,
-		       const struct column_map *map, int survey, volatile off_t *done)
+		       const struct column_map *map, int survey, volatile off_t *done,
+		       struct fr_state *fr)
 {
 	off_t share = (size - body) / n;
 	int i;
@@ -477,6 +554,7 @@ static void setup_jobs(struct scan_job *jobs, int n, int fd, const char *name,
 		jobs[i].o = o;
 		jobs[i].map = map;
 		jobs[i].done = done;
+		jobs[i].fr = fr;
 		jobs[i].begin = i == 0 ? body : line_start(fd, body + share * i);
 		jobs[i].check = o->check ? xcalloc(1, sizeof *jobs[i].check) : NULL;
 		jobs[i].end = size;
@@ -539,7 +617,7 @@ static int scan_fd(int fd, const char *name, int survey, const struct agg_option
 		setenv("TZ", map.profile->timezone, 1);
 		tzset();
 	}
-	setup_jobs(jobs, n, fd, name, body, st.st_size, o, &map, survey, done);
+	setup_jobs(jobs, n, fd, name, body, st.st_size, o, &map, survey, done, res->fr);
 	run_jobs(jobs, n);
 	mend(jobs, n);
 	if (jobs[0].total)
@@ -556,6 +634,8 @@ static int scan_fd(int fd, const char *name, int survey, const struct agg_option
 			res->survey_rows += jobs[i].part.rows;
 		else
 			res->rows += jobs[i].part.rows;
+		if (survey && res->fr)
+			fr_answers_take(res->fr, &jobs[i].part);
 		if (survey || rc != CX_OK) {
 			release_job(&jobs[i]);
 			continue;
@@ -563,9 +643,10 @@ static int scan_fd(int fd, const char *name, int survey, const struct agg_option
 		parts[i] = jobs[i].part;
 		memset(&jobs[i].part, 0, sizeof jobs[i].part);
 	}
-	if (!survey && rc == CX_OK && map.col[F_CUSTOMER_ID] >= 0 &&
-	    map.col[F_STARTED_AT] >= 0)
+	if (!survey && rc == CX_OK && (res->fr || (map.col[F_CUSTOMER_ID] >= 0 &&
+						   map.col[F_STARTED_AT] >= 0)))
 		*nparts = n;
+	fr_note_map(res, &map, survey);
 	if (!survey && map.profile) {
 		res->lacks_abandoned = map.col[F_ABANDONED] < 0;
 		res->lacks_resolved = map.col[F_RESOLVED] < 0;
@@ -603,9 +684,44 @@ static void release_parts(struct agg_part *parts, int n)
 	size_t k;
 	for (i = 0; i < n; i++) {
 		agg_traces_release(&parts[i].traces);
+		fr_recs_release(&parts[i].fr);
+		free(parts[i].side);
+		free(parts[i].answers);
 		for (k = 0; k < parts[i].nchannels; k++)
 			free(parts[i].channels[k]);
 	}
+}
+
+/* Friction: the survey file is read first, so that the contacts' scan
+ * can find the contacts answers name by id; then one pass over the
+ * contacts' records finds repeats and links the answers. */
+static int scan_linked(const struct agg_options *o, struct agg_result *res,
+		       struct agg_part *parts, int *nparts)
+{
+	int rc;
+
+	res->fr = fr_state_new(o);
+	rc = scan_source(o->surveys, 1, o, res, parts, nparts);
+	if (rc == CX_OK && !res->fr->survey_id && !res->fr->survey_customer) {
+		msg_note(o->surveys, "no 'contact_id' or 'customer_id' column: answers are "
+			 "not linked to contacts (no friction)");
+		fr_state_free(res->fr);
+		res->fr = NULL;
+	}
+	if (res->fr)
+		fr_index(res->fr);
+	*nparts = 0;
+	if (rc == CX_OK)
+		rc = scan_source(o->contacts, 0, o, res, parts, nparts);
+	if (rc == CX_OK && *nparts > 0) {
+		if (res->fr)
+			fr_pass(parts, *nparts, &res->table, res->fr, o->threads);
+		else
+			agg_repeats(parts, *nparts, &res->table, o->repeat_seconds, o->threads);
+		/* repeats are known when the contacts have customers */
+		res->traced = !res->fr || res->fr->contact_customer;
+	}
+	return rc;
 }
 
 int agg_scan(const struct agg_options *o, struct agg_result *res)
@@ -615,6 +731,12 @@ int agg_scan(const struct agg_options *o, struct agg_result *res)
 
 	memset(res, 0, sizeof *res);
 	memset(parts, 0, sizeof parts);
+	if (o->contacts && o->surveys && !o->check) {
+		rc = scan_linked(o, res, parts, &nparts);
+		release_parts(parts, MAX_THREADS);
+		agg_sort_groups(&res->table);
+		return rc;
+	}
 	rc = o->contacts ? scan_source(o->contacts, 0, o, res, parts, &nparts) : CX_OK;
 	if (rc == CX_OK && nparts > 0) {
 		agg_repeats(parts, nparts, &res->table, o->repeat_seconds, o->threads);
@@ -630,9 +752,10 @@ int agg_scan(const struct agg_options *o, struct agg_result *res)
 /* ---- records read by other readers (agg_xml.c, agg_jsonl.c) ---- */
 
 struct scan_job *agg_job_new(const char *name, int survey, const struct agg_options *o,
-			     const struct column_map *map)
+			     const struct column_map *map, struct agg_result *res)
 {
 	struct scan_job *j = xcalloc(1, sizeof *j);
+	j->fr = res->fr;
 	j->name = name;
 	j->survey = survey;
 	j->o = o;
@@ -663,7 +786,10 @@ void agg_job_finish(struct scan_job *j, int ok, struct agg_result *res,
 		res->survey_rows += j->part.rows;
 	else
 		res->rows += j->part.rows;
-	if (ok && !j->survey && j->map->col[F_CUSTOMER_ID] >= 0) {
+	if (j->survey && res->fr)
+		fr_answers_take(res->fr, &j->part);
+	fr_note_map(res, j->map, j->survey);
+	if (ok && !j->survey && (res->fr || j->map->col[F_CUSTOMER_ID] >= 0)) {
 		parts[0] = j->part;
 		memset(&j->part, 0, sizeof j->part);
 		*nparts = 1;

@@ -150,6 +150,7 @@ static void add_stats(struct agg_stats *a, const struct agg_stats *b)
 	a->hist_over += b->hist_over;
 	a->reopens_n += b->reopens_n;
 	a->reopened += b->reopened;
+	fr_sums_add(&a->fr, &b->fr);
 	add_values(&a->first_response, &b->first_response);
 	add_values(&a->resolution, &b->resolution);
 	if (!b->hist)

@@ -364,7 +364,7 @@ int agg_xml_scan(const char *source, int survey, const struct agg_options *o,
 	if (rc == CX_OK)
 		rc = select_records(&xr, survey, doc, &set);
 	if (rc == CX_OK) {
-		job = agg_job_new(in.name, survey, o, &map);
+		job = agg_job_new(in.name, survey, o, &map, res);
 		rc = read_records(&xr, set->nodesetval, job);
 		agg_job_finish(job, rc == CX_OK, res, parts, nparts);
 	}

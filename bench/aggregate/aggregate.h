@@ -40,6 +40,11 @@ struct agg_options {
 	struct period period;
 	double sl_seconds;
 	int64_t repeat_seconds;
+	int64_t link_seconds;   /* an answer links to a contact at most this earlier */
+	/* the frontier's asa_seconds, hold_seconds and repeat_contact_pct over
+	 * the bundled brands, for the friction block's time tax */
+	int has_frontier;
+	double frontier_asa, frontier_hold, frontier_repeat_pct;
 	int skip_bad;
 	int check;              /* a dry run: count what each field reads and refuses */
 	int threads;

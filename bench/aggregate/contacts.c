@@ -237,6 +237,8 @@ static int imported(const struct column_map *map, const struct csv_reader *r,
 	c->customer_len = cell(map, r, F_CUSTOMER_ID)->len;
 	c->channel = cell(map, r, F_CHANNEL)->s;
 	c->channel_len = cell(map, r, F_CHANNEL)->len;
+	c->id = cell(map, r, F_CONTACT_ID)->s;
+	c->id_len = cell(map, r, F_CONTACT_ID)->len;
 	/* contact_tickets() after it would measure nothing: the profile reads
 	 * the ticket times, and reopens only as whole numbers */
 	return contact_parse_import(map, r, c, why, bad);
@@ -295,6 +297,8 @@ int contact_parse(const struct column_map *map, const struct csv_reader *r,
 	c->customer_len = cell(map, r, F_CUSTOMER_ID)->len;
 	c->channel = cell(map, r, F_CHANNEL)->s;
 	c->channel_len = cell(map, r, F_CHANNEL)->len;
+	c->id = cell(map, r, F_CONTACT_ID)->s;
+	c->id_len = cell(map, r, F_CONTACT_ID)->len;
 	if (!map->profile)
 		return 0;
 	if (contact_parse_import(map, r, c, why, bad) < 0)

@@ -107,8 +107,8 @@ int column_map_twice(const struct column_map *map, enum field *a, enum field *b)
 struct contact {
 	struct timestamp start; /* valid when has_time */
 	int has_time;
-	const char *customer, *channel; /* inside the record's buffer */
-	size_t customer_len, channel_len;
+	const char *customer, *channel, *id; /* inside the record's buffer */
+	size_t customer_len, channel_len, id_len; /* id: contact_id */
 	double wait, handle, hold, transfers, human_wait, csat, nps, ces;
 	double first_response, resolution, reopens; /* minutes, hours, count */
 	unsigned char abandoned, resolved, proactive, ai_handled, escalated;

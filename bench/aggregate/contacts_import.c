@@ -350,6 +350,7 @@ static int texts_and_tickets(const struct column_map *map, const struct csv_read
 
 	text_field(map, &c->customer, &c->customer_len);
 	text_field(map, &c->channel, &c->channel_len);
+	text_field(map, &c->id, &c->id_len);
 	for (i = 0; i < 2; i++) {
 		if (map->spec[ticket[i]] && since_start(map, r, ticket[i], c, why) < 0) {
 			*bad = ticket[i];

@@ -22,7 +22,7 @@ struct aggregate_args {
 	const char *period, *by;
 	struct cli_list maps, survey_maps, imports;
 	int by_channel, skip_bad, check;
-	double sl_seconds, repeat_days, threads;
+	double sl_seconds, repeat_days, link_days, threads;
 };
 
 #define ARGS struct aggregate_args
@@ -54,6 +54,9 @@ static const struct cli_option options[] = {
 		     sl_seconds, cli_take_positive, 1e6),
 	CLI_OPT_CALL("repeat-days", "N", "repeat-contact window (default 7)", ARGS,
 		     repeat_days, cli_take_positive, 3650),
+	CLI_OPT_CALL("link-days", "N", "an answer without a contact id links to its\n"
+		     "customer's latest contact at most N days earlier\n"
+		     "(default 7)", ARGS, link_days, cli_take_positive, 3650),
 	CLI_OPT_FLAG("skip-bad", "skip malformed rows (counted and reported)", ARGS, skip_bad),
 	CLI_OPT_FLAG("check", "a dry run: per field, its column and how many values\n"
 		     "were read, missing and refused (the first refused with\n"
@@ -168,6 +171,7 @@ static int settle(const struct aggregate_args *g, const struct cli_operands *ops
 	o->sl_seconds = g->sl_seconds > 0 ? g->sl_seconds : 20;
 	o->repeat_seconds = (int64_t)llround((g->repeat_days > 0 ? g->repeat_days : 7) *
 					     86400);
+	o->link_seconds = (int64_t)llround((g->link_days > 0 ? g->link_days : 7) * 86400);
 	o->threads = cli_threads(g->threads);
 	a->output = g->output;
 	if (g->period && g->by)
@@ -178,6 +182,35 @@ static int settle(const struct aggregate_args *g, const struct cli_operands *ops
 		o->gran = o->period.gran;
 	}
 	return sources(ops, g, a);
+}
+
+/* The frontier's waits, holds and repeats over the bundled brands, for
+ * the time tax of the friction block; without them (profiles that do
+ * not load) the block says null. */
+static void frontier_values(struct agg_options *o)
+{
+	struct context ctx = { 0 };
+	struct selection sel = { 0 };
+	static const char *const ids[] = { "asa_seconds", "hold_seconds",
+		"repeat_contact_pct" };
+	double *to[] = { &o->frontier_asa, &o->frontier_hold, &o->frontier_repeat_pct };
+	size_t i;
+
+	if (!o->contacts || !o->surveys || o->check)
+		return;
+	if (context_load(&ctx, 1) == CX_OK &&
+	    selection_parse(&ctx, "all,frontier", NULL, &sel) == CX_OK && sel.frontier) {
+		o->has_frontier = 1;
+		for (i = 0; i < 3; i++) {
+			long m = catalog_metric(ctx.cat, ids[i]);
+			if (m < 0 || !sel.frontier->values[m].present)
+				o->has_frontier = 0;
+			else
+				*to[i] = sel.frontier->values[m].value;
+		}
+	}
+	selection_release(&sel);
+	context_release(&ctx);
 }
 
 /* Each --import goes to the file of its kind: contacts or surveys. */
@@ -223,8 +256,10 @@ static int run(int argc, char **argv)
 		rc = settle(&g, &ops, &a);
 	if (rc == CX_OK)
 		rc = imports(&g, &a);
-	if (rc == CX_OK)
+	if (rc == CX_OK) {
+		frontier_values(&a.o);
 		rc = agg_run(&a.o, &res);
+	}
 	if (rc == CX_OK && a.o.check)
 		rc = agg_check_report(stdout, &a.o, res) ? CX_EINPUT : CX_OK;
 	else if (rc == CX_OK)

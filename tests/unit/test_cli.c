@@ -18,7 +18,7 @@ static const char *example(const char *name)
 	static const char *const pairs[][2] = {
 		{ "format", "json" }, { "timeout", "5" }, { "max-bytes", "1000" },
 		{ "header", "X-Test: 1" }, { "by", "month" }, { "sl-seconds", "30" },
-		{ "repeat-days", "3" }, { "threads", "2" }, { "period", "2026-Q1" },
+		{ "repeat-days", "3" }, { "link-days", "3" }, { "threads", "2" }, { "period", "2026-Q1" },
 		{ "company", "Acme" } };
 	size_t i;
 

@@ -1,0 +1,453 @@
+/* friction_link: survey answers linked to the contacts they are about
+ * (DESIGN.md, "Friction").  An answer whose contact_id the contacts file
+ * holds is linked to that contact (of two rows with one id, the later);
+ * otherwise to the same customer's latest contact starting at or before
+ * answered_at (of two at one time, the later row), at most --link-days
+ * earlier.  The scan of the contacts finds the id links (fr_find() on an
+ * id table of the answers) and leaves one 32-byte record per contact; the
+ * pass here sorts each partition of records by customer and time, as the
+ * repeat detection does (and does its work: agg_repeat_count()), marks
+ * each contact followed / following an earlier one, links the answers of
+ * that partition's customers, and then adds every linked answer at its
+ * contact's levels. */
+#include "aggregate/agg_internal.h"
+#include "base/mem.h"
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct fr_state *fr_state_new(const struct agg_options *o)
+{
+	struct fr_state *fr = xcalloc(1, sizeof *fr);
+	fr->link_seconds = o->link_seconds;
+	fr->repeat_seconds = o->repeat_seconds;
+	return fr;
+}
+
+void fr_state_free(struct fr_state *fr)
+{
+	if (!fr)
+		return;
+	free(fr->a);
+	free(fr->slots);
+	free(fr);
+}
+
+void fr_rec_add(struct fr_recs *r, const struct fr_rec *rec)
+{
+	size_t p = rec->t.customer >> 56;
+	struct fr_block *b = r->tail[p];
+
+	if (!b || b->n == FR_BLOCK) {
+		struct fr_block *nb = xmalloc(sizeof *nb);
+		nb->next = NULL;
+		nb->n = 0;
+		if (b)
+			b->next = nb;
+		else
+			r->head[p] = nb;
+		r->tail[p] = b = nb;
+	}
+	b->r[b->n++] = *rec;
+}
+
+void fr_recs_release(struct fr_recs *r)
+{
+	size_t p;
+	for (p = 0; p < AGG_PARTS; p++) {
+		struct fr_block *b = r->head[p], *next;
+		for (; b; b = next) {
+			next = b->next;
+			free(b);
+		}
+	}
+	memset(r, 0, sizeof *r);
+}
+
+/* ---- the answers and their contact id table ---- */
+
+static size_t slot_of(uint64_t id, size_t mask)
+{
+	return (size_t)((id * 0x9E3779B97F4A7C15ULL) >> 32) & mask;
+}
+
+void fr_answers_take(struct fr_state *fr, struct agg_part *part)
+{
+	if (part->nanswers) {
+		fr->a = xrealloc(fr->a, (fr->n + part->nanswers) * sizeof *fr->a);
+		memcpy(fr->a + fr->n, part->answers, part->nanswers * sizeof *fr->a);
+		fr->n += part->nanswers;
+	}
+	free(part->answers);
+	part->answers = NULL;
+	part->nanswers = part->answers_cap = 0;
+}
+
+void fr_index(struct fr_state *fr)
+{
+	size_t i, withid = 0, size = 16;
+
+	for (i = 0; i < fr->n; i++)
+		withid += fr->a[i].id != 0;
+	if (!withid)
+		return;
+	while (size < withid * 2)
+		size *= 2;
+	fr->slots = xcalloc(size, sizeof *fr->slots);
+	fr->mask = size - 1;
+	/* backwards, so that each chain runs in file order */
+	for (i = fr->n; i-- > 0;) {
+		size_t s;
+		if (!fr->a[i].id)
+			continue;
+		for (s = slot_of(fr->a[i].id, fr->mask); fr->slots[s]; s = (s + 1) & fr->mask)
+			if (fr->a[fr->slots[s] - 1].id == fr->a[i].id)
+				break;
+		fr->a[i].next = fr->slots[s];
+		fr->slots[s] = (uint32_t)(i + 1);
+	}
+}
+
+uint32_t fr_find(const struct fr_state *fr, uint64_t id)
+{
+	size_t s;
+
+	if (!fr->slots || !id)
+		return 0;
+	for (s = slot_of(id, fr->mask); fr->slots[s]; s = (s + 1) & fr->mask)
+		if (fr->a[fr->slots[s] - 1].id == id)
+			return fr->slots[s];
+	return 0;
+}
+
+void fr_note_map(struct agg_result *res, const struct column_map *map, int survey)
+{
+	if (!res->fr)
+		return;
+	if (survey) {
+		res->fr->survey_id = map->col[F_CONTACT_ID] >= 0;
+		res->fr->survey_customer = map->col[F_CUSTOMER_ID] >= 0;
+		res->fr->survey_csat = map->col[F_CSAT] >= 0;
+		res->fr->survey_nps = map->col[F_NPS] >= 0;
+	} else {
+		fr_columns(res->fr, map);
+	}
+}
+
+void fr_columns(struct fr_state *fr, const struct column_map *map)
+{
+	fr->contact_id = map->col[F_CONTACT_ID] >= 0;
+	fr->contact_customer = map->col[F_CUSTOMER_ID] >= 0;
+	fr->timed = map->col[F_STARTED_AT] >= 0;
+	fr->handle = map->col[F_HANDLE] >= 0;
+	fr->factors = 0;
+	if (map->col[F_WAIT] >= 0)
+		fr->factors |= 1u << FR_WAIT;
+	if (map->col[F_HOLD] >= 0)
+		fr->factors |= 1u << FR_HOLD;
+	if (map->col[F_TRANSFERS] >= 0)
+		fr->factors |= 1u << FR_TRANSFERS;
+	if (fr->contact_customer && fr->timed)
+		fr->factors |= 1u << FR_REPEAT | 1u << FR_FOLLOWS;
+	if (map->col[F_AI_HANDLED] >= 0)
+		fr->factors |= 1u << FR_AI;
+	if (map->col[F_AI_HANDLED] >= 0 && map->col[F_ESCALATED] >= 0 &&
+	    map->col[F_HUMAN_WAIT] >= 0)
+		fr->factors |= 1u << FR_TTH;
+}
+
+/* ---- the pass over each partition ---- */
+
+struct pass_job {
+	struct agg_part *parts;
+	int nparts, first, step;
+	struct fr_state *fr;
+	uint32_t **by_part;   /* answers to link by customer, per partition */
+	size_t *n_by_part;
+	struct agg_table table;
+	struct agg_group_cache cache;
+};
+
+static int before(const struct fr_rec *a, const struct fr_rec *b)
+{
+	return a->t.customer < b->t.customer ||
+		(a->t.customer == b->t.customer && a->t.time < b->t.time);
+}
+
+#define SUB_BITS 12
+
+/* As agg_repeat.c sorts its traces: stable, by (customer, time). */
+static struct fr_rec *sort_recs(struct fr_rec *a, struct fr_rec *tmp, size_t n)
+{
+	static __thread size_t start[(1 << SUB_BITS) + 1];
+	size_t i, k, b;
+
+	memset(start, 0, sizeof start);
+	for (i = 0; i < n; i++)
+		start[((a[i].t.customer >> (56 - SUB_BITS)) & ((1 << SUB_BITS) - 1)) + 1]++;
+	for (b = 1; b <= 1 << SUB_BITS; b++)
+		start[b] += start[b - 1];
+	for (i = 0; i < n; i++)
+		tmp[start[(a[i].t.customer >> (56 - SUB_BITS)) & ((1 << SUB_BITS) - 1)]++] = a[i];
+	for (i = 1; i < n; i++) {
+		struct fr_rec t = tmp[i];
+		for (k = i; k > 0 && before(&t, &tmp[k - 1]); k--)
+			tmp[k] = tmp[k - 1];
+		tmp[k] = t;
+	}
+	return tmp;
+}
+
+static size_t gather(const struct pass_job *j, size_t p, struct fr_rec **buf, size_t *cap)
+{
+	size_t n = 0;
+	int k;
+
+	for (k = 0; k < j->nparts; k++) {
+		const struct fr_block *b;
+		for (b = j->parts[k].fr.head[p]; b; b = b->next) {
+			if (!*buf || n + b->n > *cap) {
+				*cap = (n + b->n) * 2;
+				*buf = xrealloc(*buf, *cap * 2 * sizeof **buf);
+			}
+			memcpy(*buf + n, b->r, b->n * sizeof **buf);
+			n += b->n;
+		}
+	}
+	return n;
+}
+
+/* A counted contact's repeat levels and, when it follows an earlier one,
+ * its cost, in its period's groups. */
+static void count_repeat(struct pass_job *j, const struct fr_rec *r, int followed,
+			 int follows)
+{
+	int all;
+	for (all = 1; all >= 0; all--) {
+		struct fr_sums *s = &agg_trace_group(&j->table, &j->cache, j->parts,
+						     r->t.info, all)->s.fr;
+		s->lv[fr_factors[FR_REPEAT].first + !followed].contacts++;
+		s->lv[fr_factors[FR_FOLLOWS].first + !follows].contacts++;
+		if (follows) {
+			s->tax_repeat += r->cost;
+			s->repeats++;
+		}
+	}
+}
+
+/* The answers of one partition (sorted by customer, time), each to the
+ * last contact of its customer at or before its time. */
+static void link_customers(struct pass_job *j, size_t p, const struct fr_rec *t, size_t n)
+{
+	const uint32_t *idx = j->by_part[p];
+	size_t i = 0, k;
+
+	for (k = 0; k < j->n_by_part[p]; k++) {
+		struct fr_answer *a = &j->fr->a[idx[k]];
+		const struct fr_rec *c;
+		while (i < n && (t[i].t.customer < a->customer ||
+				 (t[i].t.customer == a->customer && t[i].t.time <= a->time)))
+			i++;
+		c = i > 0 ? &t[i - 1] : NULL;
+		if (!c || c->t.customer != a->customer || !(c->levels & FR_CUSTOMER)) {
+			a->how = FR_HOW_NO_CONTACT_BEFORE;
+		} else if ((int64_t)a->time - c->t.time > j->fr->link_seconds) {
+			a->how = FR_HOW_OUTSIDE_WINDOW;
+		} else {
+			a->how = FR_HOW_CUSTOMER;
+			a->info = c->t.info;
+			a->levels = c->levels;
+		}
+	}
+}
+
+static void pass_partition(struct pass_job *j, size_t p, struct fr_rec *t, size_t n)
+{
+	int64_t w = j->fr->repeat_seconds;
+	int repeats = (j->fr->factors >> FR_REPEAT) & 1;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct fr_rec *r = &t[i];
+		int mine = (r->levels & FR_CUSTOMER) && repeats;
+		int followed = mine && i + 1 < n && t[i + 1].t.customer == r->t.customer &&
+			(int64_t)t[i + 1].t.time - r->t.time <= w;
+		int follows = mine && i > 0 && t[i - 1].t.customer == r->t.customer &&
+			(int64_t)r->t.time - t[i - 1].t.time <= w;
+		if (mine) {
+			r->levels = fr_set(r->levels, FR_REPEAT, !followed);
+			r->levels = fr_set(r->levels, FR_FOLLOWS, !follows);
+		}
+		if (r->t.info & AGG_COUNTED) {
+			agg_repeat_count(&j->table, &j->cache, j->parts, r->t.info, followed);
+			if (mine)
+				count_repeat(j, r, followed, follows);
+		}
+		if (r->side)
+			j->parts[(r->t.info >> 5) & 7].side[r->side - 1].levels = r->levels;
+	}
+	link_customers(j, p, t, n);
+}
+
+static void *pass_worker(void *arg)
+{
+	struct pass_job *j = arg;
+	struct fr_rec *buf = NULL;
+	size_t cap = 0, n, p;
+
+	for (p = (size_t)j->first; p < AGG_PARTS; p += (size_t)j->step) {
+		n = gather(j, p, &buf, &cap);
+		if (n == 0) {
+			link_customers(j, p, NULL, 0);
+			continue;
+		}
+		pass_partition(j, p, sort_recs(buf, buf + cap, n), n);
+	}
+	free(buf);
+	return NULL;
+}
+
+/* ---- putting it together ---- */
+
+static const struct fr_answer *sort_base;
+
+static int by_customer_time(const void *x, const void *y)
+{
+	const struct fr_answer *a = &sort_base[*(const uint32_t *)x];
+	const struct fr_answer *b = &sort_base[*(const uint32_t *)y];
+	if (a->customer != b->customer)
+		return a->customer < b->customer ? -1 : 1;
+	if (a->time != b->time)
+		return a->time < b->time ? -1 : 1;
+	return *(const uint32_t *)x < *(const uint32_t *)y ? -1 : 1;
+}
+
+/* Answers not linked by id, with a customer and a time, per partition of
+ * their customer hash; the others get their reason now. */
+static void partition_answers(struct fr_state *fr, uint32_t **by, size_t *nby)
+{
+	size_t i, p, at[AGG_PARTS];
+
+	memset(nby, 0, AGG_PARTS * sizeof *nby);
+	for (i = 0; i < fr->n; i++) {
+		struct fr_answer *a = &fr->a[i];
+		if (a->found)
+			continue;
+		if (!a->customer || !fr->contact_customer || !fr->timed)
+			a->how = FR_HOW_NO_ID_NO_CUSTOMER;
+		else if (!a->has_time)
+			a->how = FR_HOW_NO_TIME;
+		else
+			nby[a->customer >> 56]++;
+	}
+	for (p = 0; p < AGG_PARTS; p++) {
+		by[p] = nby[p] ? xmalloc(nby[p] * sizeof **by) : NULL;
+		at[p] = 0;
+	}
+	for (i = 0; i < fr->n; i++) {
+		const struct fr_answer *a = &fr->a[i];
+		if (!a->found && a->how == FR_HOW_NONE) {
+			p = a->customer >> 56;
+			by[p][at[p]++] = (uint32_t)i;
+		}
+	}
+	sort_base = fr->a;
+	for (p = 0; p < AGG_PARTS; p++)
+		if (nby[p] > 1)
+			qsort(by[p], nby[p], sizeof **by, by_customer_time);
+}
+
+/* Id links: each answer to the latest row in the file with its contact
+ * id (the side entries of every part). */
+static void link_ids(struct fr_state *fr, struct agg_part *parts, int nparts)
+{
+	size_t i;
+	int k;
+
+	for (k = 0; k < nparts; k++) {
+		for (i = 0; i < parts[k].nside; i++) {
+			const struct fr_side *s = &parts[k].side[i];
+			uint32_t a = s->answer;
+			for (; a; a = fr->a[a - 1].next) {
+				struct fr_answer *x = &fr->a[a - 1];
+				if (x->how == FR_HOW_ID && x->offset > s->offset)
+					continue;
+				x->how = FR_HOW_ID;
+				x->offset = s->offset;
+				x->info = s->info;
+				x->levels = s->levels;
+			}
+		}
+	}
+}
+
+/* Every answer in its linked contact's groups (or, unlinked, counted in
+ * the period of its own time). */
+static void add_answers(struct fr_state *fr, struct agg_part *parts, struct agg_table *into)
+{
+	struct agg_group_cache *cache = xcalloc(1, sizeof *cache);
+	size_t i;
+	int all;
+
+	for (i = 0; i < fr->n; i++) {
+		const struct fr_answer *a = &fr->a[i];
+		fr->how[a->how]++;
+		if (a->how != FR_HOW_ID && a->how != FR_HOW_CUSTOMER) {
+			if (a->period >= 0)
+				agg_group_get(into, a->period, "", 0)->s.fr.unlinked++;
+			continue;
+		}
+		if (!(a->info & AGG_COUNTED))
+			continue;
+		for (all = 1; all >= 0; all--) {
+			struct fr_sums *s = &agg_trace_group(into, cache, parts, a->info, all)->s.fr;
+			fr_add_answer(s, a->levels, a->csat, a->nps);
+			s->by_id += a->how == FR_HOW_ID;
+			s->by_customer += a->how == FR_HOW_CUSTOMER;
+		}
+	}
+	free(cache);
+}
+
+void fr_pass(struct agg_part *parts, int nparts, struct agg_table *into,
+	     struct fr_state *fr, int threads)
+{
+	struct pass_job *jobs = xcalloc((size_t)threads, sizeof *jobs);
+	pthread_t *tid = xcalloc((size_t)threads, sizeof *tid);
+	uint32_t *by[AGG_PARTS];
+	size_t nby[AGG_PARTS], p;
+	int i;
+
+	partition_answers(fr, by, nby);
+	for (i = 0; i < threads; i++) {
+		jobs[i].parts = parts;
+		jobs[i].nparts = nparts;
+		jobs[i].first = i;
+		jobs[i].step = threads;
+		jobs[i].fr = fr;
+		jobs[i].by_part = by;
+		jobs[i].n_by_part = nby;
+	}
+	for (i = 1; i < threads; i++)
+		if (pthread_create(&tid[i], NULL, pass_worker, &jobs[i]) != 0)
+			jobs[i].step = -1; /* run it here instead */
+	pass_worker(&jobs[0]);
+	for (i = 1; i < threads; i++) {
+		if (jobs[i].step < 0) {
+			jobs[i].step = threads;
+			pass_worker(&jobs[i]);
+		} else {
+			pthread_join(tid[i], NULL);
+		}
+	}
+	for (i = 0; i < threads; i++) {
+		agg_table_merge(into, &jobs[i].table);
+		agg_table_release(&jobs[i].table);
+	}
+	for (p = 0; p < AGG_PARTS; p++)
+		free(by[p]);
+	link_ids(fr, parts, nparts);
+	add_answers(fr, parts, into);
+	free(jobs);
+	free(tid);
+}

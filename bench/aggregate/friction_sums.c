@@ -1,0 +1,126 @@
+/* friction_sums: the factors and their levels (DESIGN.md, "Friction"),
+ * and the sums each contact and each linked answer adds to its group. */
+#include "aggregate/friction.h"
+#include "aggregate/contacts.h"
+#include <string.h>
+
+const struct fr_factor_def fr_factors[FR_NFACTORS] = {
+	[FR_WAIT] = { "wait", 0, 5, 0 },
+	[FR_HOLD] = { "hold", 5, 3, 3 },
+	[FR_TRANSFERS] = { "transfers", 8, 3, 6 },
+	[FR_REPEAT] = { "repeat", 11, 2, 9 },
+	[FR_FOLLOWS] = { "follows_earlier", 13, 2, 12 },
+	[FR_AI] = { "ai", 15, 3, 15 },
+	[FR_TTH] = { "time_to_human", 18, 4, 18 },
+};
+
+const char *const fr_level_names[FR_LEVELS] = {
+	"0-20s", "21-60s", "1-3min", "3-10min", "10min+",
+	"none", "0-1min", "1min+",
+	"0", "1", "2+",
+	"followed", "not_followed",
+	"follows", "first",
+	"ai_resolved", "ai_then_person", "person_only",
+	"0-60s", "1-3min", "3-10min", "10min+",
+};
+
+/* The level of a duration among ascending upper edges (inclusive). */
+static unsigned bucket(double v, const double *edges, unsigned n)
+{
+	unsigned i;
+	for (i = 0; i < n && v > edges[i]; i++)
+		;
+	return i;
+}
+
+/* Wait, hold, transfers and AI over answered contacts: the sets their
+ * metrics (asa_seconds, hold_seconds, transfers_per_contact,
+ * ai_resolution_pct) are over.  An AI contact neither resolved nor
+ * escalated is at no AI level (DESIGN.md's three leave it out); time to a
+ * human is over AI contacts escalated to a person with a value, in
+ * buckets of our own: 0-60 s, 1-3 min, 3-10 min, over 10 min. */
+fr_levels fr_levels_of(const struct contact *c)
+{
+	static const double wait_edges[] = { 20, 60, 180, 600 };
+	static const double hold_edges[] = { 0, 60 };
+	static const double human_edges[] = { 60, 180, 600 };
+	fr_levels w = 0;
+
+	if (c->abandoned)
+		return 0;
+	if (c->wait >= 0)
+		w = fr_set(w, FR_WAIT, bucket(c->wait, wait_edges, 4));
+	if (c->hold >= 0)
+		w = fr_set(w, FR_HOLD, bucket(c->hold, hold_edges, 2));
+	if (c->transfers >= 0)
+		w = fr_set(w, FR_TRANSFERS, c->transfers >= 2 ? 2 : (unsigned)c->transfers);
+	if (!c->ai_handled)
+		w = fr_set(w, FR_AI, 2);
+	else if (c->escalated)
+		w = fr_set(w, FR_AI, 1);
+	else if (c->resolved)
+		w = fr_set(w, FR_AI, 0);
+	if (c->ai_handled && c->escalated && c->human_wait >= 0)
+		w = fr_set(w, FR_TTH, bucket(c->human_wait, human_edges, 3));
+	return w;
+}
+
+void fr_add_contact(struct fr_sums *s, const struct contact *c, fr_levels w)
+{
+	unsigned f, l;
+
+	if (c->wait >= 0)
+		s->tax_wait += c->wait;
+	if (c->hold >= 0)
+		s->tax_hold += c->hold;
+	for (f = 0; f < FR_NFACTORS; f++) {
+		if (f == FR_REPEAT || f == FR_FOLLOWS || !(l = fr_level(w, f)))
+			continue;
+		s->lv[fr_factors[f].first + l - 1].contacts++;
+		if (f == FR_WAIT)
+			s->lv[l - 1].wait_sum += c->wait;
+	}
+}
+
+void fr_add_answer(struct fr_sums *s, fr_levels w, int csat, int nps)
+{
+	unsigned f, l;
+
+	for (f = 0; f < FR_NFACTORS; f++) {
+		struct fr_level_sums *v;
+		if (!(l = fr_level(w, f)))
+			continue;
+		v = &s->lv[fr_factors[f].first + l - 1];
+		if (csat >= 0) {
+			v->csat_n++;
+			v->csat_ok += csat >= 4;
+		}
+		if (nps >= 0) {
+			v->nps_n++;
+			v->nps_pro += nps >= 9;
+			v->nps_det += nps <= 6;
+		}
+	}
+}
+
+void fr_sums_add(struct fr_sums *a, const struct fr_sums *b)
+{
+	size_t i;
+
+	for (i = 0; i < FR_LEVELS; i++) {
+		a->lv[i].contacts += b->lv[i].contacts;
+		a->lv[i].csat_n += b->lv[i].csat_n;
+		a->lv[i].csat_ok += b->lv[i].csat_ok;
+		a->lv[i].nps_n += b->lv[i].nps_n;
+		a->lv[i].nps_pro += b->lv[i].nps_pro;
+		a->lv[i].nps_det += b->lv[i].nps_det;
+		a->lv[i].wait_sum += b->lv[i].wait_sum;
+	}
+	a->by_id += b->by_id;
+	a->by_customer += b->by_customer;
+	a->unlinked += b->unlinked;
+	a->tax_wait += b->tax_wait;
+	a->tax_hold += b->tax_hold;
+	a->tax_repeat += b->tax_repeat;
+	a->repeats += b->repeats;
+}
