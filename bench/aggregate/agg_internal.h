@@ -156,13 +156,23 @@ struct agg_result {
 	struct fr_state *fr;        /* linking answers to contacts, or NULL */
 };
 
+struct fr_slot {
+	uint64_t id;
+	uint32_t answer; /* 1 + the first answer with this id; 0: empty */
+};
+
 /* Friction: the answers of the survey file, found by contact id and by
  * customer, and what the linking found. */
 struct fr_state {
 	struct fr_answer *a;
 	size_t n;
-	uint32_t *slots;            /* contact id -> 1 + first answer; NULL: none */
+	struct fr_slot *slots;      /* contact id -> 1 + first answer; NULL: none */
 	size_t mask;
+	/* most contacts are named by no answer: a filter of 2 bits per id
+	 * in one 64-bit word, small enough to stay in the cache, turns
+	 * them away before the table's cache miss */
+	uint64_t *filter;
+	size_t filter_mask;
 	int64_t link_seconds, repeat_seconds;
 	int survey_id, survey_customer;          /* the survey file has them */
 	int contact_id, contact_customer, timed; /* the contacts file has them */

@@ -30,6 +30,7 @@ void fr_state_free(struct fr_state *fr)
 		return;
 	free(fr->a);
 	free(fr->slots);
+	free(fr->filter);
 	free(fr);
 }
 
@@ -83,9 +84,14 @@ void fr_answers_take(struct fr_state *fr, struct agg_part *part)
 	part->nanswers = part->answers_cap = 0;
 }
 
+static uint64_t filter_bits(uint64_t id)
+{
+	return 1ULL << (id >> 58) | 1ULL << ((id >> 52) & 63);
+}
+
 void fr_index(struct fr_state *fr)
 {
-	size_t i, withid = 0, size = 16;
+	size_t i, withid = 0, size = 16, words = 64;
 
 	for (i = 0; i < fr->n; i++)
 		withid += fr->a[i].id != 0;
@@ -93,30 +99,38 @@ void fr_index(struct fr_state *fr)
 		return;
 	while (size < withid * 2)
 		size *= 2;
+	while (words * 64 < withid * 12)
+		words *= 2;
 	fr->slots = xcalloc(size, sizeof *fr->slots);
 	fr->mask = size - 1;
+	fr->filter = xcalloc(words, sizeof *fr->filter);
+	fr->filter_mask = words - 1;
 	/* backwards, so that each chain runs in file order */
 	for (i = fr->n; i-- > 0;) {
+		uint64_t id = fr->a[i].id;
 		size_t s;
-		if (!fr->a[i].id)
+		if (!id)
 			continue;
-		for (s = slot_of(fr->a[i].id, fr->mask); fr->slots[s]; s = (s + 1) & fr->mask)
-			if (fr->a[fr->slots[s] - 1].id == fr->a[i].id)
+		fr->filter[id & fr->filter_mask] |= filter_bits(id);
+		for (s = slot_of(id, fr->mask); fr->slots[s].answer; s = (s + 1) & fr->mask)
+			if (fr->slots[s].id == id)
 				break;
-		fr->a[i].next = fr->slots[s];
-		fr->slots[s] = (uint32_t)(i + 1);
+		fr->a[i].next = fr->slots[s].answer;
+		fr->slots[s].id = id;
+		fr->slots[s].answer = (uint32_t)(i + 1);
 	}
 }
 
 uint32_t fr_find(const struct fr_state *fr, uint64_t id)
 {
+	uint64_t bits = filter_bits(id);
 	size_t s;
 
-	if (!fr->slots || !id)
+	if (!fr->slots || !id || (fr->filter[id & fr->filter_mask] & bits) != bits)
 		return 0;
-	for (s = slot_of(id, fr->mask); fr->slots[s]; s = (s + 1) & fr->mask)
-		if (fr->a[fr->slots[s] - 1].id == id)
-			return fr->slots[s];
+	for (s = slot_of(id, fr->mask); fr->slots[s].answer; s = (s + 1) & fr->mask)
+		if (fr->slots[s].id == id)
+			return fr->slots[s].answer;
 	return 0;
 }
 

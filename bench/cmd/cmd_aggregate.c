@@ -194,11 +194,19 @@ static void frontier_values(struct agg_options *o)
 	static const char *const ids[] = { "asa_seconds", "hold_seconds",
 		"repeat_contact_pct" };
 	double *to[] = { &o->frontier_asa, &o->frontier_hold, &o->frontier_repeat_pct };
+	char *dir = NULL, *catalog = NULL;
 	size_t i;
+	int found;
 
 	if (!o->contacts || !o->surveys || o->check)
 		return;
-	if (context_load(&ctx, 1) == CX_OK &&
+	/* quietly without a data directory: the tax is still worth having */
+	dir = data_dir_new();
+	catalog = xasprintf("%s/profiles/catalog.json", dir);
+	found = access(catalog, R_OK) == 0;
+	free(dir);
+	free(catalog);
+	if (found && context_load(&ctx, 1) == CX_OK &&
 	    selection_parse(&ctx, "all,frontier", NULL, &sel) == CX_OK && sel.frontier) {
 		o->has_frontier = 1;
 		for (i = 0; i < 3; i++) {

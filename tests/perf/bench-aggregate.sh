@@ -87,3 +87,29 @@ if command -v sqlite3 > /dev/null 2>&1; then
 else
 	echo "sqlite3 not installed: no comparison (make deps installs it)"
 fi
+
+# Friction: the same contacts with N / 5 survey answers (gen-contacts N
+# --surveys: seven in ten name their contact_id, the others are linked by
+# customer and time), beside the run without surveys (turn about, best of
+# 3 each).  Target: linking and the friction block within 1.5x the time.
+surveys="$dir/surveys-$rows.csv"
+if [ ! -s "$surveys" ]; then
+	echo "generating $((rows / 5)) survey answers into $surveys ..."
+	"$dir/gen-contacts" "$rows" --surveys > "$surveys.tmp" && mv "$surveys.tmp" "$surveys"
+fi
+rm -f "$dir/plain.out" "$dir/friction.out"
+for k in 1 2 3; do
+	"$dir/peak" "$bin" aggregate "$data" -o "$dir/cxbench.json" 2> "$dir/peak.out" > /dev/null
+	tail -n 1 "$dir/peak.out" >> "$dir/plain.out"
+	"$dir/peak" "$bin" aggregate "$data" --surveys "$surveys" -o "$dir/cxbench-friction.json" \
+		2> "$dir/peak.out" > /dev/null
+	tail -n 1 "$dir/peak.out" >> "$dir/friction.out"
+done
+plain=$(best "$dir/plain.out")
+friction=$(best "$dir/friction.out")
+echo "$plain $friction" | awk '{
+	printf "%-34s %8s s %8s MB (best of 3)\n", "cxbench aggregate, no surveys", $1, $2
+	printf "%-34s %8s s %8s MB (best of 3)\n", "with surveys, linked (friction)", $3, $4
+	printf "%-34s %8.2fx   %8.2fx\n", "friction / no surveys", $3 / $1, $4 / $2
+	printf "%-34s %8s (within 1.5x time)\n", "friction target",
+		($3 <= 1.5 * $1) ? "met" : "MISSED" }'

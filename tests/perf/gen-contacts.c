@@ -9,7 +9,12 @@
  * no leading zero on the hour), durations as h:mm:ss, abandoned written
  * as ANSWERED Y/N (inverted) and the other flags as Y/N.
  *
- * Usage: gen-contacts N [--export] > contacts.csv */
+ * With --surveys, survey answers about the same records instead: one for
+ * every fifth contact (N / 5 answers), answered later the same day, with
+ * the contact's customer_id and, for seven in ten, its contact_id (the
+ * others are linked by customer and time), a csat and an nps.
+ *
+ * Usage: gen-contacts N [--export | --surveys] > FILE.csv */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,17 +152,41 @@ static void export(long i, const struct rec *r)
 	putchar('\n');
 }
 
+/* An answer about record i (every fifth), from a generator of its own so
+ * the records' draws stay those of the other two shapes. */
+static void survey(long i, const struct rec *r)
+{
+	static uint64_t s2 = 0x9E3779B97F4A7C15ULL;
+	unsigned later, u;
+
+	if (i % 5)
+		return;
+	s2 ^= s2 << 13;
+	s2 ^= s2 >> 7;
+	s2 ^= s2 << 17;
+	u = (unsigned)(s2 >> 20);
+	later = r->secs + u % (86400 - r->secs);
+	if (u % 10 < 7)
+		printf("K%08ld", i);
+	printf(",CU%07lu,%u-%02u-%02uT%02u:%02u:%02uZ,%u,%u\n", r->customer, r->year,
+	       r->month, r->day, later / 3600, later / 60 % 60, later % 60,
+	       1 + (u >> 8) % 5, (u >> 12) % 11);
+}
+
 int main(int argc, char **argv)
 {
 	long n = argc > 1 ? strtol(argv[1], NULL, 10) : 1000, i;
 	int as_export = argc > 2 && strcmp(argv[2], "--export") == 0;
+	int as_surveys = argc > 2 && strcmp(argv[2], "--surveys") == 0;
 	struct rec r;
 
-	if (argc > 3 || (argc > 2 && !as_export)) {
-		fputs("usage: gen-contacts N [--export]\n", stderr);
+	if (argc > 3 || (argc > 2 && !as_export && !as_surveys)) {
+		fputs("usage: gen-contacts N [--export | --surveys]\n", stderr);
 		return 2;
 	}
-	if (as_export)
+	if (as_surveys)
+		puts("contact_id,customer_id,answered_at,csat,nps");
+	else if (as_export)
 		puts("CALL ID,CUSTOMER,CHANNEL,DATE,TIME,QUEUE WAIT,TALK TIME,HOLD TIME,"
 		     "TRANSFERS,ANSWERED,RESOLVED,PROACTIVE,BOT HANDLED,ESCALATED,"
 		     "AGENT WAIT,CSAT,NPS,CES");
@@ -167,7 +196,9 @@ int main(int argc, char **argv)
 		     "escalated,human_wait_seconds,csat,nps,ces");
 	for (i = 1; i <= n; i++) {
 		draw(&r, n);
-		if (as_export)
+		if (as_surveys)
+			survey(i, &r);
+		else if (as_export)
 			export(i, &r);
 		else
 			canonical(i, &r);
