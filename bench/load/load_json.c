@@ -103,9 +103,10 @@ static int read_period(const struct catalog *cat, struct company *c,
 static int read_periods(const struct catalog *cat, struct company *c,
 			const cJSON *root)
 {
-	/* figures and channels: extras written by `aggregate`, not compared */
+	/* figures, channels and friction: extras written by `aggregate`, not
+	 * compared */
 	static const char *const keys[] = { "period", "metrics", "figures", "channels",
-		NULL };
+		"friction", NULL };
 	const cJSON *periods = cJSON_GetObjectItemCaseSensitive(root, "periods"), *item;
 	char path[48];
 	size_t i = 0;
