@@ -14,7 +14,7 @@
 # puppeteer-core and axe-core, installed into tests/browser/node_modules by
 # install-deps.sh; pdf_headers.py with poppler-utils): at 1280 and 390 px no
 # element wider than the viewport outside a scroll box (the demo in en, uk
-# and ru, and northwind-bank); the demo printed with `report --pdf` on A4
+# and ru, northwind-bank, and the friction fixture in uk); the demo printed with `report --pdf` on A4
 # fits in MAX_PAGES pages with the running header and footer, and on A4 and
 # Letter every table's header row is whole on a page (pdftotext -bbox); axe
 # finds no serious or critical violation in en, uk and ru.
@@ -215,6 +215,18 @@ else
 		done
 	else
 		bad "northwind: report or layout failed: $(cat "$work/nw.err" "$work/look.err" 2>/dev/null | tail -3)"
+	fi
+	# the friction section's tables (eight columns) in the language with
+	# the longest words
+	fr=$out/friction-uk.html
+	if "$bin" report "$CXBENCH_DATA/tests/report/friction-company.json" --lang uk -o "$fr" \
+		>/dev/null 2>"$work/fr.err" && look layout "$fr" 1280 390 >"$work/layout-fr.json"; then
+		for i in 0 1; do
+			check "friction uk at $(json "$work/layout-fr.json" "j[$i]['width']") px: nothing wider than the viewport outside a scroll box ($(json "$work/layout-fr.json" "j[$i]['offenders'][:3]"))" \
+				[ "$(json "$work/layout-fr.json" "j[$i]['count']")" -eq 0 ]
+		done
+	else
+		bad "friction: report or layout failed: $(cat "$work/fr.err" "$work/look.err" 2>/dev/null | tail -3)"
 	fi
 	# printed: A4 with the running header and footer, then Letter
 	for paper in a4 letter; do

@@ -4,7 +4,8 @@ report, periods written the language's way, decimal commas kept.
 
 Usage (from the repository root):
     CXBENCH_DATA=. python3 tests/lang_test.py ./cxbench
-Renders the demo (examples/acme-telecom.json) and examples/northwind-bank/
+Renders the demo (examples/acme-telecom.json), examples/northwind-bank/
+and tests/report/friction-company.json (a period with a friction block)
 with --lang uk and --lang ru, reads the visible text of each (html.parser;
 not <style>, not the <title>/<desc> of charts, not an element marked
 translate="no", not the cells of the sources appendix that quote a
@@ -262,7 +263,9 @@ def main():
             strings = dict(en)
             strings.update(load_json(os.path.join(DATA, "reports", "strings",
                                                   lang + ".json")))
-            for company in ("examples/acme-telecom.json", "examples/northwind-bank/"):
+            # the last has a friction block (satisfaction by wait, hold, ...)
+            for company in ("examples/acme-telecom.json", "examples/northwind-bank/",
+                            "tests/report/friction-company.json"):
                 check_report(tmp, os.path.join(DATA, company), lang, strings, ids)
             check_granularities(tmp, lang, strings)
     sys.exit(check.summary("lang"))

@@ -43,6 +43,10 @@ HTML_CHECK = os.path.join(REPO, "build", "html-check")
 # The sections that are shown only when there is something to show: the
 # progress section with two periods or more, the voice one with --signals.
 TREND, VOICE = "trend", "voice"
+# The friction section: shown when the compared period has a friction
+# block, after the time tax (the full report's company has none).
+FRICTION, FRICTION_AFTER = "friction", "timetax"
+FRICTION_FILE = os.path.join("tests", "report", "friction-company.json")
 TIMETAX_INPUTS = {"asa_seconds", "hold_seconds", "transfers_per_contact",
                   "repeat_contact_pct"}
 PNG_SIG = b"\x89PNG\r\n\x1a\n"
@@ -309,16 +313,23 @@ def outline(raw):
               [norm(li[0]) for li in x["li"]]) for x in p.sections])
 
 
-def expected_sections(has_trend, has_voice):
-    """The full report's sections, less those this report leaves out;
-    None when the full report could not be read."""
+def expected_sections(has_trend, has_voice, has_friction=False):
+    """The full report's sections, less those this report leaves out, and
+    the friction section when the period has a friction block; None when
+    the full report could not be read."""
     if FULL is None:
         return None
-    return [(i, k) for i, k in FULL
-            if (i != TREND or has_trend) and (i != VOICE or has_voice)]
+    want = []
+    for i, k in FULL:
+        if (i != TREND or has_trend) and (i != VOICE or has_voice):
+            want.append((i, k))
+        if i == FRICTION_AFTER and has_friction:
+            want.append((FRICTION, "friction_h"))
+    return want
 
 
-def check_outline(tag, s, raw, strings, has_trend, has_voice=False):
+def check_outline(tag, s, raw, strings, has_trend, has_voice=False,
+                  has_friction=False):
     """The contents and the body agree (one entry per section, in order,
     reading as the section's heading), and the sections and their headings
     are the full report's, in this report's language."""
@@ -335,7 +346,7 @@ def check_outline(tag, s, raw, strings, has_trend, has_voice=False):
           [t for _, t in toc] == heads, list(zip([t for _, t in toc], heads)))
     check(tag + ": h2 are the contents' and one per section",
           s["h2"] == [strings["contents"]] + heads, s["h2"])
-    want = expected_sections(has_trend, has_voice)
+    want = expected_sections(has_trend, has_voice, has_friction)
     if not check(tag + ": the full report's sections are known", want is not None):
         return
     check(tag + ": sections in order", ids == [i for i, _ in want], (ids, want))
@@ -343,13 +354,17 @@ def check_outline(tag, s, raw, strings, has_trend, has_voice=False):
           list(zip(heads, [strings[k] for _, k in want])))
 
 
-def check_structure(tag, s, cmp, trend, strings, raw, voice=None):
-    """voice: the `listen` output given with --signals, or None."""
+def check_structure(tag, s, cmp, trend, strings, raw, voice=None, friction=False):
+    """voice: the `listen` output given with --signals, or None; friction:
+    the period has a friction block with a wait factor."""
     charts, dims = expected_charts(cmp, trend)
     if voice is not None:
         charts.append("voice")
+    if friction:
+        charts.append("friction-wait")
     check(tag + ": no parser errors", s["errors"] == [], s["errors"][:10])
-    check_outline(tag, s, raw, strings, "trend" in charts, voice is not None)
+    check_outline(tag, s, raw, strings, "trend" in charts, voice is not None,
+                  friction)
     check(tag + ": one svg per chart", s["svgs"] == len(charts),
           "%d svgs, charts %s" % (s["svgs"], charts))
     check(tag + ": every svg inside a figure", s["svg_in_figures"] == s["svgs"],
@@ -364,6 +379,8 @@ def check_structure(tag, s, cmp, trend, strings, raw, voice=None):
     caps += [strings["chart_gap"].replace("{dimension}", d["name"]) for d in dims]
     if "timetax" in charts:
         caps.append(strings["chart_timetax"])
+    if "friction-wait" in charts:
+        caps.append(strings["chart_friction_wait"])
     if "trend" in charts:
         caps.append(strings["chart_trend"])
         caps += [strings["chart_trend_dim"].replace("{dimension}", d["name"])
@@ -2456,6 +2473,192 @@ def test_rounding(tmp):
           any(r[5].startswith(printed + " ") for r in rows), rows)
 
 
+# ------------------------------------------------------------ friction
+
+
+def fr_shown(v):
+    """v as the report prints it (one decimal), as a number."""
+    return float("%.1f" % v)
+
+
+def fr_factor_name(fid, strings):
+    return strings.get("fr_factor." + fid, fid)
+
+
+def fr_level_name(fid, level, strings):
+    return strings.get("fr_level.%s.%s" % (fid, level), level)
+
+
+def fr_order(factors):
+    """Factor ids, most CSAT points lost first; ties by NPS points lost,
+    then the file's order (as the report sorts them)."""
+    def key(item):
+        i, (fid, f) = item
+        lost = f.get("points_lost") or {}
+        c, n = lost.get("csat_pct"), lost.get("nps")
+        return (c is None, -(c or 0), n is None, -(n or 0), i)
+    return [fid for _, (fid, f) in sorted(enumerate(factors.items()), key=key)]
+
+
+def fr_ci(stat, strings):
+    return fill(strings["fr_ci"], value=fmt_num(stat["value"], 1, strings),
+                low=fmt_num(stat["low"], 1, strings),
+                high=fmt_num(stat["high"], 1, strings))
+
+
+def fr_diff(stat, best, strings):
+    """The vs-best cell expected for stat; best is the best level's stat
+    (the same object at the best level)."""
+    if stat["n"] < 30:
+        return strings["fr_too_few"]
+    if stat is best:
+        return strings["fr_best"]
+    d = fr_shown(stat["value"]) - fr_shown(best["value"])
+    return fmt_signed(d, 1, strings) + (" *" if stat["significant"] else "")
+
+
+def check_friction(tag, s, raw, block, company, strings):
+    """The friction section's tables against the file's block."""
+    factors = block["factors"]
+    wait = factors["wait"]
+    # CSAT by wait: the chart and its table
+    t = tables_with(s, [strings["fr_col_level"], strings["fr_col_contacts"],
+                        strings["fr_col_csat_n"], strings["fr_col_csat"],
+                        strings["fr_col_low"]])
+    want = [[fr_level_name("wait", lv["level"], strings), fmt_num(lv["contacts"], 0, strings),
+             fmt_num(lv["csat_pct"]["n"], 0, strings)] +
+            [fmt_num(lv["csat_pct"][k], 1, strings) for k in ("value", "low", "high")]
+            for lv in wait["levels"]]
+    check(tag + ": the wait table is the file's", len(t) == 1 and t[0][1:] == want,
+          (t, want))
+    titles = s.get("svg_titles") or []
+    if check(tag + ": a chart of CSAT by wait", strings["chart_friction_wait"] in titles,
+             titles):
+        texts = s["svg_text"][titles.index(strings["chart_friction_wait"])]
+        missing = [lv["level"] for lv in wait["levels"]
+                   if fmt_num(lv["csat_pct"]["value"], 1, strings) not in texts]
+        check(tag + ": the chart prints each level's CSAT", not missing, (missing, texts))
+    slope = fill(strings["fr_per_minute"],
+                 slope=fmt_signed(wait["csat_per_minute"], 1, strings))
+    check(tag + ": CSAT per minute of wait", slope in norm(raw), slope)
+    # points lost, largest first
+    order = fr_order(factors)
+    check(tag + ": the fixture's order is not the file's", order != list(factors), order)
+    t = tables_with(s, [strings["fr_col_factor"], strings["fr_col_lost_csat"],
+                        strings["fr_col_lost_nps"], strings["fr_col_best"]])
+    want = [[fr_factor_name(fid, strings),
+             fmt_num(factors[fid]["points_lost"]["csat_pct"], 1, strings),
+             fmt_num(factors[fid]["points_lost"]["nps"], 1, strings),
+             fr_level_name(fid, factors[fid]["best"], strings)] for fid in order]
+    check(tag + ": points lost per factor, largest first",
+          len(t) == 1 and t[0][1:] == want, (t, want))
+    # each factor's table, in the same order
+    head = [strings[k] for k in ("fr_col_level", "fr_col_contacts", "fr_col_csat_n",
+                                 "fr_col_csat", "fr_col_vs_best", "fr_col_nps_n",
+                                 "fr_col_nps", "fr_col_vs_best")]
+    tables = tables_with(s, head)
+    check(tag + ": one table per factor", len(tables) == len(order),
+          (len(tables), order))
+    for fid, t in zip(order, tables):
+        f = factors[fid]
+        best = [lv for lv in f["levels"] if lv["level"] == f["best"]][0]
+        want = [[fr_level_name(fid, lv["level"], strings),
+                 fmt_num(lv["contacts"], 0, strings),
+                 fmt_num(lv["csat_pct"]["n"], 0, strings), fr_ci(lv["csat_pct"], strings),
+                 fr_diff(lv["csat_pct"], best["csat_pct"], strings),
+                 fmt_num(lv["nps"]["n"], 0, strings), fr_ci(lv["nps"], strings),
+                 fr_diff(lv["nps"], best["nps"], strings)] for lv in f["levels"]]
+        check(tag + ": the %s table is the file's" % fid, t[1:] == want,
+              list(zip(t[1:], want)))
+        # a difference shown is that of the values shown, within the
+        # file's own diff's rounding
+        for lv in f["levels"]:
+            for k in ("csat_pct", "nps"):
+                st = lv[k]
+                if st["n"] >= 30 and st is not best[k]:
+                    d = fr_shown(st["value"]) - fr_shown(best[k]["value"])
+                    check(tag + ": %s %s %s diff as the file's" % (fid, lv["level"], k),
+                          abs(d - st["diff"]) <= 0.1 + 1e-9, (d, st["diff"]))
+    few = [c for t in tables for r in t[1:] for c in r if c == strings["fr_too_few"]]
+    check(tag + ": levels under 30 answers say so", len(few) == 4, few)
+    # the time tax in customer-hours
+    tax = block["time_tax"]
+    t = tables_with(s, [strings["fr_col_hours"], strings["fr_col_per_1000"],
+                        strings["fr_col_frontier_1000"]])
+    want = [fmt_num(tax[k], 1, strings) for k in ("hours", "per_1000_contacts",
+                                                  "at_frontier_per_1000")]
+    check(tag + ": the time tax in customer-hours beside the frontier's",
+          len(t) == 1 and t[0][1:] == [want], (t, want))
+    caveat = fill(strings["fr_caveat"], company=company)
+    check(tag + ": associations, not proof of cause", caveat in norm(raw), caveat)
+    linked = block["linked"]
+    intro = fill(strings["fr_intro"], company=company,
+                 linked=fmt_num(linked["by_contact_id"] + linked["by_customer"], 0, strings),
+                 by_id=fmt_num(linked["by_contact_id"], 0, strings),
+                 by_customer=fmt_num(linked["by_customer"], 0, strings),
+                 unlinked=fmt_num(linked["unlinked"], 0, strings))
+    check(tag + ": the answers linked, and how", intro in norm(raw), intro)
+
+
+def test_friction(tmp):
+    """A company file whose last period has a friction block: the section
+    "What friction costs your customers" in en, uk and ru, its numbers the
+    file's, factors sorted by points lost; none for the earlier period;
+    compare ignores the block; a damaged block is named."""
+    company = os.path.join(DATA, FRICTION_FILE)
+    data = load_json(company)
+    block = data["periods"][-1]["friction"]
+    cmp = compare(company)
+    if not cmp:
+        return
+    trend = trend_json(company, cmp["period"])
+    for lang in ("en", "uk", "ru"):
+        tag = "friction --lang " + lang
+        strings = dict(EN)
+        strings.update(load_json(os.path.join(DATA, "reports", "strings", lang + ".json")))
+        out = os.path.join(tmp, lang + ".html")
+        rc, _, err = run(["report", company, "-o", out, "--lang", lang])
+        if not check(tag + ": exit 0", rc == 0, err):
+            continue
+        check(tag + ": quiet on stderr", err == "", err)
+        raw = read_text(out)
+        s = html_check(out)
+        if lang == "en":
+            check_structure(tag, s, cmp, trend, strings, raw, friction=True)
+            check_numbers(tag, s, cmp, strings, cmp["company"], trend)
+        else:
+            check_outline(tag, s, raw, strings, True, False, True)
+        check(tag + ": the section's heading",
+              strings["friction_h"] in s["h2"], s["h2"])
+        check_raw(tag, raw)
+        check_friction(tag, s, raw, block, data["company"], strings)
+    # the earlier period has no block: no section
+    out = os.path.join(tmp, "q2.html")
+    rc, _, err = run(["report", company, "-o", out, "--period", data["periods"][0]["period"]])
+    if check("friction --period Q2: exit 0", rc == 0, err):
+        s = html_check(out)
+        check("friction --period Q2: no friction section", FRICTION not in s["sections"],
+              s["sections"])
+    # compare and trend: the same with and without the block
+    plain = json.loads(json.dumps(data))
+    del plain["periods"][-1]["friction"]
+    path = os.path.join(tmp, "plain.json")
+    write(path, json.dumps(plain))
+    for cmd in ("compare", "trend"):
+        a = run([cmd, company, "--format", "json"])
+        b = run([cmd, path, "--format", "json"])
+        check("friction: %s ignores the block" % cmd,
+              a[0] == b[0] == 0 and json.loads(a[1]) == json.loads(b[1]), (a[2], b[2]))
+    # a damaged block is named with its JSON path
+    bad = json.loads(json.dumps(data))
+    bad["periods"][-1]["friction"]["factors"]["hold"]["levels"][1]["csat_pct"]["n"] = "many"
+    path = os.path.join(tmp, "bad.json")
+    write(path, json.dumps(bad))
+    rc, _, err = run(["report", path, "-o", os.path.join(tmp, "bad.html")])
+    check("friction: a damaged block is an input error naming it",
+          rc == 1 and "periods[1].friction.factors.hold.levels[1].csat_pct.n" in err, (rc, err))
+
+
 # ------------------------------------------------------------ main
 
 
@@ -2489,6 +2692,7 @@ def main():
                          ("timeline", test_timeline), ("directory", test_directory),
                          ("business-clock", test_business_clock),
                          ("next-steps", test_next_steps), ("rounding", test_rounding),
+                         ("friction", test_friction),
                          ("print", test_print), ("pdf", test_pdf)):
             d = os.path.join(base, name)
             os.mkdir(d)

@@ -33,8 +33,10 @@ void company_free(struct company *c)
 
 	if (!c)
 		return;
-	for (i = 0; i < c->nperiods; i++)
+	for (i = 0; i < c->nperiods; i++) {
 		free(c->periods[i].obs);
+		friction_free(c->periods[i].friction);
+	}
 	for (i = 0; i < c->nfiles; i++)
 		free(c->files[i]);
 	free(c->files);

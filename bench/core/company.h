@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include "core/catalog.h"
 #include "core/period.h"
+#include "core/friction.h"
 
 struct obs {
 	int present;
@@ -22,6 +23,7 @@ struct period_data {
 	struct period key;
 	char label[16];
 	struct obs *obs; /* one per catalog metric */
+	struct friction *friction; /* the period's `friction` block, or NULL */
 };
 
 struct company {

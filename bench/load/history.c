@@ -67,14 +67,20 @@ static int same_company(const struct company *a, const struct company *b)
 	return 0;
 }
 
+/* The first file that has a period's friction block gives it: the
+ * block moves from src (freed with its company after the merge). */
 static int merge_period(const struct catalog *cat, struct company *into,
-			const struct company *from, const struct period_data *src)
+			const struct company *from, struct period_data *src)
 {
 	struct period_data *dst = company_add_period(into, src->key, 0);
 	const char *file = company_file(into, from->origin);
 	size_t m;
 	int bad = 0;
 
+	if (!dst->friction) {
+		dst->friction = src->friction;
+		src->friction = NULL;
+	}
 	for (m = 0; m < cat->nmetrics; m++) {
 		const struct obs *o = &src->obs[m];
 		struct obs *slot = &dst->obs[m];
@@ -96,7 +102,7 @@ static int merge_period(const struct catalog *cat, struct company *into,
 }
 
 static int merge(const struct catalog *cat, struct company *into,
-		 const struct company *from)
+		 struct company *from)
 {
 	size_t i;
 	int bad = 0;
@@ -186,6 +192,7 @@ int history_window(struct company *c, const char *since, const char *until)
 		if ((since && period_cmp(c->periods[i].key, lo) < 0) ||
 		    (until && period_cmp(c->periods[i].key, hi) > 0)) {
 			free(c->periods[i].obs);
+			friction_free(c->periods[i].friction);
 			continue;
 		}
 		c->periods[kept++] = c->periods[i];

@@ -97,6 +97,9 @@ static int read_period(const struct catalog *cat, struct company *c,
 	}
 	cJSON_ArrayForEach(item, metrics)
 		bad += read_metric(cat, c, pd, *path ? path : "", item) < 0;
+	item = cJSON_GetObjectItemCaseSensitive(obj, "friction");
+	if (item)
+		bad += load_friction(c->origin, path, item, &pd->friction) < 0;
 	return bad ? -1 : 0;
 }
 
@@ -147,7 +150,8 @@ int load_company_json(const struct catalog *cat, const struct input *in,
 {
 	static const char *const keys[] = { "company", "industry", "period",
 		"metrics", "periods", "source", "conversations", "customer_turns",
-		"contacts", "languages", "signals", "silent_dissatisfied", NULL };
+		"contacts", "languages", "signals", "silent_dissatisfied", "friction",
+		NULL };
 	const char *name = NULL, *industry = NULL;
 	cJSON *root = NULL;
 	char why[80];

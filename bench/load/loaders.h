@@ -6,6 +6,7 @@
 #define CX_LOADERS_H
 #include "core/company.h"
 #include "io/input.h"
+#include <cJSON.h>
 
 int load_company_json(const struct catalog *cat, const struct input *in,
 		      struct company *c);
@@ -13,4 +14,9 @@ int load_company_csv(const struct catalog *cat, struct input *in,
 		     struct company *c);
 int load_company_xml(const struct catalog *cat, const struct input *in,
 		     struct company *c);
+/* load_friction.c: the `friction` block of the period at JSON path ppath
+ * ("periods[2]") into *out (the caller's: friction_free()); 0, or -1
+ * after a message naming each problem (and *out NULL). */
+int load_friction(const char *file, const char *ppath, const cJSON *block,
+		  struct friction **out);
 #endif

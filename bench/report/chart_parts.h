@@ -53,4 +53,7 @@ int chart_radar(struct plot *p, const struct report_model *m,
 int chart_gap(struct plot *p, const struct report_model *m, size_t d, long fk,
 	      const char *name);
 int charts_trend(struct plot *p, const struct report_model *m, long fk);
+/* chart_friction.c: CSAT by wait level with its intervals ("friction-wait"). */
+int chart_friction_wait(struct plot *p, const struct report_model *m,
+			const struct fr_factor *w);
 #endif

@@ -446,6 +446,11 @@ int charts_add(struct plot *p, const struct report_model *m,
 	}
 	if (rc == CX_OK && m->ntaxes > 0)
 		rc = chart_timetax(p, m);
+	if (rc == CX_OK && m->friction) {
+		const struct fr_factor *w = friction_factor(m->friction, "wait");
+		if (w && report_fr_charted(w))
+			rc = chart_friction_wait(p, m, w);
+	}
 	if (rc == CX_OK && m->voice)
 		rc = chart_voice(p, m);
 	if (rc == CX_OK && m->trend->nperiods > 1)

@@ -118,6 +118,11 @@ static int has_trend(const struct report_model *m)
 	return m->trend->nperiods >= 2;
 }
 
+static int has_friction(const struct report_model *m)
+{
+	return m->friction != NULL;
+}
+
 static int has_voice(const struct report_model *m)
 {
 	return m->voice != NULL;
@@ -136,6 +141,7 @@ static const struct section {
 	{ "dimensions", "dimensions_h", part_dimensions, NULL },
 	{ "metrics", "gaps_h", part_metrics, NULL },
 	{ "timetax", "timetax_h", part_timetax, NULL },
+	{ "friction", "friction_h", part_friction, has_friction },
 	{ "trend", "trend_h", part_trend, has_trend },
 	{ "voice", "voice_h", part_voice, has_voice },
 	{ "not-compared", "not_compared_h", part_not_compared, NULL },

@@ -57,6 +57,8 @@ struct report_model {
 	struct trend *trend;    /* periods up to the compared one */
 	size_t ndims;           /* dimensions the company reports */
 	const struct voice *voice; /* `listen` output, or NULL */
+	const struct friction *friction; /* the period's block, or NULL */
+	size_t *fr_order; /* its factors, most CSAT points lost first */
 	size_t top[REPORT_TOP], ntop; /* catalog metrics of the top priorities */
 	struct report_story story; /* what the summary and priorities tell */
 };
@@ -73,6 +75,14 @@ void report_model_free(struct report_model *m);
 const char *report_ref_name(const struct report_model *m, const struct profile *p);
 /* A `listen` signal's name in the report's language. */
 const char *report_signal_name(const struct report_model *m, enum signal s);
+
+/* report_friction.c: a friction factor's and level's names in the
+ * report's language (the block's own words when the table has none). */
+const char *report_fr_factor(const struct report_model *m, const char *id);
+const char *report_fr_level(const struct report_model *m, const char *factor,
+			    const char *level);
+/* Whether the wait factor has a level with a CSAT value to draw. */
+int report_fr_charted(const struct fr_factor *wait);
 
 /* charts_add(): report/charts.h */
 struct report_look {

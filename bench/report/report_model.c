@@ -111,6 +111,47 @@ static void time_tax(struct report_model *m)
 	free(values);
 }
 
+/* Points lost, largest first: a factor without a CSAT figure last, ties
+ * by NPS points lost, then in the file's order. */
+struct lost_key {
+	double csat, nps;
+	size_t index;
+};
+
+static int lost_cmp(double a, double b)
+{
+	if (isnan(a) || isnan(b))
+		return isnan(a) - isnan(b);
+	return a > b ? -1 : a < b;
+}
+
+static int by_lost(const void *a, const void *b)
+{
+	const struct lost_key *x = a, *y = b;
+	int c = lost_cmp(x->csat, y->csat);
+
+	if (!c)
+		c = lost_cmp(x->nps, y->nps);
+	return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+static void friction_order(struct report_model *m)
+{
+	size_t i, n = m->friction ? m->friction->nfactors : 0;
+	struct lost_key *k = xcalloc(n + 1, sizeof *k);
+
+	for (i = 0; i < n; i++) {
+		k[i].csat = m->friction->factors[i].lost_csat;
+		k[i].nps = m->friction->factors[i].lost_nps;
+		k[i].index = i;
+	}
+	qsort(k, n, sizeof *k, by_lost);
+	m->fr_order = xcalloc(n + 1, sizeof *m->fr_order);
+	for (i = 0; i < n; i++)
+		m->fr_order[i] = k[i].index;
+	free(k);
+}
+
 static void top_priorities(struct report_model *m)
 {
 	size_t j;
@@ -134,10 +175,12 @@ struct report_model *report_model_new(const struct catalog *cat,
 	m->str = str;
 	m->sel = sel;
 	m->voice = voice;
+	m->friction = company->periods[period].friction;
 	m->gap = gap_compute(cat, company, period, sel->refs, sel->n, sel->frontier);
 	rank_overall(m);
 	time_tax(m);
 	top_priorities(m);
+	friction_order(m);
 	for (i = 0; i < cat->ndims; i++)
 		m->ndims += m->gap->dims[i].nmetrics > 0;
 	m->trend = trend_compute(cat, company, period + 1, sel->refs, sel->n,
@@ -153,6 +196,7 @@ void report_model_free(struct report_model *m)
 	gap_free(m->gap);
 	free(m->ranks);
 	free(m->taxes);
+	free(m->fr_order);
 	trend_free(m->trend);
 	free(m);
 }

@@ -32,6 +32,7 @@ int part_metrics(xmlNodePtr s, const struct report_model *m, struct figures *p);
 int part_timetax(xmlNodePtr s, const struct report_model *m, struct figures *p);
 int part_trend(xmlNodePtr s, const struct report_model *m, struct figures *p);
 int part_voice(xmlNodePtr s, const struct report_model *m, struct figures *p);
+int part_friction(xmlNodePtr s, const struct report_model *m, struct figures *p);
 int part_not_compared(xmlNodePtr s, const struct report_model *m, struct figures *p);
 int part_methodology(xmlNodePtr s, const struct report_model *m, struct figures *p);
 int part_sources(xmlNodePtr s, const struct report_model *m, struct figures *p);
