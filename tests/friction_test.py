@@ -381,6 +381,35 @@ def edge_sanity(db):
           and sum(h == "no_id_no_customer" for h, _, _ in none) >= 2, none)
 
 
+def link_by_hand(work, db):
+    """The SQL's linking counts against a direct count in Python (a check
+    of the SQL, so that a failure below is cxbench's, not the reference's)."""
+    import calendar
+    import time
+    with open(os.path.join(work, "contacts.csv"), newline="") as f:
+        cs = list(csv.DictReader(f))
+    with open(os.path.join(work, "surveys.csv"), newline="") as f:
+        ss = list(csv.DictReader(f))
+
+    def ts(s):
+        return calendar.timegm(time.strptime(s, "%Y-%m-%d %H:%M:%S"))
+    ids = {c["contact_id"] for c in cs}
+    by_cust = {}
+    for i, c in enumerate(cs):
+        by_cust.setdefault(c["customer_id"], []).append((ts(c["started_at"]), i))
+    count = {}
+    for a in ss:
+        at = ts(a["answered_at"])
+        before = [x for x in by_cust.get(a["customer_id"], []) if x[0] <= at]
+        how = ("by_contact_id" if a["contact_id"] in ids else
+               "no_id_no_customer" if not a["customer_id"] else
+               "no_contact_before" if not before else
+               "outside_window" if at - max(before)[0] > 7 * DAY else "by_customer")
+        count[how] = count.get(how, 0) + 1
+    sq = dict(db.execute("SELECT how, sum(n) FROM linked GROUP BY how").fetchall())
+    check("the SQL's linking counts as a direct count does", sq == count, (sq, count))
+
+
 def planted(db):
     """The planted effects show (so the comparison is of meaningful data)."""
     for f, top, bottom in (("wait", "0-20s", "3-10min"), ("transfers", "0", "2+")):
@@ -406,6 +435,7 @@ def main():
     contacts, surveys = os.path.join(work, "contacts.csv"), os.path.join(work, "surveys.csv")
     db = sql(contacts, surveys)
     edge_sanity(db)
+    link_by_hand(work, db)
     planted(db)
 
     doc, _ = aggregate("all", binary, [contacts, "--surveys", surveys])
