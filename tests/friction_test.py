@@ -313,9 +313,11 @@ def edges(binary, work, db):
         custs = {name} | {ids[srows[i][cid_s]] for i in mine if srows[i][cid_s] in ids}
         d = os.path.join(work, "edge-" + (name or "NONE"))
         os.makedirs(d, exist_ok=True)
+        cr = [r for r in crows[1:] if r[cust_c] in custs and r[cust_c]]
+        if not cr:  # a contact of someone else, so that there is a file to link to
+            cr = [crows[1]]
         with open(os.path.join(d, "c.csv"), "w", newline="") as f:
-            csv.writer(f, lineterminator="\n").writerows(
-                [ch] + [r for r in crows[1:] if r[cust_c] in custs and r[cust_c]])
+            csv.writer(f, lineterminator="\n").writerows([ch] + cr)
         with open(os.path.join(d, "s.csv"), "w", newline="") as f:
             csv.writer(f, lineterminator="\n").writerows([sh] + [srows[i] for i in mine])
         tag = "edge %s" % (name or "no id, no customer")
@@ -323,13 +325,6 @@ def edges(binary, work, db):
             "SELECT link.how, c.q, lv.lvl FROM link LEFT JOIN c USING (rid) "
             "LEFT JOIN lv ON lv.rid = link.rid AND lv.f = 'wait' WHERE link.aid IN (%s)"
             % ",".join(str(i) for i in mine)).fetchall()
-        has_contacts = any(r[cust_c] in custs and r[cust_c] for r in crows[1:])
-        if not has_contacts:  # no contacts at all: the answers alone
-            doc, _ = aggregate(tag, binary, ["--surveys", os.path.join(d, "s.csv")])
-            if doc is not None:
-                for w in want:
-                    check(tag + ": not linked", w[0] in REASONS, w)
-            continue
         doc, _ = aggregate(tag, binary, [os.path.join(d, "c.csv"), "--surveys",
                                          os.path.join(d, "s.csv")])
         if doc is None:
