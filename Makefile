@@ -126,6 +126,7 @@ test: cxbench build/unit-tests asan build/html-check
 	sh tests/aggregate-sqlite-test.sh ./cxbench
 	sh tests/aggregate-import-test.sh ./cxbench
 	python3 tests/imports_test.py ./cxbench
+	CXBENCH_DATA=. python3 tests/friction_test.py ./cxbench
 	CXBENCH_DATA=. python3 tests/profiles_test.py ./cxbench
 	sh tests/net-test.sh ./cxbench
 	sh tests/fault-test.sh ./cxbench
@@ -137,6 +138,7 @@ test: cxbench build/unit-tests asan build/html-check
 	ASAN_OPTIONS=detect_leaks=1 CXBENCH_DATA=. python3 tests/charts_test.py ./build/asan/cxbench
 	ASAN_OPTIONS=detect_leaks=1 python3 tests/listen_test.py ./build/asan/cxbench
 	ASAN_OPTIONS=detect_leaks=1 python3 tests/imports_test.py ./build/asan/cxbench
+	ASAN_OPTIONS=detect_leaks=1 CXBENCH_DATA=. python3 tests/friction_test.py ./build/asan/cxbench
 	ASAN_OPTIONS=detect_leaks=1 sh tests/net-test.sh ./build/asan/cxbench
 
 bench: deps
