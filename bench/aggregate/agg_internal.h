@@ -82,14 +82,20 @@ struct agg_traces {
 
 /* With survey answers to link (friction), each contact leaves this in
  * place of its trace: its levels, and what it costs a customer to come
- * again (handle time, else wait + hold).  32 bytes. */
+ * again (handle time, else wait + hold).  24 bytes, a half more than a
+ * trace: the records are most of the memory a linked run takes.  A
+ * contact that answers name by id (FR_SIDE) has its cost in its side
+ * entry, and here the index of that entry. */
 struct fr_rec {
 	struct agg_trace t;
 	fr_levels levels;  /* FR_CUSTOMER: it has a customer id */
-	uint32_t side;     /* 1 + its entry in its part's side list, or 0 */
-	float cost;
+	union {
+		float cost;
+		uint32_t side; /* with FR_SIDE: its entry in its part's side list */
+	} u;
 };
 #define FR_CUSTOMER 0x80000000u
+#define FR_SIDE 0x40000000u
 #define FR_BLOCK 2048
 
 struct fr_block {
@@ -108,9 +114,20 @@ struct fr_side {
 	uint32_t answer;   /* 1 + the first answer naming it */
 	uint32_t info;
 	fr_levels levels;  /* with repeat levels once the pass has run */
+	float cost;        /* as fr_rec's */
 };
 
-/* One survey answer to link. */
+/* The scan looks each contact id up in the answers' table a few records
+ * after it reads it: the filter word is fetched while later records are
+ * parsed, and the table's slot while still later ones are, so that a
+ * lookup seldom waits for memory.  A contact waiting for its lookup. */
+struct fr_pending {
+	uint64_t id, offset;
+	struct fr_rec *rec;
+};
+#define FR_AHEAD 16
+
+/* One survey answer to link.  48 bytes. */
 struct fr_answer {
 	uint64_t id, customer;  /* hashes; 0 when none */
 	uint64_t offset;        /* of the contact it is linked to by id */
@@ -119,12 +136,11 @@ struct fr_answer {
 	fr_levels levels;       /* the linked contact's */
 	int32_t period;         /* its own (answered_at), -1 none or not kept */
 	int8_t csat, nps;
-	uint8_t has_time, how;  /* how: FR_HOW_* */
-	uint8_t found;          /* its contact_id is in the contacts file */
+	uint8_t has_time, how;  /* how: FR_HOW_*; FR_HOW_ID as soon as the
+				 * contacts file is known to hold its id */
 };
 enum { FR_HOW_NONE, FR_HOW_ID, FR_HOW_CUSTOMER, FR_HOW_NO_ID_NO_CUSTOMER,
        FR_HOW_NO_CONTACT_BEFORE, FR_HOW_OUTSIDE_WINDOW, FR_HOW_NO_TIME, FR_NHOW };
-
 /* Per-thread results of a scan. */
 struct agg_part {
 	struct agg_table table;
@@ -269,14 +285,25 @@ void fr_state_free(struct fr_state *fr);
  * contact id table (when the answers have ids). */
 void fr_answers_take(struct fr_state *fr, struct agg_part *part);
 void fr_index(struct fr_state *fr);
-/* The 1 + first answer naming this contact id hash, or 0. */
-uint32_t fr_find(const struct fr_state *fr, uint64_t id);
 /* Which factors and links the columns of the contacts file allow. */
 void fr_columns(struct fr_state *fr, const struct column_map *map);
 /* After a file's scan: its columns, for fr_columns() (contacts) or the
  * survey file's ids; nothing without res->fr. */
 void fr_note_map(struct agg_result *res, const struct column_map *map, int survey);
-void fr_rec_add(struct fr_recs *r, const struct fr_rec *rec);
+/* Stores a contact's record; where it is stays put until released. */
+struct fr_rec *fr_rec_add(struct fr_recs *r, const struct fr_rec *rec);
+/* The contacts waiting for their id lookups (struct fr_pending), per scan
+ * thread: fr_lookup() queues one and finishes the lookups of those queued
+ * long enough ago (a side entry in part for each id that answers name);
+ * fr_lookups_flush() finishes them all (at the end of a scan). */
+struct fr_lookups {
+	struct fr_pending a[FR_AHEAD], b[FR_AHEAD]; /* filter, then table */
+	unsigned ha, na, hb, nb;
+};
+void fr_lookup(const struct fr_state *fr, struct fr_lookups *q, struct agg_part *part,
+	       const struct fr_pending *p);
+void fr_lookups_flush(const struct fr_state *fr, struct fr_lookups *q,
+		      struct agg_part *part);
 void fr_recs_release(struct fr_recs *r);
 /* Repeats, the repeat factors, linking and the answers' sums, into the
  * groups of `into`, from the contacts of every part. */

@@ -59,6 +59,7 @@ struct scan_job {
 	size_t cache_group[256];
 	struct agg_check *check; /* --check: this job's counts */
 	struct fr_state *fr;     /* answers to link (friction), or NULL */
+	struct fr_lookups look;  /* contact ids waiting for their lookup */
 };
 
 static int channel_index(struct agg_part *part, const char *s, size_t len)
@@ -164,14 +165,13 @@ static void keep_answer(struct scan_job *j, const struct contact *c, long period
 }
 
 /* Friction: a contact's record in place of its trace; a contact id that
- * answers name leaves a side entry, and those answers are marked found
- * (other threads may mark the same answers: the same byte, the same
- * value). */
+ * answers name leaves a side entry (found a few records later:
+ * fr_lookup()). */
 static int fr_trace(struct scan_job *j, const struct contact *c, long period,
 		    int counted, int channel, off_t offset, fr_levels w)
 {
 	struct fr_rec r;
-	uint32_t a;
+	struct fr_pending p;
 
 	if (c->has_time && c->start.epoch > (int64_t)UINT32_MAX)
 		return -1;
@@ -184,22 +184,14 @@ static int fr_trace(struct scan_job *j, const struct contact *c, long period,
 		(c->escalated ? AGG_ESCALATED : 0) | (uint32_t)j->part_id << 5 |
 		(uint32_t)channel << 8 | (uint32_t)period << 16;
 	r.levels = w | (c->customer_len ? FR_CUSTOMER : 0);
-	r.cost = (float)(c->handle >= 0 ? c->handle :
-			 (c->wait >= 0 ? c->wait : 0) + (c->hold >= 0 ? c->hold : 0));
-	a = c->id_len ? fr_find(j->fr, hash64(c->id, c->id_len) | 1) : 0;
-	if (a) {
-		struct agg_part *p = &j->part;
-		uint32_t k;
-		xgrow((void **)&p->side, &p->side_cap, p->nside, sizeof *p->side);
-		p->side[p->nside].offset = (uint64_t)offset;
-		p->side[p->nside].answer = a;
-		p->side[p->nside].info = r.t.info;
-		p->side[p->nside].levels = r.levels;
-		r.side = (uint32_t)++p->nside;
-		for (k = a; k; k = j->fr->a[k - 1].next)
-			__atomic_store_n(&j->fr->a[k - 1].found, 1, __ATOMIC_RELAXED);
+	r.u.cost = (float)(c->handle >= 0 ? c->handle :
+			   (c->wait >= 0 ? c->wait : 0) + (c->hold >= 0 ? c->hold : 0));
+	p.rec = fr_rec_add(&j->part.fr, &r);
+	if (c->id_len) {
+		p.id = hash64(c->id, c->id_len) | 1;
+		p.offset = (uint64_t)offset;
+		fr_lookup(j->fr, &j->look, &j->part, &p);
 	}
-	fr_rec_add(&j->part.fr, &r);
 	return 0;
 }
 
@@ -325,6 +317,8 @@ static void *scan_worker(void *arg)
 		j->error_line = s.error_line;
 		snprintf(j->error, sizeof j->error, "%s", s.error);
 	}
+	if (j->fr && !j->survey)
+		fr_lookups_flush(j->fr, &j->look, &j->part);
 	j->next = s.next;
 	j->lines = s.lines;
 	return NULL;
@@ -499,6 +493,7 @@ static void release_job(struct scan_job *j)
 	for (i = 0; i < j->part.nchannels; i++)
 		free(j->part.channels[i]);
 	memset(&j->part, 0, sizeof j->part);
+	memset(&j->look, 0, sizeof j->look);
 	/* the group cache points into the table just freed (mend() reads the
 	 * range again with this job) */
 	memset(j->cache_key, 0, sizeof j->cache_key);
@@ -777,6 +772,8 @@ void agg_job_finish(struct scan_job *j, int ok, struct agg_result *res,
 {
 	size_t k;
 
+	if (j->fr && !j->survey)
+		fr_lookups_flush(j->fr, &j->look, &j->part);
 	agg_table_merge(&res->table, &j->part.table);
 	agg_table_release(&j->part.table);
 	res->skipped += j->part.skipped;

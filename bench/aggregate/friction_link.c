@@ -4,7 +4,8 @@
  * otherwise to the same customer's latest contact starting at or before
  * answered_at (of two at one time, the later row), at most --link-days
  * earlier.  The scan of the contacts finds the id links (fr_find() on an
- * id table of the answers) and leaves one 32-byte record per contact; the
+ * id table of the answers, a few records behind the parse: fr_lookup())
+ * and leaves one 24-byte record per contact; the
  * pass here sorts each partition of records by customer and time, as the
  * repeat detection does (and does its work: agg_repeat_count()), marks
  * each contact followed / following an earlier one, links the answers of
@@ -34,7 +35,7 @@ void fr_state_free(struct fr_state *fr)
 	free(fr);
 }
 
-void fr_rec_add(struct fr_recs *r, const struct fr_rec *rec)
+struct fr_rec *fr_rec_add(struct fr_recs *r, const struct fr_rec *rec)
 {
 	size_t p = rec->t.customer >> 56;
 	struct fr_block *b = r->tail[p];
@@ -49,7 +50,8 @@ void fr_rec_add(struct fr_recs *r, const struct fr_rec *rec)
 			r->head[p] = nb;
 		r->tail[p] = b = nb;
 	}
-	b->r[b->n++] = *rec;
+	b->r[b->n] = *rec;
+	return &b->r[b->n++];
 }
 
 void fr_recs_release(struct fr_recs *r)
@@ -74,7 +76,12 @@ static size_t slot_of(uint64_t id, size_t mask)
 
 void fr_answers_take(struct fr_state *fr, struct agg_part *part)
 {
-	if (part->nanswers) {
+	if (part->nanswers && !fr->a) {
+		/* the first part's, as they are: no copy to fault in */
+		fr->a = part->answers;
+		fr->n = part->nanswers;
+		part->answers = NULL;
+	} else if (part->nanswers) {
 		fr->a = xrealloc(fr->a, (fr->n + part->nanswers) * sizeof *fr->a);
 		memcpy(fr->a + fr->n, part->answers, part->nanswers * sizeof *fr->a);
 		fr->n += part->nanswers;
@@ -97,7 +104,11 @@ void fr_index(struct fr_state *fr)
 		withid += fr->a[i].id != 0;
 	if (!withid)
 		return;
-	while (size < withid * 2)
+	/* at most three in four slots taken: most contacts never reach the
+	 * table (the filter turns them away), and the ones that do find a
+	 * slot fetched ahead (fr_lookup()), so a smaller table that faults in
+	 * fewer pages is worth its longer runs */
+	while (size * 3 < withid * 4)
 		size *= 2;
 	while (words * 64 < withid * 12)
 		words *= 2;
@@ -121,17 +132,71 @@ void fr_index(struct fr_state *fr)
 	}
 }
 
-uint32_t fr_find(const struct fr_state *fr, uint64_t id)
+/* A contact whose id passed the filter: its side entry when answers name
+ * it (the table's slot was fetched when it was queued). */
+static void resolve(const struct fr_state *fr, struct agg_part *part,
+		    const struct fr_pending *p)
 {
-	uint64_t bits = filter_bits(id);
+	struct fr_rec *r = p->rec;
+	struct fr_side *e;
 	size_t s;
 
-	if (!fr->slots || !id || (fr->filter[id & fr->filter_mask] & bits) != bits)
-		return 0;
-	for (s = slot_of(id, fr->mask); fr->slots[s].answer; s = (s + 1) & fr->mask)
-		if (fr->slots[s].id == id)
-			return fr->slots[s].answer;
-	return 0;
+	for (s = slot_of(p->id, fr->mask); fr->slots[s].answer; s = (s + 1) & fr->mask)
+		if (fr->slots[s].id == p->id)
+			break;
+	if (!fr->slots[s].answer)
+		return;
+	xgrow((void **)&part->side, &part->side_cap, part->nside, sizeof *part->side);
+	e = &part->side[part->nside];
+	e->offset = p->offset;
+	e->answer = fr->slots[s].answer;
+	e->info = r->t.info;
+	e->levels = r->levels;
+	e->cost = r->u.cost;
+	r->levels |= FR_SIDE;
+	r->u.side = (uint32_t)part->nside++;
+}
+
+/* The oldest of the first queue: on to the second when the filter lets it
+ * through (most contacts are named by no answer and stop here). */
+static void filtered(const struct fr_state *fr, struct fr_lookups *q, struct agg_part *part,
+		     const struct fr_pending *p)
+{
+	uint64_t bits = filter_bits(p->id);
+
+	if ((fr->filter[p->id & fr->filter_mask] & bits) != bits)
+		return;
+	if (q->nb == FR_AHEAD) {
+		resolve(fr, part, &q->b[q->hb]);
+		q->hb = (q->hb + 1) % FR_AHEAD;
+		q->nb--;
+	}
+	q->b[(q->hb + q->nb++) % FR_AHEAD] = *p;
+	__builtin_prefetch(&fr->slots[slot_of(p->id, fr->mask)]);
+}
+
+void fr_lookup(const struct fr_state *fr, struct fr_lookups *q, struct agg_part *part,
+	       const struct fr_pending *p)
+{
+	if (!fr->slots)
+		return; /* no answer names a contact id */
+	if (q->na == FR_AHEAD) {
+		filtered(fr, q, part, &q->a[q->ha]);
+		q->ha = (q->ha + 1) % FR_AHEAD;
+		q->na--;
+	}
+	q->a[(q->ha + q->na++) % FR_AHEAD] = *p;
+	__builtin_prefetch(&fr->filter[p->id & fr->filter_mask]);
+}
+
+void fr_lookups_flush(const struct fr_state *fr, struct fr_lookups *q,
+		      struct agg_part *part)
+{
+	for (; q->na; q->na--, q->ha = (q->ha + 1) % FR_AHEAD)
+		filtered(fr, q, part, &q->a[q->ha]);
+	for (; q->nb; q->nb--, q->hb = (q->hb + 1) % FR_AHEAD)
+		resolve(fr, part, &q->b[q->hb]);
+	q->ha = q->hb = 0;
 }
 
 void fr_note_map(struct agg_result *res, const struct column_map *map, int survey)
@@ -243,7 +308,8 @@ static void count_repeat(struct pass_job *j, const struct fr_rec *r, int followe
 		s->lv[fr_factors[FR_REPEAT].first + !followed].contacts++;
 		s->lv[fr_factors[FR_FOLLOWS].first + !follows].contacts++;
 		if (follows) {
-			s->tax_repeat += r->cost;
+			s->tax_repeat += r->levels & FR_SIDE ?
+				j->parts[(r->t.info >> 5) & 7].side[r->u.side].cost : r->u.cost;
 			s->repeats++;
 		}
 	}
@@ -297,8 +363,9 @@ static void pass_partition(struct pass_job *j, size_t p, struct fr_rec *t, size_
 			if (mine)
 				count_repeat(j, r, followed, follows);
 		}
-		if (r->side)
-			j->parts[(r->t.info >> 5) & 7].side[r->side - 1].levels = r->levels;
+		if (r->levels & FR_SIDE)
+			j->parts[(r->t.info >> 5) & 7].side[r->u.side].levels =
+				r->levels & ~FR_SIDE;
 	}
 	link_customers(j, p, t, n);
 }
@@ -345,7 +412,7 @@ static void partition_answers(struct fr_state *fr, uint32_t **by, size_t *nby)
 	memset(nby, 0, AGG_PARTS * sizeof *nby);
 	for (i = 0; i < fr->n; i++) {
 		struct fr_answer *a = &fr->a[i];
-		if (a->found)
+		if (a->how == FR_HOW_ID)
 			continue;
 		if (!a->customer || !fr->contact_customer || !fr->timed)
 			a->how = FR_HOW_NO_ID_NO_CUSTOMER;
@@ -360,7 +427,7 @@ static void partition_answers(struct fr_state *fr, uint32_t **by, size_t *nby)
 	}
 	for (i = 0; i < fr->n; i++) {
 		const struct fr_answer *a = &fr->a[i];
-		if (!a->found && a->how == FR_HOW_NONE) {
+		if (a->how == FR_HOW_NONE) {
 			p = a->customer >> 56;
 			by[p][at[p]++] = (uint32_t)i;
 		}
@@ -369,6 +436,20 @@ static void partition_answers(struct fr_state *fr, uint32_t **by, size_t *nby)
 	for (p = 0; p < AGG_PARTS; p++)
 		if (nby[p] > 1)
 			qsort(by[p], nby[p], sizeof **by, by_customer_time);
+}
+
+/* The answers whose contact id the contacts file holds: linked by id
+ * (link_ids() finds to which row once the pass has its levels). */
+static void mark_found(struct fr_state *fr, const struct agg_part *parts, int nparts)
+{
+	size_t i;
+	uint32_t a;
+	int k;
+
+	for (k = 0; k < nparts; k++)
+		for (i = 0; i < parts[k].nside; i++)
+			for (a = parts[k].side[i].answer; a; a = fr->a[a - 1].next)
+				fr->a[a - 1].how = FR_HOW_ID;
 }
 
 /* Id links: each answer to the latest row in the file with its contact
@@ -432,6 +513,7 @@ void fr_pass(struct agg_part *parts, int nparts, struct agg_table *into,
 	size_t nby[AGG_PARTS], p;
 	int i;
 
+	mark_found(fr, parts, nparts);
 	partition_answers(fr, by, nby);
 	for (i = 0; i < threads; i++) {
 		jobs[i].parts = parts;
