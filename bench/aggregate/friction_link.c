@@ -3,10 +3,9 @@
  * holds is linked to that contact (of two rows with one id, the later);
  * otherwise to the same customer's latest contact starting at or before
  * answered_at (of two at one time, the later row), at most --link-days
- * earlier.  The scan of the contacts finds the id links (fr_find() on an
- * id table of the answers, a few records behind the parse: fr_lookup())
- * and leaves one 24-byte record per contact; the
- * pass here sorts each partition of records by customer and time, as the
+ * earlier.  The scan of the contacts finds the id links (fr_lookup() in an
+ * id table of the answers, a few records behind the parse) and leaves one
+ * 24-byte record per contact; the pass here sorts each partition of records by customer and time, as the
  * repeat detection does (and does its work: agg_repeat_count()), marks
  * each contact followed / following an earlier one, links the answers of
  * that partition's customers, and then adds every linked answer at its
