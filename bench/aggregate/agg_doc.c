@@ -242,6 +242,10 @@ cJSON *agg_document_new(const struct agg_options *o, const struct agg_result *re
 	cJSON_AddNumberToObject(src, "repeat_days", (double)o->repeat_seconds / 86400);
 	if (res->fr) {
 		cJSON_AddNumberToObject(src, "link_days", (double)o->link_seconds / 86400);
+		if (o->nwait_edges) /* said only when not DESIGN.md's */
+			cJSON_AddItemToObject(src, "wait_edges",
+					      cJSON_CreateDoubleArray(o->wait_edges,
+								      (int)o->nwait_edges));
 		cJSON_AddItemToObject(src, "linked", fr_source_json(res->fr));
 	}
 	if (res->profile[0])

@@ -196,6 +196,7 @@ struct fr_state {
 	uint64_t how[FR_NHOW];      /* answers by how they were linked */
 	int handle;                 /* the contacts file has handle_seconds */
 	int survey_csat, survey_nps;
+	struct fr_wait wait;        /* the wait levels (--wait-edges) */
 };
 
 /* The frontier's values for the time tax (friction_tax.c). */

@@ -237,7 +237,7 @@ static int record(struct scan_job *j, const struct csv_reader *r, long line,
 	ch = channel_index(&j->part, c.channel, c.channel_len);
 	if (ch < 0)
 		return fail(j, line, "channel: more than %s channels%s", "64", "");
-	w = j->fr && !j->survey ? fr_levels_of(&c) : 0;
+	w = j->fr && !j->survey ? fr_levels_of(&c, &j->fr->wait) : 0;
 	if (counted)
 		add_to_groups(j, &c, c.has_time || !j->survey ? period : -1, ch, w);
 	if (j->fr && j->survey) {

@@ -28,6 +28,8 @@ struct agg_xml {
 	size_t nfields;
 };
 
+#define AGG_MAX_WAIT_EDGES 8 /* FR_WAIT_MAX - 1 (friction.h) */
+
 /* What a run needs to know.  The strings and arrays stay the caller's and
  * must outlive the run and its document. */
 struct agg_options {
@@ -41,6 +43,10 @@ struct agg_options {
 	double sl_seconds;
 	int64_t repeat_seconds;
 	int64_t link_seconds;   /* an answer links to a contact at most this earlier */
+	/* the friction block's wait levels: ascending upper edges in whole
+	 * seconds (1 to 8 of them); 0 edges: DESIGN.md's 20, 60, 180, 600 */
+	const double *wait_edges;
+	unsigned nwait_edges;   /* at most AGG_MAX_WAIT_EDGES */
 	/* the frontier's asa_seconds, hold_seconds and repeat_contact_pct over
 	 * the bundled brands, for the friction block's time tax */
 	int has_frontier;

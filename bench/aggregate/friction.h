@@ -17,31 +17,51 @@ struct contact;
  * follows_earlier need customer ids; the others a column of their own. */
 enum fr_factor { FR_WAIT, FR_HOLD, FR_TRANSFERS, FR_REPEAT, FR_FOLLOWS, FR_AI, FR_TTH,
 		 FR_NFACTORS };
-#define FR_LEVELS 22
+#define FR_WAIT_MAX 9   /* wait levels: up to 8 edges (--wait-edges) */
+#define FR_LEVELS 26     /* FR_WAIT_MAX wait slots, then the others' */
 #define FR_MIN_ANSWERS 30 /* fewer: shown with n, never significant or best */
 
 struct fr_factor_def {
 	const char *name;
 	unsigned first, n; /* its levels: fr_level_names[first .. first + n) */
 	unsigned shift;    /* its level + 1 in a contact's level word (0: none) */
+	unsigned mask;     /* of its bits there, shifted down */
 };
 extern const struct fr_factor_def fr_factors[FR_NFACTORS];
+/* The names of the levels; wait's slots are NULL (struct fr_wait has
+ * them, as the run's edges make them). */
 extern const char *const fr_level_names[FR_LEVELS];
 
-/* The level word: 3 bits per factor, each the level + 1 (0: not at any
- * level of it). */
+/* The wait levels of a run: ascending upper edges in whole seconds
+ * (inclusive), n = edges + 1 levels, each named as DESIGN.md names the
+ * default ones (0-20s, 21-60s, 1-3min, 3-10min, 10min+). */
+struct fr_wait {
+	double edge[FR_WAIT_MAX - 1];
+	unsigned n;
+	char label[FR_WAIT_MAX][24];
+};
+/* The levels of nedges edges (ascending, whole seconds, 1 to 8), or of
+ * DESIGN.md's 20, 60, 180, 600 when nedges is 0. */
+void fr_wait_init(struct fr_wait *w, const double *edges, unsigned nedges);
+/* The name of a factor's level i, and how many levels it has. */
+const char *fr_level_name(const struct fr_wait *w, enum fr_factor f, unsigned i);
+unsigned fr_nlevels(const struct fr_wait *w, enum fr_factor f);
+
+/* The level word: 4 bits for wait, 3 for each other factor, each the
+ * level + 1 (0: not at any level of it). */
 typedef uint32_t fr_levels;
 static inline unsigned fr_level(fr_levels w, enum fr_factor f)
 {
-	return (w >> fr_factors[f].shift) & 7u;
+	return (w >> fr_factors[f].shift) & fr_factors[f].mask;
 }
 static inline fr_levels fr_set(fr_levels w, enum fr_factor f, unsigned level)
 {
-	return (w & ~(7u << fr_factors[f].shift)) | (level + 1) << fr_factors[f].shift;
+	return (w & ~(fr_factors[f].mask << fr_factors[f].shift)) |
+		(level + 1) << fr_factors[f].shift;
 }
 /* The levels of the factors a contact's own fields give (not the repeat
  * ones, which the pass over each customer's contacts adds). */
-fr_levels fr_levels_of(const struct contact *c);
+fr_levels fr_levels_of(const struct contact *c, const struct fr_wait *wait);
 
 /* Sums per level, per (period, channel) group (in struct agg_stats). */
 struct fr_level_sums {
@@ -87,7 +107,7 @@ struct fr_cell {
 };
 
 struct fr_measure {
-	struct fr_cell cell[8];
+	struct fr_cell cell[FR_WAIT_MAX]; /* the most levels of a factor */
 	double points_lost, lost_low, lost_high; /* NAN without a best */
 };
 

@@ -24,19 +24,21 @@ static cJSON *cell_json(const struct fr_cell *c)
 	return o;
 }
 
-static cJSON *factor_json(const struct fr_sums *s, enum fr_factor f, int csat, int nps)
+static cJSON *factor_json(const struct fr_state *fr, const struct fr_sums *s,
+			  enum fr_factor f, int csat, int nps)
 {
 	const struct fr_factor_def *d = &fr_factors[f];
+	unsigned nl = fr_nlevels(&fr->wait, f);
 	struct fr_measure mc, mn;
 	cJSON *o = cJSON_CreateObject(), *levels = cJSON_AddArrayToObject(o, "levels"), *lost;
 	double slope;
 	int best;
 	unsigned i;
 
-	fr_factor_work(&s->lv[d->first], d->n, f == FR_WAIT, &mc, &mn, &best, &slope);
-	for (i = 0; i < d->n; i++) {
+	fr_factor_work(&s->lv[d->first], nl, f == FR_WAIT, &mc, &mn, &best, &slope);
+	for (i = 0; i < nl; i++) {
 		cJSON *l = cJSON_CreateObject();
-		cJSON_AddStringToObject(l, "level", fr_level_names[d->first + i]);
+		cJSON_AddStringToObject(l, "level", fr_level_name(&fr->wait, f, i));
 		cJSON_AddNumberToObject(l, "contacts", (double)s->lv[d->first + i].contacts);
 		if (csat)
 			cJSON_AddItemToObject(l, "csat_pct", cell_json(&mc.cell[i]));
@@ -45,7 +47,7 @@ static cJSON *factor_json(const struct fr_sums *s, enum fr_factor f, int csat, i
 		cJSON_AddItemToArray(levels, l);
 	}
 	if (best >= 0)
-		cJSON_AddStringToObject(o, "best", fr_level_names[d->first + (unsigned)best]);
+		cJSON_AddStringToObject(o, "best", fr_level_name(&fr->wait, f, (unsigned)best));
 	else
 		cJSON_AddNullToObject(o, "best");
 	lost = cJSON_AddObjectToObject(o, "points_lost");
@@ -84,7 +86,7 @@ cJSON *fr_block_json(const struct fr_state *fr, const struct agg_stats *s,
 	for (f = 0; f < FR_NFACTORS; f++)
 		if (fr->factors & (1u << f))
 			cJSON_AddItemToObject(factors, fr_factors[f].name,
-					      factor_json(&s->fr, (enum fr_factor)f,
+					      factor_json(fr, &s->fr, (enum fr_factor)f,
 							  fr->survey_csat, fr->survey_nps));
 	cJSON_AddItemToObject(b, "time_tax", fr_tax_json(fr, s, tf));
 	return b;

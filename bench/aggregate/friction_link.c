@@ -21,6 +21,7 @@ struct fr_state *fr_state_new(const struct agg_options *o)
 	struct fr_state *fr = xcalloc(1, sizeof *fr);
 	fr->link_seconds = o->link_seconds;
 	fr->repeat_seconds = o->repeat_seconds;
+	fr_wait_init(&fr->wait, o->wait_edges, o->nwait_edges);
 	return fr;
 }
 

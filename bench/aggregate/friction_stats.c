@@ -118,7 +118,7 @@ static void against_best(const struct fr_level_sums *lv, unsigned n, int best,
 static double per_minute(const struct fr_level_sums *lv, unsigned n,
 			 const struct fr_measure *csat)
 {
-	double x[8], y[8];
+	double x[FR_WAIT_MAX], y[FR_WAIT_MAX];
 	unsigned i;
 	int k = 0;
 

@@ -2,20 +2,23 @@
  * and the sums each contact and each linked answer adds to its group. */
 #include "aggregate/friction.h"
 #include "aggregate/contacts.h"
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
+/* wait's n is FR_WAIT_MAX slots; a run's own count is in struct fr_wait */
 const struct fr_factor_def fr_factors[FR_NFACTORS] = {
-	[FR_WAIT] = { "wait", 0, 5, 0 },
-	[FR_HOLD] = { "hold", 5, 3, 3 },
-	[FR_TRANSFERS] = { "transfers", 8, 3, 6 },
-	[FR_REPEAT] = { "repeat", 11, 2, 9 },
-	[FR_FOLLOWS] = { "follows_earlier", 13, 2, 12 },
-	[FR_AI] = { "ai", 15, 3, 15 },
-	[FR_TTH] = { "time_to_human", 18, 4, 18 },
+	[FR_WAIT] = { "wait", 0, FR_WAIT_MAX, 0, 15 },
+	[FR_HOLD] = { "hold", 9, 3, 4, 7 },
+	[FR_TRANSFERS] = { "transfers", 12, 3, 7, 7 },
+	[FR_REPEAT] = { "repeat", 15, 2, 10, 7 },
+	[FR_FOLLOWS] = { "follows_earlier", 17, 2, 13, 7 },
+	[FR_AI] = { "ai", 19, 3, 16, 7 },
+	[FR_TTH] = { "time_to_human", 22, 4, 19, 7 },
 };
 
 const char *const fr_level_names[FR_LEVELS] = {
-	"0-20s", "21-60s", "1-3min", "3-10min", "10min+",
+	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 	"none", "0-1min", "1min+",
 	"0", "1", "2+",
 	"followed", "not_followed",
@@ -23,6 +26,50 @@ const char *const fr_level_names[FR_LEVELS] = {
 	"ai_resolved", "ai_then_person", "person_only",
 	"0-60s", "1-3min", "3-10min", "10min+",
 };
+
+/* A wait level's name from its edges (lo < 0: the first level, hi < 0:
+ * the last): whole minutes when both edges are and the upper one is
+ * over a minute (1-3min; the last from a minute: 10min+), else seconds, the lower one + 1 as
+ * the seconds are whole (21-60s; the first from 0: 0-20s). */
+static void wait_label(char *buf, size_t size, double lo, double hi)
+{
+	int in_min = hi < 0 ? fmod(lo, 60) == 0 && lo >= 60 :
+		fmod(hi, 60) == 0 && fmod(lo < 0 ? 0 : lo, 60) == 0 && hi > 60;
+
+	if (hi < 0 && in_min)
+		snprintf(buf, size, "%.0fmin+", lo / 60);
+	else if (hi < 0)
+		snprintf(buf, size, "%.0fs+", lo);
+	else if (in_min)
+		snprintf(buf, size, "%.0f-%.0fmin", lo < 0 ? 0 : lo / 60, hi / 60);
+	else
+		snprintf(buf, size, "%.0f-%.0fs", lo < 0 ? 0 : lo + 1, hi);
+}
+
+void fr_wait_init(struct fr_wait *w, const double *edges, unsigned nedges)
+{
+	static const double design[] = { 20, 60, 180, 600 };
+	unsigned i;
+
+	if (!nedges || nedges > FR_WAIT_MAX - 1)
+		edges = design, nedges = 4;
+	w->n = nedges + 1;
+	for (i = 0; i < nedges; i++)
+		w->edge[i] = edges[i];
+	for (i = 0; i < w->n; i++)
+		wait_label(w->label[i], sizeof w->label[i], i ? edges[i - 1] : -1,
+			   i < nedges ? edges[i] : -1);
+}
+
+const char *fr_level_name(const struct fr_wait *w, enum fr_factor f, unsigned i)
+{
+	return f == FR_WAIT ? w->label[i] : fr_level_names[fr_factors[f].first + i];
+}
+
+unsigned fr_nlevels(const struct fr_wait *w, enum fr_factor f)
+{
+	return f == FR_WAIT ? w->n : fr_factors[f].n;
+}
 
 /* The level of a duration among ascending upper edges (inclusive). */
 static unsigned bucket(double v, const double *edges, unsigned n)
@@ -39,9 +86,8 @@ static unsigned bucket(double v, const double *edges, unsigned n)
  * escalated is at no AI level (DESIGN.md's three leave it out); time to a
  * human is over AI contacts escalated to a person with a value, in
  * buckets of our own: 0-60 s, 1-3 min, 3-10 min, over 10 min. */
-fr_levels fr_levels_of(const struct contact *c)
+fr_levels fr_levels_of(const struct contact *c, const struct fr_wait *wait)
 {
-	static const double wait_edges[] = { 20, 60, 180, 600 };
 	static const double hold_edges[] = { 0, 60 };
 	static const double human_edges[] = { 60, 180, 600 };
 	fr_levels w = 0;
@@ -49,7 +95,7 @@ fr_levels fr_levels_of(const struct contact *c)
 	if (c->abandoned)
 		return 0;
 	if (c->wait >= 0)
-		w = fr_set(w, FR_WAIT, bucket(c->wait, wait_edges, 4));
+		w = fr_set(w, FR_WAIT, bucket(c->wait, wait->edge, wait->n - 1));
 	if (c->hold >= 0)
 		w = fr_set(w, FR_HOLD, bucket(c->hold, hold_edges, 2));
 	if (c->transfers >= 0)

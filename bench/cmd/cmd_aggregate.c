@@ -10,6 +10,7 @@
 #include "base/msg.h"
 #include "core/period.h"
 #include "out/out_json.h"
+#include "out/out_agg_table.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,8 +20,9 @@
 /* The options as given; settle() turns them into the engine's options. */
 struct aggregate_args {
 	const char *surveys, *company, *output, *xml, *record, *survey_record;
-	const char *period, *by;
+	const char *period, *by, *wait_edges;
 	struct cli_list maps, survey_maps, imports;
+	enum format format;
 	int by_channel, skip_bad, check;
 	double sl_seconds, repeat_days, link_days, threads;
 };
@@ -57,13 +59,21 @@ static const struct cli_option options[] = {
 	CLI_OPT_CALL("link-days", "N", "an answer without a contact id links to its\n"
 		     "customer's latest contact at most N days earlier\n"
 		     "(default 7)", ARGS, link_days, cli_take_positive, 3650),
+	CLI_OPT_STRING("wait-edges", "S,S...", "the friction block's wait levels: 1 to 8\n"
+		       "increasing upper edges in whole seconds (default\n"
+		       "20,60,180,600: 0-20s, 21-60s, 1-3min, 3-10min, 10min+)",
+		       ARGS, wait_edges),
 	CLI_OPT_FLAG("skip-bad", "skip malformed rows (counted and reported)", ARGS, skip_bad),
 	CLI_OPT_FLAG("check", "a dry run: per field, its column and how many values\n"
 		     "were read, missing and refused (the first refused with\n"
 		     "their lines); exit 1 if any would be refused", ARGS, check),
 	CLI_OPT_CALL("threads", "N", "threads to read with (default: the CPUs)", ARGS,
 		     threads, cli_take_positive, 8),
-	CLI_OPT_OUTPUT("write here (atomically) instead of stdout", ARGS, output),
+	CLI_OPT_FORMAT("json (default: the metrics file) or table (the metrics\n"
+		       "and a friction summary per period, to read)", ARGS, format,
+		       FMT_TABLE | FMT_JSON),
+	CLI_OPT_OUTPUT("write the JSON here (atomically) instead of stdout;\n"
+		       "with --format table the table still goes to stdout", ARGS, output),
 	CLI_OPT_GROUP(cli_net_options),
 	CLI_OPT_END
 };
@@ -78,6 +88,7 @@ struct agg_cli {
 	const char *output;
 	struct rename *renames, *survey_fields;
 	struct agg_xml contacts_xml, surveys_xml;
+	double wait_edges[AGG_MAX_WAIT_EDGES];
 };
 
 /* COLUMN=FIELD splits at the last '=' (a column's name may hold one),
@@ -158,6 +169,33 @@ static int sources(const struct cli_operands *ops, const struct aggregate_args *
 	return rc;
 }
 
+/* --wait-edges 20,60,180,600: 1 to 8 whole seconds, each above the one
+ * before (whole, so that the levels' names, 21-60s, say what they hold). */
+static int wait_edges(const char *arg, struct agg_cli *a)
+{
+	const char *p = arg;
+	char *end;
+	unsigned n = 0;
+	double v;
+
+	for (;;) {
+		v = strtod(p, &end);
+		if (end == p || !(v >= 1) || v > 1e7 || v != floor(v) ||
+		    (n && v <= a->wait_edges[n - 1]) || n == AGG_MAX_WAIT_EDGES ||
+		    (*end && *end != ','))
+			return cli_usage_error("aggregate", "--wait-edges: '%s' is not 1 to "
+					       "8 increasing whole seconds, comma-separated",
+					       arg);
+		a->wait_edges[n++] = v;
+		if (!*end)
+			break;
+		p = end + 1;
+	}
+	a->o.wait_edges = a->wait_edges;
+	a->o.nwait_edges = n;
+	return CX_OK;
+}
+
 /* From the options as given to the engine's, with their defaults. */
 static int settle(const struct aggregate_args *g, const struct cli_operands *ops,
 		  struct agg_cli *a)
@@ -174,6 +212,8 @@ static int settle(const struct aggregate_args *g, const struct cli_operands *ops
 	o->link_seconds = (int64_t)llround((g->link_days > 0 ? g->link_days : 7) * 86400);
 	o->threads = cli_threads(g->threads);
 	a->output = g->output;
+	if (g->wait_edges && wait_edges(g->wait_edges, a) != CX_OK)
+		return CX_EUSAGE;
 	if (g->period && g->by)
 		return cli_usage_error("aggregate", "--period and --by do not go together");
 	if (g->period) {
@@ -270,8 +310,14 @@ static int run(int argc, char **argv)
 	}
 	if (rc == CX_OK && a.o.check)
 		rc = agg_check_report(stdout, &a.o, res) ? CX_EINPUT : CX_OK;
-	else if (rc == CX_OK)
-		rc = json_write(agg_document_new(&a.o, res), a.output);
+	else if (rc == CX_OK) {
+		cJSON *doc = agg_document_new(&a.o, res);
+		if (g.format != FMT_TABLE || a.output) /* -o: always the JSON */
+			rc = json_save(doc, a.output);
+		if (rc == CX_OK && g.format == FMT_TABLE)
+			rc = agg_table_write(stdout, doc);
+		cJSON_Delete(doc);
+	}
 	agg_result_free(res);
 	import_free(a.imports[0]);
 	import_free(a.imports[1]);

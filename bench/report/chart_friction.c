@@ -38,7 +38,7 @@ int chart_friction_wait(struct plot *p, const struct report_model *m,
 {
 	const char *k_ci = str_get(m->str, "chart_key_interval");
 	const char *k_few = str_get(m->str, "chart_key_few_answers");
-	char *path = NULL, num[48], *series;
+	char *path = NULL, num[48], *series, name[REPORT_FR_LEVEL_SIZE];
 	FILE *f = plot_data(p, &path), *s = p->script;
 	size_t i, chars = chart_chars(PLOT_WIDTH * LABEL_FRAC - 14), hatched = 0;
 	int rc, lines = 1, l, keys, height;
@@ -47,7 +47,7 @@ int chart_friction_wait(struct plot *p, const struct report_model *m,
 		return CX_EIO;
 	for (i = 0; i < w->nlevels; i++) {
 		const struct fr_level *lv = &w->levels[i];
-		l = gp_field_wrap(f, report_fr_level(m, w->id, lv->level), chars);
+		l = gp_field_wrap(f, report_fr_level(m, w->id, lv->level, name), chars);
 		lines = l > lines ? l : lines;
 		fprintf(f, "\t%zu", i);
 		put_num(f, lv->csat.value);
@@ -75,7 +75,7 @@ int chart_friction_wait(struct plot *p, const struct report_model *m,
 	for (i = 0; i < w->nlevels; i++) {
 		const struct fr_level *lv = &w->levels[i];
 		bar_clause(s, i, !fr_enough(&lv->csat));
-		series = xasprintf("%s: %s", report_fr_level(m, w->id, lv->level),
+		series = xasprintf("%s: %s", report_fr_level(m, w->id, lv->level, name),
 				   str_num(m->str, num, lv->csat.value, 1));
 		plot_series(p, series);
 		free(series);

@@ -77,10 +77,14 @@ const char *report_ref_name(const struct report_model *m, const struct profile *
 const char *report_signal_name(const struct report_model *m, enum signal s);
 
 /* report_friction.c: a friction factor's and level's names in the
- * report's language (the block's own words when the table has none). */
+ * report's language (the block's own words when the table has none).  A
+ * level the table has no name for but written as aggregate names wait
+ * levels (0-30s, 31-90s, 2-5min, 5min+: --wait-edges) is said with the
+ * language's words for seconds and minutes, in buf. */
+#define REPORT_FR_LEVEL_SIZE 160
 const char *report_fr_factor(const struct report_model *m, const char *id);
 const char *report_fr_level(const struct report_model *m, const char *factor,
-			    const char *level);
+			    const char *level, char *buf);
 /* Whether the wait factor has a level with a CSAT value to draw. */
 int report_fr_charted(const struct fr_factor *wait);
 

@@ -23,15 +23,49 @@ const char *report_fr_factor(const struct report_model *m, const char *id)
 	return text == key ? id : text; /* a factor this version has no name for */
 }
 
-const char *report_fr_level(const struct report_model *m, const char *factor,
-			    const char *level)
+/* "31-90s", "2-5min", "30s+", "5min+": aggregate's names of wait
+ * levels, read back (0 when level is not one).  *hi is -1 for "+". */
+static int span_of(const char *level, unsigned long *lo, long *hi, int *in_min)
 {
-	char key[160];
-	const char *text;
+	char *end;
+
+	if (*level < '0' || *level > '9')
+		return 0;
+	*lo = strtoul(level, &end, 10);
+	*hi = -1;
+	if (*end == '-') {
+		if (end[1] < '0' || end[1] > '9')
+			return 0;
+		*hi = (long)strtoul(end + 1, &end, 10);
+	}
+	*in_min = strncmp(end, "min", 3) == 0;
+	end += *in_min ? 3 : *end == 's';
+	return end[-1] != (*in_min ? 'n' : 's') ? 0 : *hi < 0 ? strcmp(end, "+") == 0 :
+		*end == '\0';
+}
+
+const char *report_fr_level(const struct report_model *m, const char *factor,
+			    const char *level, char *buf)
+{
+	char key[160], lo[32], hi[32], *text;
+	const char *found, *vars[] = { "low", lo, "high", hi, NULL };
+	unsigned long from;
+	long to;
+	int in_min;
 
 	snprintf(key, sizeof key, "fr_level.%.60s.%.60s", factor, level);
-	text = str_get(m->str, key);
-	return text == key ? level : text;
+	found = str_get(m->str, key);
+	if (found != key)
+		return found;
+	if (!span_of(level, &from, &to, &in_min))
+		return level;
+	snprintf(lo, sizeof lo, "%lu", from);
+	snprintf(hi, sizeof hi, "%ld", to);
+	text = str_fill(m->str, to < 0 ? in_min ? "fr_over_min" : "fr_over_s" :
+			in_min ? "fr_span_min" : "fr_span_s", vars);
+	snprintf(buf, REPORT_FR_LEVEL_SIZE, "%s", text);
+	free(text);
+	return buf;
 }
 
 int report_fr_charted(const struct fr_factor *wait)
@@ -104,6 +138,7 @@ static void factor_table(xmlNodePtr s, const struct report_model *m,
 	char *caption = str_fill(m->str, "fr_table", vars);
 	xmlNodePtr t = h_table(s, caption), tr;
 	const struct fr_level *best = NULL;
+	char name[REPORT_FR_LEVEL_SIZE];
 	size_t i;
 
 	for (i = 0; f->best && !best && i < f->nlevels; i++)
@@ -113,7 +148,7 @@ static void factor_table(xmlNodePtr s, const struct report_model *m,
 	for (i = 0; i < f->nlevels; i++) {
 		const struct fr_level *l = &f->levels[i];
 		tr = h_el(t, "tr", l == best ? "best" : NULL);
-		h_cell(tr, 0, report_fr_level(m, f->id, l->level), NULL);
+		h_cell(tr, 0, report_fr_level(m, f->id, l->level, name), NULL);
 		part_num(m, tr, l->contacts, 0, 0);
 		part_num(m, tr, l->csat.n, 0, 0);
 		stat_cell(m, tr, &l->csat);
@@ -132,7 +167,7 @@ static int wait_part(xmlNodePtr s, const struct report_model *m,
 {
 	static const char *const cols[] = { "fr_col_level", "fr_col_contacts",
 		"fr_col_csat_n", "fr_col_csat", "fr_col_low", "fr_col_high" };
-	char slope[49], *text;
+	char slope[49], *text, name[REPORT_FR_LEVEL_SIZE];
 	const char *vars[] = { "slope", NULL, NULL };
 	xmlNodePtr t, tr;
 	size_t i;
@@ -143,7 +178,7 @@ static int wait_part(xmlNodePtr s, const struct report_model *m,
 	for (i = 0; i < w->nlevels; i++) {
 		const struct fr_level *l = &w->levels[i];
 		tr = h_el(t, "tr", NULL);
-		h_cell(tr, 0, report_fr_level(m, w->id, l->level), NULL);
+		h_cell(tr, 0, report_fr_level(m, w->id, l->level, name), NULL);
 		part_num(m, tr, l->contacts, 0, 0);
 		part_num(m, tr, l->csat.n, 0, 0);
 		part_num(m, tr, l->csat.value, 1, 0);
@@ -167,7 +202,7 @@ static void lost_part(xmlNodePtr s, const struct report_model *m)
 		"fr_col_lost_nps", "fr_col_best" };
 	const struct friction *fr = m->friction;
 	xmlNodePtr t, tr;
-	char lost[48], *text;
+	char lost[48], *text, name[REPORT_FR_LEVEL_SIZE];
 	const char *vars[] = { "factor", NULL, "lost", lost, NULL };
 	size_t i;
 
@@ -183,7 +218,7 @@ static void lost_part(xmlNodePtr s, const struct report_model *m)
 		h_cell(tr, 0, report_fr_factor(m, f->id), NULL);
 		part_num(m, tr, f->lost_csat, 1, 0);
 		part_num(m, tr, f->lost_nps, 1, 0);
-		h_cell(tr, 0, f->best ? report_fr_level(m, f->id, f->best) :
+		h_cell(tr, 0, f->best ? report_fr_level(m, f->id, f->best, name) :
 		       str_get(m->str, "fr_too_few"), NULL);
 	}
 	h_text(s, "p", "note", str_get(m->str, "fr_sig_key"));
