@@ -325,10 +325,10 @@ static void link_customers(struct pass_job *j, size_t p, const struct fr_rec *t,
 	for (k = 0; k < j->n_by_part[p]; k++) {
 		struct fr_answer *a = &j->fr->a[idx[k]];
 		const struct fr_rec *c;
-		while (i < n && (t[i].t.customer < a->customer ||
-				 (t[i].t.customer == a->customer && t[i].t.time <= a->time)))
+		while (t && i < n && (t[i].t.customer < a->customer ||
+				      (t[i].t.customer == a->customer && t[i].t.time <= a->time)))
 			i++;
-		c = i > 0 ? &t[i - 1] : NULL;
+		c = t && i > 0 ? &t[i - 1] : NULL;
 		if (!c || c->t.customer != a->customer || !(c->levels & FR_CUSTOMER)) {
 			a->how = FR_HOW_NO_CONTACT_BEFORE;
 		} else if ((int64_t)a->time - c->t.time > j->fr->link_seconds) {

@@ -21,18 +21,18 @@ void fr_tax_work(const struct fr_state *fr, const struct agg_stats *s,
 {
 	double n = (double)s->offered, mean_repeat;
 
-	t->wait = fr->factors & (1u << FR_WAIT) ? s->fr.tax_wait / 3600 : 0;
-	t->hold = fr->factors & (1u << FR_HOLD) ? s->fr.tax_hold / 3600 : 0;
-	t->repeat = fr->factors & (1u << FR_REPEAT) ? s->fr.tax_repeat / 3600 : 0;
+	t->wait = (fr->factors & (1u << FR_WAIT)) ? s->fr.tax_wait / 3600 : 0;
+	t->hold = (fr->factors & (1u << FR_HOLD)) ? s->fr.tax_hold / 3600 : 0;
+	t->repeat = (fr->factors & (1u << FR_REPEAT)) ? s->fr.tax_repeat / 3600 : 0;
 	t->hours = t->wait + t->hold + t->repeat;
 	t->per_1000 = n > 0 ? 1000 * t->hours / n : NAN;
 	t->at_frontier = NAN;
 	if (!tf || !(n > 0))
 		return;
 	mean_repeat = s->fr.repeats ? s->fr.tax_repeat / (double)s->fr.repeats : 0;
-	t->at_frontier = 1000 * ((fr->factors & (1u << FR_WAIT) ? tf->asa : 0) +
-				 (fr->factors & (1u << FR_HOLD) ? tf->hold : 0) +
-				 (fr->factors & (1u << FR_REPEAT) ?
+	t->at_frontier = 1000 * (((fr->factors & (1u << FR_WAIT)) ? tf->asa : 0) +
+				 ((fr->factors & (1u << FR_HOLD)) ? tf->hold : 0) +
+				 ((fr->factors & (1u << FR_REPEAT)) ?
 				  tf->repeat_pct / 100 * mean_repeat : 0)) / 3600;
 }
 
