@@ -114,9 +114,9 @@ struct fr_measure {
 /* A factor's levels (n of them, from lv), worked out: csat and nps per
  * level, *best the level with the highest CSAT among those with at least
  * 30 CSAT answers (the first of equals; -1 when none), diffs, significance
- * and points lost; *per_minute the CSAT slope over mean wait in minutes
- * (wait only, else NAN). */
+ * and points lost; *slope the CSAT change per minute of mean wait (wait
+ * only, else NAN). */
 void fr_factor_work(const struct fr_level_sums *lv, unsigned n, int is_wait,
 		    struct fr_measure *csat, struct fr_measure *nps, int *best,
-		    double *per_minute);
+		    double *slope);
 #endif

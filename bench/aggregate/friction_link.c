@@ -344,7 +344,7 @@ static void link_customers(struct pass_job *j, size_t p, const struct fr_rec *t,
 static void pass_partition(struct pass_job *j, size_t p, struct fr_rec *t, size_t n)
 {
 	int64_t w = j->fr->repeat_seconds;
-	int repeats = (j->fr->factors >> FR_REPEAT) & 1;
+	int repeats = (int)((j->fr->factors >> FR_REPEAT) & 1u);
 	size_t i;
 
 	for (i = 0; i < n; i++) {

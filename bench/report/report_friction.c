@@ -145,7 +145,7 @@ static void factor_table(xmlNodePtr s, const struct report_model *m,
 		if (strcmp(f->best, f->levels[i].level) == 0)
 			best = &f->levels[i];
 	part_head(t, m, cols, sizeof cols / sizeof *cols);
-	for (i = 0; i < f->nlevels; i++) {
+	for (i = 0; f->levels && i < f->nlevels; i++) {
 		const struct fr_level *l = &f->levels[i];
 		tr = h_el(t, "tr", l == best ? "best" : NULL);
 		h_cell(tr, 0, report_fr_level(m, f->id, l->level, name), NULL);
