@@ -291,11 +291,17 @@ static int by_first(const void *a, const void *b)
 /* The conversations of the parts, by their first turns, moved into S. */
 static void gather_convos(struct scan *S, struct scan **parts, size_t n)
 {
-	struct convo **all;
+	struct convo **all, *out;
 	size_t total = S->n, i, k, at = 0;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		total += parts[i]->n;
+		for (k = 0; k < parts[i]->n; k++) { /* periods as S numbers them */
+			struct convo *c = &parts[i]->convos[k];
+			if (c->period != NO_PERIOD)
+				c->period = period_of(S, parts[i]->period_names[c->period]);
+		}
+	}
 	all = xcalloc(total ? total : 1, sizeof(struct convo *));
 	for (k = 0; k < S->n; k++)
 		all[at++] = &S->convos[k];
@@ -303,24 +309,12 @@ static void gather_convos(struct scan *S, struct scan **parts, size_t n)
 		for (k = 0; k < parts[i]->n; k++)
 			all[at++] = &parts[i]->convos[k];
 	qsort(all, total, sizeof(struct convo *), by_first);
-	{
-		struct convo *out = xcalloc(total ? total : 1, sizeof *out);
-		for (k = 0; k < total; k++) {
-			out[k] = *all[k];
-			if (out[k].period != NO_PERIOD) {
-				const struct scan *from = NULL;
-				for (i = 0; i < n && !from; i++)
-					if (all[k] >= parts[i]->convos &&
-					    all[k] < parts[i]->convos + parts[i]->n)
-						from = parts[i];
-				if (from)
-					out[k].period = period_of(S, from->period_names[out[k].period]);
-			}
-		}
-		free(S->convos);
-		S->convos = out;
-		S->n = S->cap = total;
-	}
+	out = xcalloc(total ? total : 1, sizeof *out);
+	for (k = 0; k < total; k++)
+		out[k] = *all[k];
+	free(S->convos);
+	S->convos = out;
+	S->n = S->cap = total;
 	for (i = 0; i < n; i++)
 		parts[i]->n = 0; /* their strings are S's now */
 	free(all);

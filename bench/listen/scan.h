@@ -4,8 +4,8 @@
  * in one pass (matcher.h), and the queries those terms can set off
  * evaluated (query.h), for the signals that listen to this turn's speaker
  * and are not yet seen in the conversation.  Quotes kept as examples have
- * digit runs and e-mail addresses masked.  Two scans of parts of the same
- * transcripts add up with scan_merge().  Inside the listen folder only
+ * digit runs and e-mail addresses masked.  scan_parallel() spreads the
+ * scanning over threads (pool.h) with the same results.  Inside the listen folder only
  * (listen.h is the door).  The state is owned by the caller (scan_free(),
  * NULL is a no-op). */
 #ifndef CX_SCAN_H
