@@ -246,6 +246,18 @@ def linked(tag, got, db, q):
     check(tag + ": linked unlinked", got.get("unlinked") == un, (got.get("unlinked"), un))
 
 
+def linked_channel(tag, got, db, q, ch):
+    """A channel's block: the answers linked to its contacts, and no
+    `unlinked` (an answer linked to no contact has no channel)."""
+    counts = {r["how"]: r["n"] for r in db.execute(
+        "SELECT how, n FROM linked_ch WHERE q = ? AND ch = ?", (q, ch))}
+    got = got or {}
+    for k in ("by_contact_id", "by_customer"):
+        check("%s: linked %s" % (tag, k), got.get(k) == counts.get(k, 0),
+              (got.get(k), counts.get(k, 0)))
+    check(tag + ": no unlinked in a channel", "unlinked" not in got, sorted(got))
+
+
 def source_links(tag, doc, db):
     """`source` says how answers were linked and why the rest were not:
     found as the object holding by_contact_id; the reasons by their words."""
@@ -301,6 +313,7 @@ def whole(tag, doc, db, by_channel=False, with_hold=True):
         for ch in want:
             cb = (chans.get(ch) or {}).get("friction")
             if check("%s %s %s: a friction block" % (tag, q, ch), cb is not None, ""):
+                linked_channel("%s %s %s" % (tag, q, ch), cb.get("linked"), db, q, ch)
                 block("%s %s %s" % (tag, q, ch), cb, db, ch, q, with_hold)
 
 
@@ -431,6 +444,39 @@ def planted(db):
     check("planted: levels under 30 answers exist", r[0] > 0, r[0])
 
 
+def channel_table(binary, args, doc):
+    """--format table --by-channel: per period, one row a channel with its
+    linked answers and each factor's CSAT points lost, as the JSON says
+    (rounded to one decimal; '-' where the JSON has none)."""
+    out = subprocess.run([binary, "aggregate"] + args + ["--format", "table"],
+                         capture_output=True, text=True)
+    check("table by channel: exit 0", out.returncode == 0, out.stderr)
+    sections = out.stdout.split("CSAT points lost by channel")[1:]
+    periods = [p for p in doc["periods"] if "friction" in p]
+    check("table by channel: one section a period", len(sections) == len(periods),
+          (len(sections), len(periods)))
+    for p, sec in zip(periods, sections):
+        lines = sec.splitlines()
+        head = lines[1].split()
+        facs = list(p["friction"]["factors"])
+        check("table %s: the factors" % p["period"], head == ["channel", "linked"] + facs,
+              head)
+        rows = {ln.split()[0]: ln.split()[1:] for ln in lines[2:]
+                if ln.startswith("    ") and ln.split()}
+        for ch, c in p.get("channels", {}).items():
+            if "friction" not in c:
+                check("table %s %s: no row" % (p["period"], ch), ch not in rows, "")
+                continue
+            lk = c["friction"]["linked"]
+            want = ["%g" % (lk["by_contact_id"] + lk["by_customer"])]
+            for f in facs:
+                lost = ((c["friction"]["factors"].get(f) or {}).get("points_lost")
+                        or {}).get("csat_pct")
+                want.append("-" if lost is None else "%g" % round(lost, 1))
+            check("table %s %s: the row" % (p["period"], ch), rows.get(ch) == want,
+                  (rows.get(ch), want))
+
+
 def main():
     if len(sys.argv) != 2:
         print("usage: tests/friction_test.py BINARY", file=sys.stderr)
@@ -453,6 +499,7 @@ def main():
                                               "--by-channel"])
     if doc is not None:
         whole("by channel", doc, db, by_channel=True)
+        channel_table(binary, [contacts, "--surveys", surveys, "--by-channel"], doc)
 
     db3 = sql(contacts, surveys, link_days=3)
     doc, _ = aggregate("link-days 3", binary, [contacts, "--surveys", surveys,

@@ -122,7 +122,7 @@ static cJSON *figures_json(const struct agg_table *t, size_t g)
 
 /* The friction block of a group, when answers were linked. */
 static void friction(cJSON *into, const struct agg_options *o, const struct agg_result *res,
-		     const struct agg_stats *s)
+		     const struct agg_stats *s, int channel)
 {
 	struct fr_tax_frontier tf = { o->frontier_asa, o->frontier_hold,
 				      o->frontier_repeat_pct };
@@ -130,7 +130,7 @@ static void friction(cJSON *into, const struct agg_options *o, const struct agg_
 	 * has no contacts to be at any level */
 	if (res->fr && s->offered)
 		cJSON_AddItemToObject(into, "friction", fr_block_json(res->fr, s,
-								      o->has_frontier ? &tf : NULL));
+								      o->has_frontier ? &tf : NULL, channel));
 }
 
 static cJSON *period_json(const struct agg_options *o, const struct agg_result *res,
@@ -147,7 +147,7 @@ static cJSON *period_json(const struct agg_options *o, const struct agg_result *
 	cJSON_AddStringToObject(p, "period", label);
 	cJSON_AddItemToObject(p, "metrics", metrics_json(&t->groups[g].s, show));
 	cJSON_AddItemToObject(p, "figures", figures_json(t, g));
-	friction(p, o, res, &t->groups[g].s);
+	friction(p, o, res, &t->groups[g].s, 0);
 	if (!by_channel)
 		return p;
 	channels = cJSON_AddObjectToObject(p, "channels");
@@ -155,7 +155,7 @@ static cJSON *period_json(const struct agg_options *o, const struct agg_result *
 		cJSON *c = cJSON_AddObjectToObject(channels, t->groups[k].channel);
 		cJSON_AddItemToObject(c, "metrics", metrics_json(&t->groups[k].s, show));
 		cJSON_AddItemToObject(c, "figures", figures_json(t, k));
-		friction(c, o, res, &t->groups[k].s);
+		friction(c, o, res, &t->groups[k].s, 1);
 	}
 	return p;
 }

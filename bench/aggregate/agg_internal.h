@@ -139,6 +139,11 @@ struct fr_answer {
 	uint8_t has_time, how;  /* how: FR_HOW_*; FR_HOW_ID as soon as the
 				 * contacts file is known to hold its id */
 };
+/* An answer to link by customer, as the pass sorts them. */
+struct fr_key {
+	uint64_t customer;
+	uint32_t time, answer; /* answered_at; its index in fr_state.a */
+};
 enum { FR_HOW_NONE, FR_HOW_ID, FR_HOW_CUSTOMER, FR_HOW_NO_ID_NO_CUSTOMER,
        FR_HOW_NO_CONTACT_BEFORE, FR_HOW_OUTSIDE_WINDOW, FR_HOW_NO_TIME, FR_NHOW };
 /* Per-thread results of a scan. */
@@ -210,10 +215,11 @@ void fr_tax_work(const struct fr_state *fr, const struct agg_stats *s,
 		 const struct fr_tax_frontier *tf, struct fr_tax *t);
 cJSON *fr_tax_json(const struct fr_state *fr, const struct agg_stats *s,
 		   const struct fr_tax_frontier *tf);
-/* friction_doc.c: a group's friction block; the linking of `source`; the
- * one note naming the factors the contacts cannot give. */
+/* friction_doc.c: a group's friction block (a channel's has no
+ * `unlinked`: an answer linked to no contact has no channel); the linking
+ * of `source`; the one note naming the factors the contacts cannot give. */
 cJSON *fr_block_json(const struct fr_state *fr, const struct agg_stats *s,
-		     const struct fr_tax_frontier *tf);
+		     const struct fr_tax_frontier *tf, int channel);
 cJSON *fr_source_json(const struct fr_state *fr);
 void fr_note_missing(const struct fr_state *fr, const char *contacts);
 

@@ -73,7 +73,7 @@ static cJSON *factor_json(const struct fr_state *fr, const struct fr_sums *s,
 }
 
 cJSON *fr_block_json(const struct fr_state *fr, const struct agg_stats *s,
-		     const struct fr_tax_frontier *tf)
+		     const struct fr_tax_frontier *tf, int channel)
 {
 	cJSON *b = cJSON_CreateObject(), *linked, *factors;
 	unsigned f;
@@ -81,7 +81,8 @@ cJSON *fr_block_json(const struct fr_state *fr, const struct agg_stats *s,
 	linked = cJSON_AddObjectToObject(b, "linked");
 	cJSON_AddNumberToObject(linked, "by_contact_id", (double)s->fr.by_id);
 	cJSON_AddNumberToObject(linked, "by_customer", (double)s->fr.by_customer);
-	cJSON_AddNumberToObject(linked, "unlinked", (double)s->fr.unlinked);
+	if (!channel)
+		cJSON_AddNumberToObject(linked, "unlinked", (double)s->fr.unlinked);
 	factors = cJSON_AddObjectToObject(b, "factors");
 	for (f = 0; f < FR_NFACTORS; f++)
 		if (fr->factors & (1u << f))

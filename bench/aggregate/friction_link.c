@@ -116,10 +116,15 @@ void fr_index(struct fr_state *fr)
 	fr->mask = size - 1;
 	fr->filter = xcalloc(words, sizeof *fr->filter);
 	fr->filter_mask = words - 1;
-	/* backwards, so that each chain runs in file order */
+	/* backwards, so that each chain runs in file order; the slot and the
+	 * filter word of the answer 16 ahead are fetched meanwhile */
 	for (i = fr->n; i-- > 0;) {
 		uint64_t id = fr->a[i].id;
 		size_t s;
+		if (i >= 16 && fr->a[i - 16].id) {
+			__builtin_prefetch(&fr->slots[slot_of(fr->a[i - 16].id, fr->mask)], 1);
+			__builtin_prefetch(&fr->filter[fr->a[i - 16].id & fr->filter_mask], 1);
+		}
 		if (!id)
 			continue;
 		fr->filter[id & fr->filter_mask] |= filter_bits(id);
@@ -241,7 +246,7 @@ struct pass_job {
 	struct agg_part *parts;
 	int nparts, first, step;
 	struct fr_state *fr;
-	uint32_t **by_part;   /* answers to link by customer, per partition */
+	struct fr_key **by_part; /* answers to link by customer, per partition */
 	size_t *n_by_part;
 	struct agg_table table;
 	struct agg_group_cache cache;
@@ -254,8 +259,11 @@ static int before(const struct fr_rec *a, const struct fr_rec *b)
 }
 
 #define SUB_BITS 12
+#define SUB_OF(customer) (((customer) >> (56 - SUB_BITS)) & ((1u << SUB_BITS) - 1))
 
-/* As agg_repeat.c sorts its traces: stable, by (customer, time). */
+/* As agg_repeat.c sorts its traces: stable, by (customer, time): by the
+ * customer hash's next bits into `tmp`, then by insertion (the runs are
+ * short: a partition's customers spread over 4,096 buckets). */
 static struct fr_rec *sort_recs(struct fr_rec *a, struct fr_rec *tmp, size_t n)
 {
 	static __thread size_t start[(1 << SUB_BITS) + 1];
@@ -263,11 +271,11 @@ static struct fr_rec *sort_recs(struct fr_rec *a, struct fr_rec *tmp, size_t n)
 
 	memset(start, 0, sizeof start);
 	for (i = 0; i < n; i++)
-		start[((a[i].t.customer >> (56 - SUB_BITS)) & ((1 << SUB_BITS) - 1)) + 1]++;
+		start[SUB_OF(a[i].t.customer) + 1]++;
 	for (b = 1; b <= 1 << SUB_BITS; b++)
 		start[b] += start[b - 1];
 	for (i = 0; i < n; i++)
-		tmp[start[(a[i].t.customer >> (56 - SUB_BITS)) & ((1 << SUB_BITS) - 1)]++] = a[i];
+		tmp[start[SUB_OF(a[i].t.customer)]++] = a[i];
 	for (i = 1; i < n; i++) {
 		struct fr_rec t = tmp[i];
 		for (k = i; k > 0 && before(&t, &tmp[k - 1]); k--)
@@ -275,6 +283,40 @@ static struct fr_rec *sort_recs(struct fr_rec *a, struct fr_rec *tmp, size_t n)
 		tmp[k] = t;
 	}
 	return tmp;
+}
+
+static int key_before(const struct fr_key *a, const struct fr_key *b)
+{
+	return a->customer < b->customer ||
+		(a->customer == b->customer && a->time < b->time);
+}
+
+/* The same for a partition's answer keys, which arrive in file order, so
+ * that answers at one time stay in file order. */
+static void sort_keys(struct fr_key *a, size_t n)
+{
+	static __thread size_t start[(1 << SUB_BITS) + 1];
+	struct fr_key *tmp;
+	size_t i, k, b;
+
+	if (n < 2)
+		return;
+	tmp = xmalloc(n * sizeof *tmp);
+	memset(start, 0, sizeof start);
+	for (i = 0; i < n; i++)
+		start[SUB_OF(a[i].customer) + 1]++;
+	for (b = 1; b <= 1 << SUB_BITS; b++)
+		start[b] += start[b - 1];
+	for (i = 0; i < n; i++)
+		tmp[start[SUB_OF(a[i].customer)]++] = a[i];
+	for (i = 1; i < n; i++) {
+		struct fr_key t = tmp[i];
+		for (k = i; k > 0 && key_before(&t, &tmp[k - 1]); k--)
+			tmp[k] = tmp[k - 1];
+		tmp[k] = t;
+	}
+	memcpy(a, tmp, n * sizeof *a);
+	free(tmp);
 }
 
 static size_t gather(const struct pass_job *j, size_t p, struct fr_rec **buf, size_t *cap)
@@ -319,14 +361,16 @@ static void count_repeat(struct pass_job *j, const struct fr_rec *r, int followe
  * last contact of its customer at or before its time. */
 static void link_customers(struct pass_job *j, size_t p, const struct fr_rec *t, size_t n)
 {
-	const uint32_t *idx = j->by_part[p];
+	struct fr_key *key = j->by_part[p];
 	size_t i = 0, k;
 
+	sort_keys(key, j->n_by_part[p]);
 	for (k = 0; k < j->n_by_part[p]; k++) {
-		struct fr_answer *a = &j->fr->a[idx[k]];
+		struct fr_answer *a = &j->fr->a[key[k].answer];
 		const struct fr_rec *c;
-		while (t && i < n && (t[i].t.customer < a->customer ||
-				      (t[i].t.customer == a->customer && t[i].t.time <= a->time)))
+		while (t && i < n && (t[i].t.customer < key[k].customer ||
+				      (t[i].t.customer == key[k].customer &&
+				       t[i].t.time <= key[k].time)))
 			i++;
 		c = t && i > 0 ? &t[i - 1] : NULL;
 		if (!c || c->t.customer != a->customer || !(c->levels & FR_CUSTOMER)) {
@@ -390,22 +434,10 @@ static void *pass_worker(void *arg)
 
 /* ---- putting it together ---- */
 
-static const struct fr_answer *sort_base;
-
-static int by_customer_time(const void *x, const void *y)
-{
-	const struct fr_answer *a = &sort_base[*(const uint32_t *)x];
-	const struct fr_answer *b = &sort_base[*(const uint32_t *)y];
-	if (a->customer != b->customer)
-		return a->customer < b->customer ? -1 : 1;
-	if (a->time != b->time)
-		return a->time < b->time ? -1 : 1;
-	return *(const uint32_t *)x < *(const uint32_t *)y ? -1 : 1;
-}
-
-/* Answers not linked by id, with a customer and a time, per partition of
- * their customer hash; the others get their reason now. */
-static void partition_answers(struct fr_state *fr, uint32_t **by, size_t *nby)
+/* The keys of the answers not linked by id, with a customer and a time,
+ * per partition of their customer hash, in file order (the pass sorts
+ * each); the others get their reason now. */
+static void partition_answers(struct fr_state *fr, struct fr_key **by, size_t *nby)
 {
 	size_t i, p, at[AGG_PARTS];
 
@@ -428,14 +460,12 @@ static void partition_answers(struct fr_state *fr, uint32_t **by, size_t *nby)
 	for (i = 0; i < fr->n; i++) {
 		const struct fr_answer *a = &fr->a[i];
 		if (a->how == FR_HOW_NONE) {
-			p = a->customer >> 56;
-			by[p][at[p]++] = (uint32_t)i;
+			struct fr_key *k = &by[a->customer >> 56][at[a->customer >> 56]++];
+			k->customer = a->customer;
+			k->time = a->time;
+			k->answer = (uint32_t)i;
 		}
 	}
-	sort_base = fr->a;
-	for (p = 0; p < AGG_PARTS; p++)
-		if (nby[p] > 1)
-			qsort(by[p], nby[p], sizeof **by, by_customer_time);
 }
 
 /* The answers whose contact id the contacts file holds: linked by id
@@ -509,7 +539,7 @@ void fr_pass(struct agg_part *parts, int nparts, struct agg_table *into,
 {
 	struct pass_job *jobs = xcalloc((size_t)threads, sizeof *jobs);
 	pthread_t *tid = xcalloc((size_t)threads, sizeof *tid);
-	uint32_t *by[AGG_PARTS];
+	struct fr_key *by[AGG_PARTS];
 	size_t nby[AGG_PARTS], p;
 	int i;
 

@@ -158,9 +158,46 @@ static void time_tax(FILE *f, const cJSON *tax)
 	fputs("\n", f);
 }
 
-static void friction(FILE *f, const cJSON *fr)
+/* With --by-channel: each channel's CSAT points lost per factor, the
+ * factors in the period's order, one row a channel with a block. */
+static void channels(FILE *f, const cJSON *period)
 {
-	const cJSON *linked = get(fr, "linked");
+	const cJSON *ch, *x, *all = get(get(period, "friction"), "factors");
+	char buf[32];
+	size_t w = 7;
+
+	cJSON_ArrayForEach(ch, get(period, "channels"))
+		if (get(ch, "friction") && text_width(ch->string) > w)
+			w = text_width(ch->string);
+	if (!all || !get(period, "channels"))
+		return;
+	fputs("  CSAT points lost by channel (- too few answers at the best level)\n    ", f);
+	put_padded(f, "channel", w, -1);
+	fputs("  linked", f);
+	cJSON_ArrayForEach(x, all)
+		fprintf(f, "  %s", x->string);
+	fputc('\n', f);
+	cJSON_ArrayForEach(ch, get(period, "channels")) {
+		const cJSON *fr = get(ch, "friction"), *linked = get(fr, "linked");
+		if (!fr)
+			continue;
+		fputs("    ", f);
+		put_padded(f, ch->string, w, -1);
+		put_num(f, num(linked, "by_contact_id") + num(linked, "by_customer"), 0, 8);
+		cJSON_ArrayForEach(x, all) {
+			double lost = num(get(get(get(fr, "factors"), x->string), "points_lost"),
+					  "csat_pct");
+			fputs("  ", f);
+			put_padded(f, isnan(lost) ? "-" : fmt_num(buf, lost, 1),
+				   text_width(x->string), 1);
+		}
+		fputc('\n', f);
+	}
+}
+
+static void friction(FILE *f, const cJSON *period)
+{
+	const cJSON *fr = get(period, "friction"), *linked = get(fr, "linked");
 	char a[32], b[32], c[32], d[32];
 
 	fprintf(f, "\nFriction: %s answers linked (%s by contact id, %s by customer), "
@@ -172,6 +209,7 @@ static void friction(FILE *f, const cJSON *fr)
 	factors(f, get(fr, "factors"));
 	wait_levels(f, get(get(fr, "factors"), "wait"));
 	time_tax(f, get(fr, "time_tax"));
+	channels(f, period);
 	fputs("  associations in this data, not proof of cause\n", f);
 }
 
@@ -190,7 +228,7 @@ int agg_table_write(FILE *f, const cJSON *doc)
 		first = 0;
 		metrics(f, p);
 		if (get(p, "friction"))
-			friction(f, get(p, "friction"));
+			friction(f, p);
 	}
 	if (first)
 		fprintf(f, "%s: no periods\n", company ? company : "?");

@@ -71,6 +71,12 @@ CREATE TABLE linked AS
 SELECT COALESCE(c.q, link.aq) AS q, how, count(*) AS n
 FROM link LEFT JOIN c ON c.rid = link.rid GROUP BY 1, 2;
 
+-- Per channel, only the linked ones: an answer linked to no contact has
+-- no channel.
+CREATE TABLE linked_ch AS
+SELECT c.q AS q, c.ch AS ch, how, count(*) AS n
+FROM link JOIN c ON c.rid = link.rid GROUP BY 1, 2, 3;
+
 -- Every level of every factor, in order.  wait, hold, transfers and ai
 -- are over answered contacts (wait's own rule, and the over-sets of
 -- hold_seconds, transfers_per_contact and ai_resolution_pct in "Raw
