@@ -15,6 +15,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 struct fr_state *fr_state_new(const struct agg_options *o)
 {
@@ -35,13 +36,31 @@ void fr_state_free(struct fr_state *fr)
 	free(fr);
 }
 
+#define HUGE_PAGE ((size_t)2 << 20)
+
+static struct fr_block *new_block(struct fr_recs *r)
+{
+	if (!r->left) {
+		size_t bytes = FR_CHUNK * sizeof(struct fr_block);
+		struct fr_block *c = xmalloc(bytes);
+		size_t skip = (HUGE_PAGE - (uintptr_t)c % HUGE_PAGE) % HUGE_PAGE;
+		if (bytes > skip + HUGE_PAGE) /* advice only: without it, small pages */
+			(void)madvise((char *)c + skip, (bytes - skip) / HUGE_PAGE * HUGE_PAGE,
+				      MADV_HUGEPAGE);
+		xgrow((void **)&r->chunks, &r->chunks_cap, r->nchunks, sizeof(struct fr_block *));
+		r->chunks[r->nchunks++] = c;
+		r->left = FR_CHUNK;
+	}
+	return &r->chunks[r->nchunks - 1][FR_CHUNK - r->left--];
+}
+
 struct fr_rec *fr_rec_add(struct fr_recs *r, const struct fr_rec *rec)
 {
 	size_t p = rec->t.customer >> 56;
 	struct fr_block *b = r->tail[p];
 
 	if (!b || b->n == FR_BLOCK) {
-		struct fr_block *nb = xmalloc(sizeof *nb);
+		struct fr_block *nb = new_block(r);
 		nb->next = NULL;
 		nb->n = 0;
 		if (b)
@@ -56,14 +75,10 @@ struct fr_rec *fr_rec_add(struct fr_recs *r, const struct fr_rec *rec)
 
 void fr_recs_release(struct fr_recs *r)
 {
-	size_t p;
-	for (p = 0; p < AGG_PARTS; p++) {
-		struct fr_block *b = r->head[p], *next;
-		for (; b; b = next) {
-			next = b->next;
-			free(b);
-		}
-	}
+	size_t i;
+	for (i = 0; i < r->nchunks; i++)
+		free(r->chunks[i]);
+	free(r->chunks);
 	memset(r, 0, sizeof *r);
 }
 
