@@ -18,9 +18,10 @@ allowed() {
 	imports) echo "base net io" ;;
 	out) echo "base core" ;;
 	aggregate) echo "base net io core imports" ;;
+	warehouse) echo "base core imports" ;;
 	listen) echo "base net io core out imports" ;;
 	report) echo "base net io core out listen" ;;
-	cmd) echo "base net io core load out imports aggregate listen report cmd" ;;
+	cmd) echo "base net io core load out imports aggregate listen report warehouse cmd" ;;
 	*) echo "?" ;;
 	esac
 }

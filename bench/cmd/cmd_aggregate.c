@@ -8,6 +8,8 @@
 #include "imports/import.h"
 #include "base/mem.h"
 #include "base/msg.h"
+#include "base/atomic.h"
+#include "warehouse/sql.h"
 #include "core/period.h"
 #include "out/out_json.h"
 #include "out/out_agg_table.h"
@@ -21,9 +23,10 @@
 struct aggregate_args {
 	const char *surveys, *company, *output, *xml, *record, *survey_record;
 	const char *period, *by, *wait_edges;
+	const char *emit_sql, *table, *order_by;
 	struct cli_list maps, survey_maps, imports;
 	enum format format;
-	int by_channel, skip_bad, check;
+	int by_channel, skip_bad, check, sharded;
 	double sl_seconds, repeat_days, link_days, threads;
 };
 
@@ -72,6 +75,18 @@ static const struct cli_option options[] = {
 	CLI_OPT_FORMAT("json (default: the metrics file) or table (the metrics\n"
 		       "and a friction summary per period, to read)", ARGS, format,
 		       FMT_TABLE | FMT_JSON),
+	CLI_OPT_STRING("emit-sql", "DIALECT", "print one SQL query that computes the metrics\n"
+		       "inside a warehouse (clickhouse, postgres, duckdb, spark,\n"
+		       "trino, bigquery, snowflake) over --table, instead of\n"
+		       "reading a file", ARGS, emit_sql),
+	CLI_OPT_STRING("table", "NAME", "with --emit-sql: the table of contact records\n"
+		       "(db.schema.table: each part quoted)", ARGS, table),
+	CLI_OPT_STRING("order-by", "COL", "with --emit-sql: the column that orders contacts\n"
+		       "at the same time (the file's row order; default:\n"
+		       "contact_id's column)", ARGS, order_by),
+	CLI_OPT_FLAG("sharded-by-customer", "with --emit-sql clickhouse: the table is\n"
+		     "Distributed with each customer on one shard, so each\n"
+		     "shard finds its own customers' repeats", ARGS, sharded),
 	CLI_OPT_OUTPUT("write the JSON here (atomically) instead of stdout;\n"
 		       "with --format table the table still goes to stdout", ARGS, output),
 	CLI_OPT_GROUP(cli_net_options),
@@ -289,6 +304,63 @@ static int imports(const struct aggregate_args *g, struct agg_cli *a)
 	return rc;
 }
 
+/* --emit-sql: the query instead of a run; the options that read files
+ * have no place here. */
+static int emit_sql(const struct aggregate_args *g, const struct cli_operands *ops,
+		    struct agg_cli *a)
+{
+	struct sql_request r;
+	struct sql_rename *renames = NULL;
+	char *q = NULL;
+	size_t i;
+	int rc;
+
+	memset(&r, 0, sizeof r);
+	r.dialect = sql_dialect_find(g->emit_sql);
+	if (!r.dialect)
+		return cli_usage_error("aggregate", "--emit-sql: '%s' is not one of %s",
+				       g->emit_sql, sql_dialect_names());
+	if (!g->table)
+		return cli_usage_error("aggregate", "--emit-sql needs --table NAME");
+	if (ops->n || g->surveys || g->xml || g->check || g->by_channel)
+		return cli_usage_error("aggregate", "--emit-sql reads no file: no CONTACTS, "
+				       "--surveys, --xml, --check or --by-channel");
+	if (g->period && g->by)
+		return cli_usage_error("aggregate", "--period and --by do not go together");
+	rc = split_maps("--map", g->maps.items, g->maps.n, 0, &a->renames);
+	if (rc == CX_OK)
+		rc = imports(g, a);
+	if (rc == CX_OK && a->imports[1])
+		rc = cli_usage_error("aggregate", "--emit-sql: '%s' is a surveys profile; the "
+				     "table holds contacts", a->imports[1]->id);
+	if (rc != CX_OK)
+		return rc;
+	r.table = g->table;
+	r.company = g->company ? g->company : strrchr(g->table, '.') ?
+		strrchr(g->table, '.') + 1 : g->table;
+	r.order_by = g->order_by;
+	r.profile = a->imports[0];
+	renames = g->maps.n ? xcalloc(g->maps.n, sizeof *renames) : NULL;
+	for (i = 0; i < g->maps.n; i++)
+		renames[i] = (struct sql_rename){ a->renames[i].column, a->renames[i].field };
+	r.renames = renames;
+	r.nrenames = g->maps.n;
+	r.gran = g->by && g->by[0] == 'm' ? GRAN_MONTH : GRAN_QUARTER;
+	if (g->period) {
+		(void)period_parse(g->period, &r.period); /* checked by cli_take_period */
+		r.has_period = 1;
+		r.gran = r.period.gran;
+	}
+	r.sl_seconds = g->sl_seconds > 0 ? g->sl_seconds : 20;
+	r.repeat_seconds = (int64_t)llround((g->repeat_days > 0 ? g->repeat_days : 7) * 86400);
+	r.sharded_by_customer = g->sharded;
+	q = sql_query_new(&r);
+	rc = q ? output_write(g->output, q, strlen(q)) : CX_EINPUT;
+	free(q);
+	free(renames);
+	return rc;
+}
+
 static int run(int argc, char **argv)
 {
 	struct aggregate_args g;
@@ -300,6 +372,13 @@ static int run(int argc, char **argv)
 	memset(&g, 0, sizeof g);
 	memset(&a, 0, sizeof a);
 	rc = cli_parse(&command_aggregate, argc, argv, &g, &ops);
+	if (rc == CX_OK && g.emit_sql) {
+		rc = emit_sql(&g, &ops, &a);
+		goto out;
+	}
+	if (rc == CX_OK && (g.table || g.order_by || g.sharded))
+		rc = cli_usage_error("aggregate", "--table, --order-by and "
+				     "--sharded-by-customer go with --emit-sql");
 	if (rc == CX_OK)
 		rc = settle(&g, &ops, &a);
 	if (rc == CX_OK)
@@ -318,6 +397,7 @@ static int run(int argc, char **argv)
 			rc = agg_table_write(stdout, doc);
 		cJSON_Delete(doc);
 	}
+out:
 	agg_result_free(res);
 	import_free(a.imports[0]);
 	import_free(a.imports[1]);

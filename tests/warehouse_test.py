@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""`aggregate --emit-sql`, run for real: the same generated contacts (the
+`make bench` generator, 200,000 rows by default, with a row-number column)
+are aggregated by cxbench and loaded into each engine of
+tests/warehouse/engines.py (a two-shard ClickHouse cluster, a throwaway
+PostgreSQL on a Unix socket, DuckDB); the emitted query's rows must equal
+aggregate's metrics: every metric, value to the printed four decimals
+(rounded half away from zero, as aggregate rounds) and n exactly, the NPS
+shares too; no metric more or less.  Variants: quarters, months, one
+--period, another --sl-seconds and --repeat-days, and on ClickHouse the
+query with and without --sharded-by-customer.
+
+Usage: python3 tests/warehouse_test.py BINARY [ROWS]
+An engine that cannot start is a failure (install-deps.sh installs them),
+unless CXBENCH_WAREHOUSE_SKIP names it (a developer's machine only: CI
+never sets it).
+"""
+
+import csv
+import io
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "warehouse"))
+import engines  # noqa: E402
+
+passed = failed = 0
+
+
+def check(name, ok, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL %s: %s" % (name, detail))
+    return ok
+
+
+def round4(v):
+    """As aggregate prints: four decimals, half away from zero."""
+    return math.copysign(math.floor(abs(v) * 1e4 + 0.5), v) / 1e4
+
+
+def generate(work, rows):
+    gen = os.path.join(work, "gen-contacts")
+    subprocess.run(["cc", "-O2", "-o", gen, os.path.join(HERE, "perf", "gen-contacts.c")],
+                   check=True)
+    plain = os.path.join(work, "contacts.csv")
+    with open(plain, "w") as f:
+        subprocess.run([gen, str(rows)], stdout=f, check=True)
+    numbered = os.path.join(work, "numbered.csv")
+    with open(plain, newline="") as src, open(numbered, "w", newline="") as dst:
+        w = csv.writer(dst, lineterminator="\n")
+        for i, row in enumerate(csv.reader(src)):
+            w.writerow((["row_no"] if i == 0 else [str(i)]) + row)
+    return plain, numbered
+
+
+def expected(binary, contacts, args):
+    out = subprocess.run([binary, "aggregate", contacts, "--company", "Acme"] + args,
+                         capture_output=True, text=True)
+    if not check("aggregate %s" % " ".join(args), out.returncode == 0, out.stderr):
+        return None
+    want = {}
+    for p in json.loads(out.stdout)["periods"]:
+        for m, v in p["metrics"].items():
+            want[(p["period"], m)] = v
+    return want
+
+
+def emitted(binary, dialect, args):
+    out = subprocess.run([binary, "aggregate", "--emit-sql", dialect, "--table", "contacts",
+                          "--order-by", "row_no", "--company", "Acme"] + args,
+                         capture_output=True, text=True)
+    check("emit %s %s" % (dialect, " ".join(args)), out.returncode == 0, out.stderr)
+    return out.stdout
+
+
+def got_rows(text):
+    rows = list(csv.DictReader(io.StringIO(text)))
+    got = {}
+    for r in rows:
+        got[(r["period"], r["metric"])] = r
+    return rows, got
+
+
+def compare(tag, want, text):
+    rows, got = got_rows(text)
+    check(tag + ": the header", rows == [] or list(rows[0].keys()) == [
+        "company", "period", "metric", "value", "n", "promoters_pct", "detractors_pct"],
+        list(rows[0].keys()) if rows else None)
+    check(tag + ": one row a metric", len(rows) == len(got), len(rows))
+    check(tag + ": the same metrics", set(got) == set(want),
+          (sorted(set(want) - set(got))[:5], sorted(set(got) - set(want))[:5]))
+    for key in sorted(set(got) & set(want)):
+        g, w = got[key], want[key]
+        check("%s %s: company" % (tag, key), g["company"] == "Acme", g["company"])
+        check("%s %s: n" % (tag, key), g["n"] != "" and float(g["n"]) == w["n"],
+              (g["n"], w["n"]))
+        check("%s %s: value" % (tag, key), round4(float(g["value"])) == w["value"],
+              (g["value"], w["value"]))
+        for share in ("promoters_pct", "detractors_pct"):
+            if share in w:
+                check("%s %s: %s" % (tag, key, share),
+                      g[share] != "" and round4(float(g[share])) == w[share],
+                      (g[share], w[share]))
+            else:
+                check("%s %s: no %s" % (tag, key, share), g[share] == "", g[share])
+    order = [(r["period"], r["metric"]) for r in rows]
+    check(tag + ": periods in order", [p for p, _ in order] == sorted(p for p, _ in order),
+          order[:3])
+
+
+VARIANTS = [
+    ("quarters", []),
+    ("months", ["--by", "month"]),
+    ("one period", ["--period", "2026-Q1"]),
+    ("sl 30, repeat 3 days", ["--sl-seconds", "30", "--repeat-days", "3"]),
+]
+
+TYPES = dict(engines.CONTACT_COLUMNS, started_at="datetime")
+
+
+def run_engine(cls, binary, numbered, wants, work):
+    skip = os.environ.get("CXBENCH_WAREHOUSE_SKIP", "").split(",")
+    if cls.name in skip:
+        print("warehouse: %s skipped (CXBENCH_WAREHOUSE_SKIP)" % cls.name)
+        return
+    try:
+        with cls(work) as eng:
+            eng.load_contacts(numbered, "contacts", TYPES)
+            for tag, args in VARIANTS:
+                extra = [[]]
+                if cls.name == "clickhouse":
+                    extra = [[], ["--sharded-by-customer"]]
+                for more in extra:
+                    sql = emitted(binary, cls.name, args + more)
+                    name = "%s %s%s" % (cls.name, tag, " sharded" if more else "")
+                    try:
+                        text = eng.query(sql)
+                    except engines.EngineError as e:
+                        check(name + ": the query runs", False, str(e)[-2000:])
+                        continue
+                    compare(name, wants[tag], text)
+    except engines.EngineError as e:
+        check("%s starts" % cls.name, False, str(e)[-2000:])
+
+
+def main():
+    if len(sys.argv) not in (2, 3):
+        print(__doc__, file=sys.stderr)
+        return 2
+    binary = os.path.abspath(sys.argv[1])
+    rows = int(sys.argv[2]) if len(sys.argv) == 3 else 200000
+    work = tempfile.mkdtemp(prefix="cxbench-warehouse.")
+    plain, numbered = generate(work, rows)
+    wants = {tag: expected(binary, plain, args) for tag, args in VARIANTS}
+    for cls in engines.ENGINES:
+        run_engine(cls, binary, numbered, wants, work)
+    print("warehouse: %d passed, %d failed" % (passed, failed))
+    if failed:
+        print("kept: " + work)
+    else:
+        shutil.rmtree(work, ignore_errors=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
