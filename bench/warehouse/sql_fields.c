@@ -158,7 +158,10 @@ static int number(struct sql_text *t, const struct sql_request *r, size_t f,
 		free(from.s);
 		free(to.s);
 	} else {
-		sql_putf(&v, "CAST(%s AS %s)", col, d->ndbl ? d->ndbl : d->dbl);
+		if (r->profile && d->text_num)
+			sql_apply(&v, d->text_num, col);
+		else
+			sql_putf(&v, "CAST(%s AS %s)", col, d->ndbl ? d->ndbl : d->dbl);
 		if (s && unit_of(s->duration) != 1)
 			sql_putf(&v, " * %.17g", unit_of(s->duration));
 	}

@@ -20,6 +20,10 @@ struct sql_dialect {
 	const char *big;       /* the 64-bit integer type */
 	const char *ndbl;      /* the double type that may be NULL (NULL: dbl) */
 	const char *ntext;     /* the text type that may be NULL (NULL: text) */
+	const char *text_num;  /* a number from a text export's cell, when a
+				* cast would fail on a missing marker before
+				* the CASE that skips it is reached (NULL: a
+				* cast to dbl) */
 };
 
 /* A growing text; every append either succeeds or ends the process. */
