@@ -125,6 +125,7 @@ test: cxbench build/unit-tests asan build/html-check
 	sh tests/aggregate-split-test.sh ./cxbench
 	sh tests/aggregate-sqlite-test.sh ./cxbench
 	sh tests/aggregate-import-test.sh ./cxbench
+	python3 tests/warehouse_test.py ./cxbench
 	python3 tests/imports_test.py ./cxbench
 	CXBENCH_DATA=. python3 tests/friction_test.py ./cxbench
 	CXBENCH_DATA=. python3 tests/profiles_test.py ./cxbench
@@ -147,6 +148,7 @@ bench: deps
 	sh tests/perf/bench-report.sh ./cxbench
 	sh tests/perf/bench-aggregate.sh ./cxbench
 	sh tests/perf/bench-listen.sh ./cxbench
+	python3 tests/perf/bench-warehouse.py ./cxbench build/bench/contacts-$${ROWS:-10000000}.csv
 
 install: cxbench
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/profiles/lexicons \
