@@ -2,8 +2,9 @@
 # Installs the Debian/Ubuntu packages cxbench needs to build, test and draw
 # charts, and only those that are missing, then the Node packages the
 # browser test drives Chromium with (tests/browser/package.json, pinned in
-# its package-lock.json) into tests/browser/node_modules.  Uses sudo when
-# not root (apt only).
+# its package-lock.json) into tests/browser/node_modules, and DuckDB for
+# the warehouse test the same way into tests/warehouse/node_modules.  Uses
+# sudo when not root (apt only).
 set -eu
 
 packages="gcc make pkg-config libcjson-dev libxml2-dev libcurl4-openssl-dev gnuplot-nox python3 chromium sqlite3 openssl tzdata"
@@ -12,6 +13,8 @@ packages="gcc make pkg-config libcjson-dev libxml2-dev libcurl4-openssl-dev gnup
 packages="$packages nodejs poppler-utils"
 # make lint
 packages="$packages cppcheck clang-tidy"
+# make check: the warehouse test's engines
+packages="$packages clickhouse-server clickhouse-client postgresql"
 # more for one target, as arguments (make fuzz: clang libclang-rt-dev)
 packages="$packages $*"
 
@@ -53,14 +56,24 @@ else
 		{ echo "install-deps: not a Debian system; please install Node.js with npm, Chromium and poppler-utils for the browser test" >&2; exit 0; }
 fi
 
-# The browser test's Node packages, exactly as locked, when missing or
-# older than the lock file (no install scripts: puppeteer-core downloads
-# nothing, it drives the chromium installed above).
-node_dir=$(cd "$(dirname "$0")" && pwd)/tests/browser
-if [ -f "$node_dir/package-lock.json" ] &&
-	{ ! [ -f "$node_dir/node_modules/.package-lock.json" ] ||
-	  [ "$node_dir/package-lock.json" -nt "$node_dir/node_modules/.package-lock.json" ]; }; then
-	echo "install-deps: npm ci in tests/browser"
-	(cd "$node_dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) ||
-		{ echo "install-deps: npm ci failed in $node_dir" >&2; exit 1; }
-fi
+# A test's Node packages (DIR/package.json, pinned in DIR/package-lock.json)
+# into DIR/node_modules, exactly as locked, when missing or older than the
+# lock file; npm runs no install scripts.
+npm_ci() {
+	node_dir=$(cd "$(dirname "$0")" && pwd)/$1
+	if [ -f "$node_dir/package-lock.json" ] &&
+		{ ! [ -f "$node_dir/node_modules/.package-lock.json" ] ||
+		  [ "$node_dir/package-lock.json" -nt "$node_dir/node_modules/.package-lock.json" ]; }; then
+		echo "install-deps: npm ci in $1"
+		(cd "$node_dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) ||
+			{ echo "install-deps: npm ci failed in $node_dir" >&2; exit 1; }
+	fi
+}
+
+# puppeteer-core downloads nothing: it drives the chromium installed above
+npm_ci tests/browser
+# @duckdb/node-api: its native binary (duckdb.node, libduckdb.so) comes
+# prebuilt in the optional dependency for this platform
+# (@duckdb/node-bindings-linux-x64), which npm picks by os/cpu/libc; none
+# of the packages has an install script
+npm_ci tests/warehouse

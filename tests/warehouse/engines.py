@@ -190,7 +190,7 @@ def _stop_process(proc, grace=15.0):
 _CH_CONFIG = """<?xml version="1.0"?>
 <yandex>
   <logger>
-    <level>{level}</level>
+    <level>information</level>
     <log>{dir}/server.log</log>
     <errorlog>{dir}/server.err.log</errorlog>
     <size>100M</size>
@@ -254,11 +254,9 @@ class ClickHouseCluster:
     name = "clickhouse"
     SHARDS = 2
 
-    def __init__(self, tmpdir, timeout=START_TIMEOUT, log_level="information",
+    def __init__(self, tmpdir, timeout=START_TIMEOUT,
                  server="clickhouse-server", client="clickhouse-client"):
-        """log_level "debug" logs every query each shard runs (server.log)."""
         self.dir = os.path.join(os.path.abspath(tmpdir), "clickhouse")
-        self.log_level = log_level
         self.timeout = timeout
         self.server = shutil.which(server) or shutil.which(server, path="/usr/sbin:/usr/bin")
         self.client = shutil.which(client)
@@ -309,8 +307,7 @@ class ClickHouseCluster:
             for sub in ("", "data", "tmp", "user_files", "format_schemas"):
                 os.makedirs(os.path.join(d, sub), exist_ok=True)
             with open(os.path.join(d, "config.xml"), "w") as f:
-                f.write(_CH_CONFIG.format(dir=d, port=port, shards=shards,
-                                          level=self.log_level))
+                f.write(_CH_CONFIG.format(dir=d, port=port, shards=shards))
             with open(os.path.join(d, "users.xml"), "w") as f:
                 f.write(_CH_USERS)
             self.dirs.append(d)
