@@ -236,9 +236,8 @@ static int one_field(const struct sql_request *r, size_t f, struct sql_text *t)
 		return unsupported(r, fields[f].field, "is text (h:mm:ss): give the "
 				   "duration in seconds, a number, with --map COLUMN=FIELD");
 	rc = sql_ident(&col, d, src.column, 0, "a column");
-	if (rc == 0)
-		sql_putf(&text, "CAST(%s AS %s)", col.s, d->ntext ? d->ntext : d->text);
 	if (rc == 0) {
+		sql_putf(&text, "CAST(%s AS %s)", col.s, d->ntext ? d->ntext : d->text);
 		switch (fields[f].kind) {
 		case K_TIME:
 		case K_ORDER:

@@ -125,12 +125,12 @@ static const char *field(struct build *b, enum sql_field f, const char *none)
 static void row_columns(struct build *b)
 {
 	struct sql_text nul = { 0 };
-	static const struct { enum sql_field f; const char *as; int flag; } cols[] = {
-		{ SF_WAIT, "cx_wait", 0 }, { SF_HOLD, "cx_hold", 0 },
-		{ SF_TRANSFERS, "cx_tr", 0 }, { SF_HUMAN_WAIT, "cx_hw", 0 },
-		{ SF_CSAT, "cx_csat", 0 }, { SF_NPS, "cx_nps", 0 }, { SF_CES, "cx_ces", 0 },
-		{ SF_ABANDONED, "cx_ab", 1 }, { SF_RESOLVED, "cx_res", 1 },
-		{ SF_AI, "cx_ai", 1 }, { SF_ESCALATED, "cx_esc", 1 },
+	static const struct { const char *as; enum sql_field f; int flag; } cols[] = {
+		{ "cx_wait", SF_WAIT, 0 }, { "cx_hold", SF_HOLD, 0 },
+		{ "cx_tr", SF_TRANSFERS, 0 }, { "cx_hw", SF_HUMAN_WAIT, 0 },
+		{ "cx_csat", SF_CSAT, 0 }, { "cx_nps", SF_NPS, 0 }, { "cx_ces", SF_CES, 0 },
+		{ "cx_ab", SF_ABANDONED, 1 }, { "cx_res", SF_RESOLVED, 1 },
+		{ "cx_ai", SF_AI, 1 }, { "cx_esc", SF_ESCALATED, 1 },
 	};
 	size_t i;
 

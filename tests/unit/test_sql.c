@@ -96,7 +96,8 @@ void test_sql_dialects(void)
 	for (i = 0; i < sizeof names / sizeof *names; i++) {
 		const struct sql_dialect *d = sql_dialect_find(names[i]);
 		struct sql_text e = { 0 }, q = { 0 };
-		if (!CHECK(d != NULL))
+		CHECK(d != NULL);
+		if (!d)
 			continue;
 		CHECK_STR(d->name, names[i]);
 		CHECK(strstr(sql_dialect_names(), names[i]) != NULL);
@@ -123,7 +124,7 @@ static char *query(const char *dialect, const char *company, enum granularity gr
 	r.order_by = "row_no";
 	r.gran = gran;
 	r.sl_seconds = 30;
-	r.repeat_seconds = 3 * 86400;
+	r.repeat_seconds = (int64_t)3 * 86400;
 	return sql_query_new(&r);
 }
 
