@@ -263,6 +263,9 @@ struct agg_group *agg_trace_group(struct agg_table *t, struct agg_group_cache *c
 void agg_repeat_count(struct agg_table *t, struct agg_group_cache *c,
 		      const struct agg_part *parts, uint32_t info, int followed);
 void agg_trace_add(struct agg_traces *tr, const struct agg_trace *t);
+/* worker(each of the n jobs, `size` bytes apart): the first here, the
+ * others on threads; one whose thread cannot start runs here after. */
+void agg_run_jobs(void *(*worker)(void *), void *jobs, size_t size, int n);
 void agg_traces_release(struct agg_traces *tr);
 /* Every contact counts in its period's group for all channels (channel
  * "") and in the group of its own channel.

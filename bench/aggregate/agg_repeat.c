@@ -160,7 +160,6 @@ void agg_repeats(struct agg_part *parts, int nparts, struct agg_table *into,
 		 int64_t window, int threads)
 {
 	struct repeat_job *jobs = xcalloc((size_t)threads, sizeof *jobs);
-	pthread_t *tid = xcalloc((size_t)threads, sizeof *tid);
 	int i;
 
 	for (i = 0; i < threads; i++) {
@@ -170,22 +169,30 @@ void agg_repeats(struct agg_part *parts, int nparts, struct agg_table *into,
 		jobs[i].step = threads;
 		jobs[i].window = window;
 	}
-	for (i = 1; i < threads; i++)
-		if (pthread_create(&tid[i], NULL, repeat_worker, &jobs[i]) != 0)
-			jobs[i].step = -1; /* run it here instead */
-	repeat_worker(&jobs[0]);
-	for (i = 1; i < threads; i++) {
-		if (jobs[i].step < 0) {
-			jobs[i].step = threads;
-			repeat_worker(&jobs[i]);
-		} else {
-			pthread_join(tid[i], NULL);
-		}
-	}
+	agg_run_jobs(repeat_worker, jobs, sizeof *jobs, threads);
 	for (i = 0; i < threads; i++) {
 		agg_table_merge(into, &jobs[i].table);
 		agg_table_release(&jobs[i].table);
 	}
 	free(jobs);
+}
+
+void agg_run_jobs(void *(*worker)(void *), void *jobs, size_t size, int n)
+{
+	pthread_t *tid = xcalloc((size_t)n, sizeof *tid);
+	unsigned char *started = xcalloc((size_t)n, 1);
+	int i;
+
+	for (i = 1; i < n; i++)
+		started[i] = pthread_create(&tid[i], NULL, worker,
+					    (char *)jobs + (size_t)i * size) == 0;
+	worker(jobs);
+	for (i = 1; i < n; i++) {
+		if (started[i])
+			pthread_join(tid[i], NULL);
+		else
+			worker((char *)jobs + (size_t)i * size);
+	}
+	free(started);
 	free(tid);
 }

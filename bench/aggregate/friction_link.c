@@ -12,7 +12,6 @@
  * contact's levels. */
 #include "aggregate/agg_internal.h"
 #include "base/mem.h"
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -553,7 +552,6 @@ void fr_pass(struct agg_part *parts, int nparts, struct agg_table *into,
 	     struct fr_state *fr, int threads)
 {
 	struct pass_job *jobs = xcalloc((size_t)threads, sizeof *jobs);
-	pthread_t *tid = xcalloc((size_t)threads, sizeof *tid);
 	struct fr_key *by[AGG_PARTS];
 	size_t nby[AGG_PARTS], p;
 	int i;
@@ -569,18 +567,7 @@ void fr_pass(struct agg_part *parts, int nparts, struct agg_table *into,
 		jobs[i].by_part = by;
 		jobs[i].n_by_part = nby;
 	}
-	for (i = 1; i < threads; i++)
-		if (pthread_create(&tid[i], NULL, pass_worker, &jobs[i]) != 0)
-			jobs[i].step = -1; /* run it here instead */
-	pass_worker(&jobs[0]);
-	for (i = 1; i < threads; i++) {
-		if (jobs[i].step < 0) {
-			jobs[i].step = threads;
-			pass_worker(&jobs[i]);
-		} else {
-			pthread_join(tid[i], NULL);
-		}
-	}
+	agg_run_jobs(pass_worker, jobs, sizeof *jobs, threads);
 	for (i = 0; i < threads; i++) {
 		agg_table_merge(into, &jobs[i].table);
 		agg_table_release(&jobs[i].table);
@@ -590,5 +577,4 @@ void fr_pass(struct agg_part *parts, int nparts, struct agg_table *into,
 	link_ids(fr, parts, nparts);
 	add_answers(fr, parts, into);
 	free(jobs);
-	free(tid);
 }
