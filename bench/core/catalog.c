@@ -111,26 +111,37 @@ static int metric_noise(const char *file, const char *path, const cJSON *item,
 	return 0;
 }
 
-/* The optional keys that help a reader act on a gap. */
+/* An optional text that, when present, says something. */
+static int optional_text(const char *file, const char *path, const cJSON *item,
+			 const char *key, char **out)
+{
+	const char *text = NULL;
+
+	if (json_string(file, path, item, key, 0, &text) < 0)
+		return -1;
+	if (text && !*text) {
+		msg_at(file, 0, "%s.%s: must not be empty", path, key);
+		return -1;
+	}
+	*out = text ? xstrdup(text) : NULL;
+	return 0;
+}
+
+/* The optional keys that help a reader act on a gap, or fill in a value. */
 static int metric_advice(const char *file, const char *path, const cJSON *item,
 			 struct metric_def *m)
 {
 	const cJSON *cmp = cJSON_GetObjectItemCaseSensitive(item, "comparable");
-	const char *step = NULL;
 
-	if (json_string(file, path, item, "next_step", 0, &step) < 0)
-		return -1;
 	if (cmp && !cJSON_IsBool(cmp)) {
 		msg_at(file, 0, "%s.comparable: expected true or false, got %s", path,
 		       json_type_name(cmp));
 		return -1;
 	}
-	if (step && !*step) {
-		msg_at(file, 0, "%s.next_step: must not be empty", path);
+	if (optional_text(file, path, item, "next_step", &m->next_step) < 0 ||
+	    optional_text(file, path, item, "measured", &m->measured) < 0)
 		return -1;
-	}
 	m->not_comparable = cJSON_IsFalse(cmp);
-	m->next_step = step ? xstrdup(step) : NULL;
 	return 0;
 }
 
@@ -193,7 +204,7 @@ static int load_metric(struct catalog *cat, const cJSON *item, size_t i)
 {
 	static const char *const keys[] = { "id", "name", "dimension", "unit",
 		"direction", "worst", "best", "kind", "description", "min", "max",
-		"noise", "next_step", "comparable", NULL };
+		"noise", "next_step", "comparable", "measured", NULL };
 	char path[64];
 
 	snprintf(path, sizeof path, "metrics[%zu]", i);
@@ -298,6 +309,7 @@ void catalog_free(struct catalog *cat)
 		free(cat->metrics[i].unit);
 		free(cat->metrics[i].description);
 		free(cat->metrics[i].next_step);
+		free(cat->metrics[i].measured);
 	}
 	free(cat->dims);
 	free(cat->metrics);
