@@ -10,6 +10,7 @@
 #include "core/context.h"
 #include "load/history.h"
 #include "base/mem.h"
+#include "base/today.h"
 #include "base/version.h"
 #include "base/msg.h"
 #include "report/charts.h"
@@ -127,32 +128,18 @@ static int copy_pngs(const struct plot *p, const char *dir)
 	return rc;
 }
 
-/* The report's date: today, or SOURCE_DATE_EPOCH's (seconds since 1970,
- * UTC) so that a build can be reproduced.  CX_OK, or CX_EUSAGE after a
- * message. */
+/* The report's date: today, or SOURCE_DATE_EPOCH's (base/today.h).
+ * CX_OK, or CX_EUSAGE after a message. */
 static int report_date(char *buf, size_t size)
 {
-	const char *env = getenv("SOURCE_DATE_EPOCH");
-	char *end;
-	long long secs = 0;
-	time_t t;
 	struct tm tm;
+	int rc = today_utc(&tm);
 
-	if (env && *env) {
-		errno = 0;
-		secs = strtoll(env, &end, 10);
-		if (*end || errno || secs < 0 || secs > 253402300799LL) { /* 9999-12-31 */
-			msg_error("SOURCE_DATE_EPOCH must be a number of seconds since "
-				  "1970-01-01 (got '%.40s')", env);
-			return CX_EUSAGE;
-		}
-	}
-	t = env && *env ? (time_t)secs : time(NULL);
-	if (!gmtime_r(&t, &tm) || !strftime(buf, size, "%Y-%m-%d", &tm)) {
+	if (rc == CX_OK && !strftime(buf, size, "%Y-%m-%d", &tm)) {
 		msg_error("cannot tell today's date");
-		return CX_EUSAGE;
+		rc = CX_EUSAGE;
 	}
-	return CX_OK;
+	return rc;
 }
 
 static int write_report(struct job *j)
