@@ -36,27 +36,29 @@ struct report_args {
 
 static const struct cli_option options[] = {
 	CLI_OPT_OUTPUT("the report to write (required)", struct report_args, output),
-	CLI_OPT_STRING("against", "LIST", "profile ids, 'all', 'sector' and 'frontier' "
-		       "(default:\nall,sector,frontier; the frontier is always included)",
-		       struct report_args, against),
+	CLI_OPT_STRING_AS("against", "LIST", "profile ids, 'all', 'sector' and 'frontier' "
+			  "(default:\nall,sector,frontier; the frontier is always included)",
+			  struct report_args, against, CLI_VALUE_PROFILES, CLI_AGAINST_WORDS),
 	CLI_OPT_STRING("period", "P", "the period to report (default: the latest)",
 		       struct report_args, period),
-	CLI_OPT_STRING("lang", "L", "en (default), uk or ru", struct report_args, lang),
+	CLI_OPT_WORDS("lang", "L", "en (default), uk or ru", struct report_args, lang,
+		      "en uk ru"),
 	CLI_OPT_STRING("title", "T", "the report's title", struct report_args, title),
-	CLI_OPT_STRING("logo", "FILE", "a PNG, JPEG or SVG logo, embedded",
-		       struct report_args, logo),
-	CLI_OPT_STRING("png-dir", "DIR", "also write every chart as PNG into DIR",
-		       struct report_args, png_dir),
-	CLI_OPT_STRING("signals", "FILE", "`listen` output: adds what customers say unasked",
-		       struct report_args, signals),
-	CLI_OPT_STRING("highlight", "LIST", "profile ids the radar draws besides the "
-		       "company and the\nfrontier (at most 3; default: the three brands "
-		       "whose index is\nnearest the company's)", struct report_args, highlight),
-	CLI_OPT_STRING("pdf", "FILE", "also print the report to FILE as PDF (needs Chromium:\n"
-		       "$CHROMIUM, or chromium, chromium-browser or google-chrome in PATH)",
-		       struct report_args, pdf),
-	CLI_OPT_STRING("paper", "SIZE", "the printed page: a4 (default) or letter",
-		       struct report_args, paper),
+	CLI_OPT_FILE("logo", "FILE", "a PNG, JPEG or SVG logo, embedded",
+		     struct report_args, logo),
+	CLI_OPT_DIR("png-dir", "DIR", "also write every chart as PNG into DIR",
+		    struct report_args, png_dir),
+	CLI_OPT_FILE("signals", "FILE", "`listen` output: adds what customers say unasked",
+		     struct report_args, signals),
+	CLI_OPT_STRING_AS("highlight", "LIST", "profile ids the radar draws besides the "
+			  "company and the\nfrontier (at most 3; default: the three brands "
+			  "whose index is\nnearest the company's)", struct report_args, highlight,
+			  CLI_VALUE_PROFILES, NULL),
+	CLI_OPT_FILE("pdf", "FILE", "also print the report to FILE as PDF (needs Chromium:\n"
+		     "$CHROMIUM, or chromium, chromium-browser or google-chrome in PATH)",
+		     struct report_args, pdf),
+	CLI_OPT_WORDS("paper", "SIZE", "the printed page: a4 (default) or letter",
+		      struct report_args, paper, "a4 letter"),
 	CLI_OPT_STRING("footer", "TEXT", "a line at the foot of every printed page, e.g.\n"
 		       "Confidential", struct report_args, footer),
 	CLI_OPT_FLAG("full-sources", "print the list of every reference value too (on\n"
@@ -262,5 +264,5 @@ const struct command command_report = {
 	"for the screen, a phone and A4 or Letter paper.  Each brand has the same\n"
 	"colour in every report; the radar draws the company, the frontier and the\n"
 	"brands of --highlight.\n\n",
-	NULL, options, sizeof(struct report_args)
+	NULL, options, sizeof(struct report_args), .operands = CLI_VALUE_FILE
 };
