@@ -130,6 +130,7 @@ test: cxbench build/unit-tests asan build/html-check
 	sh tests/net-test.sh ./cxbench
 	sh tests/fault-test.sh ./cxbench
 	sh tests/limits-test.sh ./cxbench
+	CXBENCH_DATA=. python3 tests/template_test.py ./cxbench
 	ASAN_OPTIONS=detect_leaks=1 ./build/asan/unit-tests
 	ASAN_OPTIONS=detect_leaks=1 sh tests/run-cases.sh ./build/asan/cxbench
 	ASAN_OPTIONS=detect_leaks=1 CXBENCH_DATA=. python3 tests/report_test.py ./build/asan/cxbench
@@ -138,6 +139,7 @@ test: cxbench build/unit-tests asan build/html-check
 	ASAN_OPTIONS=detect_leaks=1 python3 tests/listen_test.py ./build/asan/cxbench
 	ASAN_OPTIONS=detect_leaks=1 python3 tests/imports_test.py ./build/asan/cxbench
 	ASAN_OPTIONS=detect_leaks=1 sh tests/net-test.sh ./build/asan/cxbench
+	ASAN_OPTIONS=detect_leaks=1 CXBENCH_DATA=. python3 tests/template_test.py ./build/asan/cxbench
 
 bench: deps
 	@$(MAKE) --no-print-directory cxbench

@@ -18,4 +18,5 @@ extern const struct command command_listen;
 extern const struct command command_validate;
 extern const struct command command_metrics;
 extern const struct command command_profiles;
+extern const struct command command_template;
 #endif

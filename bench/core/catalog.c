@@ -361,19 +361,41 @@ static size_t edit_distance(const char *a, const char *b)
 	return row[lb];
 }
 
-const char *catalog_suggest(const struct catalog *cat, const char *id)
+static const char *metric_id_at(const struct catalog *cat, size_t i)
+{
+	return cat->metrics[i].id;
+}
+
+static const char *dimension_id_at(const struct catalog *cat, size_t i)
+{
+	return cat->dims[i].id;
+}
+
+/* The closest to `id` of the n ids id_at() gives, or NULL if none is close. */
+static const char *closest(const struct catalog *cat, const char *id, size_t n,
+			   const char *(*id_at)(const struct catalog *, size_t))
 {
 	const char *best = NULL;
 	size_t best_d = (size_t)-1, i, d, limit = strlen(id) / 3 + 1;
 
-	for (i = 0; i < cat->nmetrics; i++) {
-		d = edit_distance(id, cat->metrics[i].id);
+	for (i = 0; i < n; i++) {
+		d = edit_distance(id, id_at(cat, i));
 		if (d < best_d) {
 			best_d = d;
-			best = cat->metrics[i].id;
+			best = id_at(cat, i);
 		}
 	}
 	return best_d <= limit ? best : NULL;
+}
+
+const char *catalog_suggest(const struct catalog *cat, const char *id)
+{
+	return closest(cat, id, cat->nmetrics, metric_id_at);
+}
+
+const char *catalog_suggest_dimension(const struct catalog *cat, const char *id)
+{
+	return closest(cat, id, cat->ndims, dimension_id_at);
 }
 
 int metric_check_value(const struct metric_def *m, double v, char *why,

@@ -55,6 +55,8 @@ long catalog_metric(const struct catalog *cat, const char *id);
 long catalog_dimension(const struct catalog *cat, const char *id);
 /* The metric id closest to `id` by edit distance, or NULL if none is close. */
 const char *catalog_suggest(const struct catalog *cat, const char *id);
+/* The same among the dimension ids. */
+const char *catalog_suggest_dimension(const struct catalog *cat, const char *id);
 const char *metric_kind_name(enum metric_kind kind);
 /* 0 when v is a possible value of m; otherwise -1 and a reason in why. */
 int metric_check_value(const struct metric_def *m, double v, char *why,
