@@ -12,6 +12,8 @@ packages="gcc make pkg-config libcjson-dev libxml2-dev libcurl4-openssl-dev gnup
 packages="$packages nodejs poppler-utils"
 # make lint
 packages="$packages cppcheck clang-tidy"
+# tests/completion-test.sh: zsh, to complete in it for real
+packages="$packages zsh"
 # more for one target, as arguments (make fuzz: clang libclang-rt-dev)
 packages="$packages $*"
 

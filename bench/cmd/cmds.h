@@ -19,4 +19,5 @@ extern const struct command command_validate;
 extern const struct command command_metrics;
 extern const struct command command_profiles;
 extern const struct command command_template;
+extern const struct command command_completion;
 #endif

@@ -13,5 +13,6 @@ const struct command *const commands[] = {
 	&command_validate,
 	&command_metrics,
 	&command_profiles,
+	&command_completion, /* hidden */
 	NULL
 };

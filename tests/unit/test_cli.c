@@ -137,7 +137,7 @@ void test_cli_every_option(void)
 		}
 		total += f.n;
 	}
-	CHECK_INT(c, 9);
+	CHECK_INT(c, 10);
 	CHECK(total > 80);
 }
 
