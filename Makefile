@@ -150,6 +150,7 @@ test: cxbench build/unit-tests asan build/html-check
 	sh tests/limits-test.sh ./cxbench
 	CXBENCH_DATA=. python3 tests/template_test.py ./cxbench
 	sh tests/completion-test.sh ./cxbench
+	sh tests/readme-test.sh ./cxbench
 	ASAN_OPTIONS=detect_leaks=1 ./build/asan/unit-tests
 	ASAN_OPTIONS=detect_leaks=1 sh tests/run-cases.sh ./build/asan/cxbench
 	ASAN_OPTIONS=detect_leaks=1 CXBENCH_DATA=. python3 tests/report_test.py ./build/asan/cxbench
@@ -160,6 +161,7 @@ test: cxbench build/unit-tests asan build/html-check
 	ASAN_OPTIONS=detect_leaks=1 sh tests/net-test.sh ./build/asan/cxbench
 	ASAN_OPTIONS=detect_leaks=1 CXBENCH_DATA=. python3 tests/template_test.py ./build/asan/cxbench
 	ASAN_OPTIONS=detect_leaks=1 sh tests/completion-test.sh ./build/asan/cxbench
+	ASAN_OPTIONS=detect_leaks=1 sh tests/readme-test.sh ./build/asan/cxbench
 
 bench: deps
 	@$(MAKE) --no-print-directory cxbench
