@@ -211,11 +211,19 @@ static const char zsh_head[] =
 	"\tlocal -a commands\n"
 	"\ttypeset -A opt_args\n";
 
-/* s up to its first line break, for inside '...' in a spec: a quote is
- * written '\'', and what _arguments reads specially ([ ] : \) escaped. */
+/* s up to its first line break (and before a parenthesis the line leaves
+ * open), for inside '...' in a spec: a quote is written '\'', and what
+ * _arguments reads specially ([ ] : \) escaped. */
 static void zsh_text(FILE *f, const char *s)
 {
-	for (; *s && *s != '\n'; s++) {
+	const char *end = strchr(s, '\n'), *open;
+
+	if (!end)
+		end = s + strlen(s);
+	open = memchr(s, '(', (size_t)(end - s));
+	if (open && open > s && !memchr(open, ')', (size_t)(end - open)))
+		end = open[-1] == ' ' ? open - 1 : open;
+	for (; s < end; s++) {
 		if (*s == '\'')
 			fputs("'\\''", f);
 		else if (strchr("[]:\\", *s))
