@@ -10,6 +10,8 @@ PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/cxbench
 MANDIR ?= $(PREFIX)/share/man/man1
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 CC ?= cc
 CFLAGS ?= -O2 -g
 WERROR ?= -Werror
@@ -43,10 +45,26 @@ ASAN_OBJ = $(SRC:bench/%.c=build/asan/%.o)
 ASAN_LIB_OBJ = $(LIB_SRC:bench/%.c=build/asan/%.o)
 ASAN_UNIT_OBJ = $(UNIT_SRC:%.c=build/asan/%.o)
 
-all: cxbench
+# The shell completion scripts, written by the program from its option
+# tables (`cxbench completion bash|zsh`), so they list what it takes.
+COMPLETIONS = build/completion/cxbench build/completion/_cxbench
+
+all: cxbench $(COMPLETIONS)
 
 cxbench: $(OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(CX_LIBS) $(LDLIBS)
+
+completions: $(COMPLETIONS)
+
+build/completion/cxbench: cxbench
+	@mkdir -p $(@D)
+	./cxbench completion bash > $@.tmp
+	mv -f $@.tmp $@
+
+build/completion/_cxbench: cxbench
+	@mkdir -p $(@D)
+	./cxbench completion zsh > $@.tmp
+	mv -f $@.tmp $@
 
 build/%.o: bench/%.c
 	@mkdir -p $(@D)
@@ -132,6 +150,9 @@ test: cxbench build/unit-tests asan build/html-check
 	sh tests/net-test.sh ./cxbench
 	sh tests/fault-test.sh ./cxbench
 	sh tests/limits-test.sh ./cxbench
+	CXBENCH_DATA=. python3 tests/template_test.py ./cxbench
+	sh tests/completion-test.sh ./cxbench
+	sh tests/readme-test.sh ./cxbench
 	ASAN_OPTIONS=detect_leaks=1 ./build/asan/unit-tests
 	ASAN_OPTIONS=detect_leaks=1 sh tests/run-cases.sh ./build/asan/cxbench
 	ASAN_OPTIONS=detect_leaks=1 CXBENCH_DATA=. python3 tests/report_test.py ./build/asan/cxbench
@@ -141,6 +162,9 @@ test: cxbench build/unit-tests asan build/html-check
 	ASAN_OPTIONS=detect_leaks=1 python3 tests/imports_test.py ./build/asan/cxbench
 	ASAN_OPTIONS=detect_leaks=1 CXBENCH_DATA=. python3 tests/friction_test.py ./build/asan/cxbench
 	ASAN_OPTIONS=detect_leaks=1 sh tests/net-test.sh ./build/asan/cxbench
+	ASAN_OPTIONS=detect_leaks=1 CXBENCH_DATA=. python3 tests/template_test.py ./build/asan/cxbench
+	ASAN_OPTIONS=detect_leaks=1 sh tests/completion-test.sh ./build/asan/cxbench
+	ASAN_OPTIONS=detect_leaks=1 sh tests/readme-test.sh ./build/asan/cxbench
 
 bench: deps
 	@$(MAKE) --no-print-directory cxbench
@@ -150,10 +174,11 @@ bench: deps
 	sh tests/perf/bench-listen.sh ./cxbench
 	python3 tests/perf/bench-warehouse.py ./cxbench build/bench/contacts-$${ROWS:-10000000}.csv
 
-install: cxbench
+install: cxbench $(COMPLETIONS)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/profiles/lexicons \
 		$(DESTDIR)$(DATADIR)/profiles/imports $(DESTDIR)$(DATADIR)/profiles/sectors \
-		$(DESTDIR)$(DATADIR)/reports/strings $(DESTDIR)$(MANDIR)
+		$(DESTDIR)$(DATADIR)/reports/strings $(DESTDIR)$(MANDIR) \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 cxbench $(DESTDIR)$(BINDIR)/cxbench
 	install -m 644 profiles/*.json $(DESTDIR)$(DATADIR)/profiles/
 	install -m 644 profiles/lexicons/*.json $(DESTDIR)$(DATADIR)/profiles/lexicons/
@@ -162,11 +187,13 @@ install: cxbench
 	install -m 644 reports/theme.css reports/chart-style.gp $(DESTDIR)$(DATADIR)/reports/
 	install -m 644 reports/strings/*.json $(DESTDIR)$(DATADIR)/reports/strings/
 	install -m 644 cxbench.1 $(DESTDIR)$(MANDIR)/cxbench.1
+	install -m 644 build/completion/cxbench $(DESTDIR)$(BASHCOMPDIR)/cxbench
+	install -m 644 build/completion/_cxbench $(DESTDIR)$(ZSHCOMPDIR)/_cxbench
 
 clean:
 	rm -rf build cxbench
 
-.PHONY: all asan deps demo check test bench install clean
+.PHONY: all asan completions deps demo check test bench install clean
 -include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(ASAN_UNIT_OBJ:.o=.d) \
 	build/html-check.d
 

@@ -15,6 +15,8 @@ packages="$packages nodejs poppler-utils"
 packages="$packages cppcheck clang-tidy"
 # make check: the warehouse test's engines
 packages="$packages clickhouse-server clickhouse-client postgresql"
+# tests/completion-test.sh: zsh, to complete in it for real
+packages="$packages zsh"
 # more for one target, as arguments (make fuzz: clang libclang-rt-dev)
 packages="$packages $*"
 

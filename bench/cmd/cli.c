@@ -244,6 +244,17 @@ const struct command *command_find(const char *name)
 	return NULL;
 }
 
+const struct cli_subcommand *command_subcommand(const struct command *cmd,
+						const char *name)
+{
+	const struct cli_subcommand *sub;
+
+	for (sub = cmd->subcommands; sub && sub->name; sub++)
+		if (strcmp(sub->name, name) == 0)
+			return sub;
+	return NULL;
+}
+
 int cli_threads(double given)
 {
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);

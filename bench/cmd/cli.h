@@ -7,7 +7,11 @@
  * it, so the help cannot drift from the parser and two options cannot
  * share a destination by accident.  Options shared by several commands
  * are macros (their field differs from command to command) or sub-tables
- * (the network options, which all go to fetch_opts). */
+ * (the network options, which all go to fetch_opts).  Each option also
+ * says what its value is (a file, one of some words, profile ids...), and
+ * each command what its operands are, so that the shell completion
+ * (`cxbench completion`, cmd/completion.h) is written from the same
+ * tables. */
 #ifndef CX_CLI_H
 #define CX_CLI_H
 #include <stddef.h>
@@ -22,6 +26,20 @@ enum cli_kind {
 	CLI_STRING, /* a const char * set to the value (borrowed from argv) */
 	CLI_LIST,   /* a struct cli_list the value is added to (repeatable) */
 	CLI_CALL    /* take(): checks the value and stores it */
+};
+
+/* What an option's value, or a command's operand, is: what the shell
+ * completion offers for it. */
+enum cli_value {
+	CLI_VALUE_TEXT,        /* anything: nothing to offer (the default) */
+	CLI_VALUE_FILE,        /* a path */
+	CLI_VALUE_DIR,         /* a directory */
+	CLI_VALUE_WORDS,       /* one of `words` (separated by spaces) */
+	CLI_VALUE_FORMAT,      /* one of the formats in `limit` */
+	CLI_VALUE_PROFILES,    /* profile ids, comma-separated, and `words` */
+	CLI_VALUE_DIMENSIONS,  /* the catalog's dimension ids, comma-separated */
+	CLI_VALUE_IMPORT,      /* a built-in contacts or surveys import profile, or a file */
+	CLI_VALUE_TEXT_IMPORT  /* a built-in transcripts import profile, or a file */
 };
 
 struct cli_option;
@@ -43,6 +61,8 @@ struct cli_option {
 	const struct cli_option *group; /* CLI_GROUP */
 	enum cli_kind kind;
 	char short_name;    /* '-o', or 0 */
+	enum cli_value values; /* what the value is, for completion */
+	const char *words;  /* CLI_VALUE_WORDS, CLI_VALUE_PROFILES: the words */
 };
 
 /* Repeatable options: the values in order, borrowed from argv. */
@@ -65,19 +85,43 @@ void cli_list_release(struct cli_list *l);
 	  .take = (fn), .limit = (max) }
 #define CLI_OPT_GROUP(table) { .kind = CLI_GROUP, .group = (table) }
 #define CLI_OPT_END { .kind = CLI_END }
+/* The same with what the value is (enum cli_value), for completion. */
+#define CLI_OPT_STRING_AS(n, v, h, type, field, what, w) \
+	{ .kind = CLI_STRING, .name = (n), .value = (v), .help = (h), CLI_FIELD(type, field), \
+	  .values = (what), .words = (w) }
+#define CLI_OPT_LIST_AS(n, v, h, type, field, what) \
+	{ .kind = CLI_LIST, .name = (n), .value = (v), .help = (h), CLI_FIELD(type, field), \
+	  .values = (what) }
+#define CLI_OPT_CALL_AS(n, v, h, type, field, fn, max, what, w) \
+	{ .kind = CLI_CALL, .name = (n), .value = (v), .help = (h), CLI_FIELD(type, field), \
+	  .take = (fn), .limit = (max), .values = (what), .words = (w) }
+/* A path, a directory, one of some words (separated by spaces) */
+#define CLI_OPT_FILE(n, v, h, type, field) \
+	CLI_OPT_STRING_AS(n, v, h, type, field, CLI_VALUE_FILE, NULL)
+#define CLI_OPT_DIR(n, v, h, type, field) \
+	CLI_OPT_STRING_AS(n, v, h, type, field, CLI_VALUE_DIR, NULL)
+#define CLI_OPT_WORDS(n, v, h, type, field, w) \
+	CLI_OPT_STRING_AS(n, v, h, type, field, CLI_VALUE_WORDS, w)
 
 /* -o FILE, --output FILE */
 #define CLI_OPT_OUTPUT(h, type, field) \
 	{ .kind = CLI_STRING, .name = "output", .short_name = 'o', .value = "FILE", \
-	  .help = (h), CLI_FIELD(type, field) }
+	  .help = (h), CLI_FIELD(type, field), .values = CLI_VALUE_FILE }
 /* --format among `formats` (a mask of enum format) */
 #define CLI_OPT_FORMAT(h, type, field, formats) \
-	CLI_OPT_CALL("format", "F", h, type, field, cli_take_format, formats)
+	CLI_OPT_CALL_AS("format", "F", h, type, field, cli_take_format, formats, \
+			CLI_VALUE_FORMAT, NULL)
+/* The names of the formats in a mask of enum format, in order, separated
+ * by spaces ("table json"), or as a message lists them ("table or json"). */
+const char *cli_format_words(unsigned formats, char *buf, size_t size);
+const char *cli_format_list(unsigned formats, char *buf, size_t size);
 /* --against: the references to compare with */
+#define CLI_AGAINST_WORDS "all sector frontier"
 #define CLI_OPT_AGAINST(type, field) \
-	CLI_OPT_STRING("against", "LIST", "profile ids, 'all', 'sector' (the company's " \
-		       "industry)\nand 'frontier', comma-separated (default: " \
-		       "all,sector,frontier)", type, field)
+	CLI_OPT_STRING_AS("against", "LIST", "profile ids, 'all', 'sector' (the company's " \
+			  "industry)\nand 'frontier', comma-separated (default: " \
+			  "all,sector,frontier)", type, field, CLI_VALUE_PROFILES, \
+			  CLI_AGAINST_WORDS)
 /* --profile FILE (repeatable) and --catalog FILE, into the member `refs`
  * (a struct cli_refs) of the arguments struct `type` */
 struct cli_refs {
@@ -85,11 +129,11 @@ struct cli_refs {
 	const char *catalog;
 };
 #define CLI_OPT_PROFILE(type) \
-	CLI_OPT_LIST("profile", "FILE", "an extra reference profile (repeatable)", \
-		     type, refs.profiles)
+	CLI_OPT_LIST_AS("profile", "FILE", "an extra reference profile (repeatable)", \
+			type, refs.profiles, CLI_VALUE_FILE)
 #define CLI_OPT_CATALOG(type) \
-	CLI_OPT_STRING("catalog", "FILE", "a metric catalog other than the bundled one", \
-		       type, refs.catalog)
+	CLI_OPT_FILE("catalog", "FILE", "a metric catalog other than the bundled one", \
+		     type, refs.catalog)
 #define CLI_OPT_REFERENCES(type) CLI_OPT_PROFILE(type), CLI_OPT_CATALOG(type)
 struct context;
 /* Points the context at the catalog and profile files given (borrowed). */
@@ -112,6 +156,14 @@ cli_take_fn cli_take_positive; /* double, above 0 and at most limit */
 int cli_threads(double given);
 cli_take_fn cli_take_by;       /* const char *, quarter or month (--by) */
 
+/* A word a command takes first (`profiles show`), and what its operands
+ * are; a table of them ends with a NULL name. */
+struct cli_subcommand {
+	const char *name;
+	enum cli_value operands;
+	const char *words;                 /* CLI_VALUE_WORDS */
+};
+
 struct command {
 	const char *name;
 	int (*run)(int argc, char **argv); /* argv[0] is the command's name */
@@ -120,11 +172,19 @@ struct command {
 	const char *footer;                /* after the options, or NULL */
 	const struct cli_option *options;
 	size_t args_size;                  /* of the arguments struct */
+	/* what the operands are, for completion: each of them, or, when
+	 * subcommands is set, the first is one of those and says the rest */
+	enum cli_value operands;
+	const struct cli_subcommand *subcommands;
+	int hidden;                        /* left out of `cxbench -h` */
 };
 
 /* Every command, in the order `cxbench -h` lists them; NULL-terminated. */
 extern const struct command *const commands[];
 const struct command *command_find(const char *name);
+/* The subcommand of cmd named `name`, or NULL. */
+const struct cli_subcommand *command_subcommand(const struct command *cmd,
+						const char *name);
 
 /* The operands left after the options, in order (pointers into argv). */
 struct cli_operands {

@@ -81,6 +81,9 @@ static int take_switch(const char *cmd, const struct cli_option *opt,
 }
 
 #define NET_OPT(n, v, h, fn) { .kind = CLI_CALL, .name = (n), .value = (v), .help = (h), .take = (fn) }
+#define NET_OPT_FILE(n, v, h, fn) \
+	{ .kind = CLI_CALL, .name = (n), .value = (v), .help = (h), .take = (fn), \
+	  .values = CLI_VALUE_FILE }
 
 const struct cli_option cli_net_options[] = {
 	NET_OPT("timeout", "S", "network timeout in seconds (default 30)", take_timeout),
@@ -90,7 +93,7 @@ const struct cli_option cli_net_options[] = {
 		take_switch),
 	NET_OPT("header", "'N: V'", "an HTTP request header; $VAR reads the environment",
 		take_header),
-	NET_OPT("cacert", "FILE", "trust the certificates in FILE too", take_cacert),
+	NET_OPT_FILE("cacert", "FILE", "trust the certificates in FILE too", take_cacert),
 	NET_OPT("offline", NULL, "use downloads already cached, fetch nothing",
 		take_switch),
 	CLI_OPT_END

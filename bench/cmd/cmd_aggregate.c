@@ -32,17 +32,18 @@ struct aggregate_args {
 
 #define ARGS struct aggregate_args
 static const struct cli_option options[] = {
-	CLI_OPT_STRING("surveys", "FILE", "survey answers (csat, nps, ces; answered_at or\n"
+	CLI_OPT_FILE("surveys", "FILE", "survey answers (csat, nps, ces; answered_at or\n"
 		       "started_at places them in periods)", ARGS, surveys),
-	CLI_OPT_LIST("import", "PROFILE", "read the export as this import profile says (a\n"
-		     "file, or a built-in one: see profiles/imports/); one\n"
-		     "for the contacts, one for --surveys.  Without it, a\n"
-		     "built-in profile is chosen by the file's header", ARGS, imports),
+	CLI_OPT_LIST_AS("import", "PROFILE", "read the export as this import profile says (a\n"
+			"file, or a built-in one: see profiles/imports/); one\n"
+			"for the contacts, one for --surveys.  Without it, a\n"
+			"built-in profile is chosen by the file's header", ARGS, imports,
+			CLI_VALUE_IMPORT),
 	CLI_OPT_LIST("map", "COL=FIELD", "read field FIELD from column COL (repeatable;\n"
 		     "over the import profile's own column for FIELD)", ARGS, maps),
-	CLI_OPT_STRING("xml", "FILE", "contact records from XML instead of CONTACTS.csv;\n"
-		       "then --map FIELD=XPATH reads FIELD from each record\n"
-		       "(CSV survey columns are then found by name only)", ARGS, xml),
+	CLI_OPT_FILE("xml", "FILE", "contact records from XML instead of CONTACTS.csv;\n"
+		     "then --map FIELD=XPATH reads FIELD from each record\n"
+		     "(CSV survey columns are then found by name only)", ARGS, xml),
 	CLI_OPT_STRING("record", "XPATH", "with --xml: the elements that are contacts",
 		       ARGS, record),
 	CLI_OPT_STRING("survey-record", "XPATH", "the --surveys file is XML: its answer "
@@ -52,8 +53,8 @@ static const struct cli_option options[] = {
 	CLI_OPT_COMPANY("the company's name (default: the file's name)", ARGS, company),
 	CLI_OPT_CALL("period", "P", "keep only contacts in period P (2026-Q1, 2026-03, 2026)",
 		     ARGS, period, cli_take_period, 0),
-	CLI_OPT_CALL("by", "quarter|month", "one period per quarter (default) or month found",
-		     ARGS, by, cli_take_by, 0),
+	CLI_OPT_CALL_AS("by", "quarter|month", "one period per quarter (default) or month found",
+			ARGS, by, cli_take_by, 0, CLI_VALUE_WORDS, "quarter month"),
 	CLI_OPT_FLAG("by-channel", "also the metrics of each channel", ARGS, by_channel),
 	CLI_OPT_CALL("sl-seconds", "N", "service-level threshold (default 20)", ARGS,
 		     sl_seconds, cli_take_positive, 1e6),
@@ -419,5 +420,5 @@ const struct command command_aggregate = {
 	"ai_handled escalated human_wait_seconds csat nps ces answered_at\n"
 	"Tickets: first_response_at or first_response_minutes, resolved_at or\n"
 	"resolution_hours, reopens\n",
-	options, sizeof(struct aggregate_args)
+	options, sizeof(struct aggregate_args), .operands = CLI_VALUE_FILE
 };

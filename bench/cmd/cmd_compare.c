@@ -81,5 +81,5 @@ const struct command command_compare = {
 	"Compare a company's metrics (a JSON, CSV or XML file, a directory of period\n"
 	"files, or - for stdin; several are merged as `trend` merges them) with\n"
 	"reference brand profiles and the frontier (the best of them).\n\n",
-	NULL, options, sizeof(struct compare_args)
+	NULL, options, sizeof(struct compare_args), .operands = CLI_VALUE_FILE
 };

@@ -26,25 +26,28 @@ struct listen_cli {
 
 #define ARGS struct listen_cli
 static const struct cli_option options[] = {
-	CLI_OPT_STRING("lang", "L", "auto (default: all lexicons), en, uk or ru", ARGS, lang),
+	CLI_OPT_WORDS("lang", "L", "auto (default: all lexicons), en, uk or ru", ARGS, lang,
+		      "auto en uk ru"),
 	CLI_OPT_FORMAT("table (default) or json", ARGS, format, FMT_TABLE | FMT_JSON),
 	CLI_OPT_OUTPUT("write JSON here (atomically)", ARGS, output),
 	CLI_OPT_COMPANY("also write the listening metrics: for --period, or\n"
 			"per period of the transcripts' times", ARGS, company),
 	CLI_OPT_STRING("period", "P", "the period the transcripts belong to (with an\n"
 		       "export's times: only its rows in P are read)", ARGS, period),
-	CLI_OPT_STRING("import", "PROFILE", "read a text export (complaints, survey comments,\n"
-		       "tickets, reviews) as this transcripts import profile\n"
-		       "says (a file, or a built-in one: see profiles/imports/);\n"
-		       "without it, one is chosen by the file's header", ARGS, import),
-	CLI_OPT_CALL("by", "quarter|month", "with an export's times: each turn in its quarter\n"
-		     "(default) or month", ARGS, by, cli_take_by, 0),
-	CLI_OPT_STRING("contacts", "FILE", "contact records: coverage = conversations / "
-		       "contacts", ARGS, contacts),
-	CLI_OPT_STRING("surveys", "FILE", "survey answers with customer_id: the silent "
-		       "dissatisfied", ARGS, surveys),
-	CLI_OPT_STRING("records", "FILE", "write the call-back list: one JSON line per\n"
-		       "conversation with a signal, with the words matched", ARGS, records),
+	CLI_OPT_STRING_AS("import", "PROFILE", "read a text export (complaints, survey comments,\n"
+			  "tickets, reviews) as this transcripts import profile\n"
+			  "says (a file, or a built-in one: see profiles/imports/);\n"
+			  "without it, one is chosen by the file's header", ARGS, import,
+			  CLI_VALUE_TEXT_IMPORT, NULL),
+	CLI_OPT_CALL_AS("by", "quarter|month", "with an export's times: each turn in its quarter\n"
+			"(default) or month", ARGS, by, cli_take_by, 0, CLI_VALUE_WORDS,
+			"quarter month"),
+	CLI_OPT_FILE("contacts", "FILE", "contact records: coverage = conversations / "
+		     "contacts", ARGS, contacts),
+	CLI_OPT_FILE("surveys", "FILE", "survey answers with customer_id: the silent "
+		     "dissatisfied", ARGS, surveys),
+	CLI_OPT_FILE("records", "FILE", "write the call-back list: one JSON line per\n"
+		     "conversation with a signal, with the words matched", ARGS, records),
 	CLI_OPT_CALL("threads", "N", "threads to read a file over 64 MB with (default:\n"
 		     "the CPUs)", ARGS, threads, cli_take_positive, 8),
 	CLI_OPT_FLAG("list-queries", "print the queries (signal, language, speaker,\n"
@@ -161,5 +164,5 @@ const struct command command_listen = {
 	"a directory of .txt files with Customer:/Agent: lines, or a CSV text\n"
 	"export (complaint log, survey comments, tickets, reviews; UTF-8 or\n"
 	"UTF-16) read through a transcripts import profile (--import).\n\n",
-	NULL, options, sizeof(struct listen_cli)
+	NULL, options, sizeof(struct listen_cli), .operands = CLI_VALUE_FILE
 };

@@ -45,5 +45,5 @@ const struct command command_metrics = {
 	"usage: cxbench metrics [--format table|json] [--catalog FILE]\n"
 	"List the metric catalog: dimensions and their weights, and for each\n"
 	"metric its kind, direction, scoring range (worst..best) and unit.\n\n",
-	NULL, options, sizeof(struct metrics_args)
+	NULL, options, sizeof(struct metrics_args), .operands = CLI_VALUE_TEXT
 };

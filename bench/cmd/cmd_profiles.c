@@ -76,11 +76,24 @@ static int validate(const struct context *ctx, int argc, char **argv)
 	return worst;
 }
 
+/* The words `profiles` takes first, and what follows each (for -h's
+ * checks and for completion). */
+static const struct cli_subcommand subcommands[] = {
+	{ "list", CLI_VALUE_TEXT, NULL },
+	{ "show", CLI_VALUE_PROFILES, NULL },
+	{ "sources", CLI_VALUE_TEXT, NULL },
+	{ "validate", CLI_VALUE_FILE, NULL },
+	{ "pull", CLI_VALUE_FILE, NULL },
+	{ NULL, CLI_VALUE_TEXT, NULL }
+};
+
 static int dispatch(struct context *ctx, int argc, char **argv, enum format format)
 {
 	const char *sub = argv[0];
 	int rc;
 
+	if (!command_subcommand(&command_profiles, sub))
+		return cli_usage_error("profiles", "unknown subcommand '%s'", sub);
 	if (strcmp(sub, "pull") == 0)
 		return argc == 2 ? profile_pack_pull(ctx, argv[1], stdout) :
 			cli_usage_error("profiles", "pull needs one URL or file");
@@ -90,9 +103,6 @@ static int dispatch(struct context *ctx, int argc, char **argv, enum format form
 		rc = context_load(ctx, 0);
 		return rc != CX_OK ? rc : validate(ctx, argc - 1, argv + 1);
 	}
-	if (strcmp(sub, "list") != 0 && strcmp(sub, "show") != 0 &&
-	    strcmp(sub, "sources") != 0)
-		return cli_usage_error("profiles", "unknown subcommand '%s'", sub);
 	if (argc != (strcmp(sub, "show") == 0 ? 2 : 1))
 		return cli_usage_error("profiles", strcmp(sub, "show") == 0 ?
 				       "show needs one profile ID" :
@@ -133,5 +143,5 @@ const struct command command_profiles = {
 	"print every reported value and fact with its quote as a checklist,\n"
 	"check profile files, or pull a pack (a JSON list of profiles, every one\n"
 	"checked first) into $XDG_DATA_HOME/cxbench/profiles.\n\n",
-	NULL, options, sizeof(struct profiles_args)
+	NULL, options, sizeof(struct profiles_args), .subcommands = subcommands
 };

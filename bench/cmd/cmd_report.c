@@ -10,6 +10,7 @@
 #include "core/context.h"
 #include "load/history.h"
 #include "base/mem.h"
+#include "base/today.h"
 #include "base/version.h"
 #include "base/msg.h"
 #include "report/charts.h"
@@ -35,27 +36,29 @@ struct report_args {
 
 static const struct cli_option options[] = {
 	CLI_OPT_OUTPUT("the report to write (required)", struct report_args, output),
-	CLI_OPT_STRING("against", "LIST", "profile ids, 'all', 'sector' and 'frontier' "
-		       "(default:\nall,sector,frontier; the frontier is always included)",
-		       struct report_args, against),
+	CLI_OPT_STRING_AS("against", "LIST", "profile ids, 'all', 'sector' and 'frontier' "
+			  "(default:\nall,sector,frontier; the frontier is always included)",
+			  struct report_args, against, CLI_VALUE_PROFILES, CLI_AGAINST_WORDS),
 	CLI_OPT_STRING("period", "P", "the period to report (default: the latest)",
 		       struct report_args, period),
-	CLI_OPT_STRING("lang", "L", "en (default), uk or ru", struct report_args, lang),
+	CLI_OPT_WORDS("lang", "L", "en (default), uk or ru", struct report_args, lang,
+		      "en uk ru"),
 	CLI_OPT_STRING("title", "T", "the report's title", struct report_args, title),
-	CLI_OPT_STRING("logo", "FILE", "a PNG, JPEG or SVG logo, embedded",
-		       struct report_args, logo),
-	CLI_OPT_STRING("png-dir", "DIR", "also write every chart as PNG into DIR",
-		       struct report_args, png_dir),
-	CLI_OPT_STRING("signals", "FILE", "`listen` output: adds what customers say unasked",
-		       struct report_args, signals),
-	CLI_OPT_STRING("highlight", "LIST", "profile ids the radar draws besides the "
-		       "company and the\nfrontier (at most 3; default: the three brands "
-		       "whose index is\nnearest the company's)", struct report_args, highlight),
-	CLI_OPT_STRING("pdf", "FILE", "also print the report to FILE as PDF (needs Chromium:\n"
-		       "$CHROMIUM, or chromium, chromium-browser or google-chrome in PATH)",
-		       struct report_args, pdf),
-	CLI_OPT_STRING("paper", "SIZE", "the printed page: a4 (default) or letter",
-		       struct report_args, paper),
+	CLI_OPT_FILE("logo", "FILE", "a PNG, JPEG or SVG logo, embedded",
+		     struct report_args, logo),
+	CLI_OPT_DIR("png-dir", "DIR", "also write every chart as PNG into DIR",
+		    struct report_args, png_dir),
+	CLI_OPT_FILE("signals", "FILE", "`listen` output: adds what customers say unasked",
+		     struct report_args, signals),
+	CLI_OPT_STRING_AS("highlight", "LIST", "profile ids the radar draws besides the "
+			  "company and the\nfrontier (at most 3; default: the three brands "
+			  "whose index is\nnearest the company's)", struct report_args, highlight,
+			  CLI_VALUE_PROFILES, NULL),
+	CLI_OPT_FILE("pdf", "FILE", "also print the report to FILE as PDF (needs Chromium:\n"
+		     "$CHROMIUM, or chromium, chromium-browser or google-chrome in PATH)",
+		     struct report_args, pdf),
+	CLI_OPT_WORDS("paper", "SIZE", "the printed page: a4 (default) or letter",
+		      struct report_args, paper, "a4 letter"),
 	CLI_OPT_STRING("footer", "TEXT", "a line at the foot of every printed page, e.g.\n"
 		       "Confidential", struct report_args, footer),
 	CLI_OPT_FLAG("full-sources", "print the list of every reference value too (on\n"
@@ -127,32 +130,18 @@ static int copy_pngs(const struct plot *p, const char *dir)
 	return rc;
 }
 
-/* The report's date: today, or SOURCE_DATE_EPOCH's (seconds since 1970,
- * UTC) so that a build can be reproduced.  CX_OK, or CX_EUSAGE after a
- * message. */
+/* The report's date: today, or SOURCE_DATE_EPOCH's (base/today.h).
+ * CX_OK, or CX_EUSAGE after a message. */
 static int report_date(char *buf, size_t size)
 {
-	const char *env = getenv("SOURCE_DATE_EPOCH");
-	char *end;
-	long long secs = 0;
-	time_t t;
 	struct tm tm;
+	int rc = today_utc(&tm);
 
-	if (env && *env) {
-		errno = 0;
-		secs = strtoll(env, &end, 10);
-		if (*end || errno || secs < 0 || secs > 253402300799LL) { /* 9999-12-31 */
-			msg_error("SOURCE_DATE_EPOCH must be a number of seconds since "
-				  "1970-01-01 (got '%.40s')", env);
-			return CX_EUSAGE;
-		}
-	}
-	t = env && *env ? (time_t)secs : time(NULL);
-	if (!gmtime_r(&t, &tm) || !strftime(buf, size, "%Y-%m-%d", &tm)) {
+	if (rc == CX_OK && !strftime(buf, size, "%Y-%m-%d", &tm)) {
 		msg_error("cannot tell today's date");
-		return CX_EUSAGE;
+		rc = CX_EUSAGE;
 	}
-	return CX_OK;
+	return rc;
 }
 
 static int write_report(struct job *j)
@@ -275,5 +264,5 @@ const struct command command_report = {
 	"for the screen, a phone and A4 or Letter paper.  Each brand has the same\n"
 	"colour in every report; the radar draws the company, the frontier and the\n"
 	"brands of --highlight.\n\n",
-	NULL, options, sizeof(struct report_args)
+	NULL, options, sizeof(struct report_args), .operands = CLI_VALUE_FILE
 };

@@ -80,5 +80,5 @@ const struct command command_trend = {
 	"are merged into one timeline; for every metric, dimension and the\n"
 	"overall index it shows the change, its significance, the velocity and\n"
 	"when, at that pace, the company reaches each reference.\n\n",
-	NULL, options, sizeof(struct trend_args)
+	NULL, options, sizeof(struct trend_args), .operands = CLI_VALUE_FILE
 };

@@ -151,5 +151,5 @@ const struct command command_validate = {
 	"Check company metrics files (JSON, CSV or XML; - for stdin) against the\n"
 	"catalog, reporting every problem with its file and position.  Reference\n"
 	"profiles, catalogs and import profiles are recognised and checked too.\n\n",
-	NULL, options, sizeof(struct validate_args)
+	NULL, options, sizeof(struct validate_args), .operands = CLI_VALUE_FILE
 };

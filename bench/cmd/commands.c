@@ -1,8 +1,10 @@
-/* commands: the command table, in the order `cxbench -h` lists them. */
+/* commands: the command table, in the order `cxbench -h` lists them
+ * (hidden ones left out). */
 #include "cmd/cmds.h"
 #include <stddef.h>
 
 const struct command *const commands[] = {
+	&command_template,
 	&command_compare,
 	&command_report,
 	&command_trend,
@@ -11,5 +13,6 @@ const struct command *const commands[] = {
 	&command_validate,
 	&command_metrics,
 	&command_profiles,
+	&command_completion, /* hidden */
 	NULL
 };

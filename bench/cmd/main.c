@@ -20,7 +20,8 @@ static void print_usage(FILE *f)
 	      "Benchmark a company's customer service against best-in-class brands.\n\n",
 	      f);
 	for (i = 0; commands[i]; i++)
-		fprintf(f, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+		if (!commands[i]->hidden)
+			fprintf(f, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
 	fputs("\nExit codes: 0 ok, 1 bad input, 2 usage error, 3 I/O error.\n", f);
 }
 

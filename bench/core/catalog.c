@@ -111,26 +111,37 @@ static int metric_noise(const char *file, const char *path, const cJSON *item,
 	return 0;
 }
 
-/* The optional keys that help a reader act on a gap. */
+/* An optional text that, when present, says something. */
+static int optional_text(const char *file, const char *path, const cJSON *item,
+			 const char *key, char **out)
+{
+	const char *text = NULL;
+
+	if (json_string(file, path, item, key, 0, &text) < 0)
+		return -1;
+	if (text && !*text) {
+		msg_at(file, 0, "%s.%s: must not be empty", path, key);
+		return -1;
+	}
+	*out = text ? xstrdup(text) : NULL;
+	return 0;
+}
+
+/* The optional keys that help a reader act on a gap, or fill in a value. */
 static int metric_advice(const char *file, const char *path, const cJSON *item,
 			 struct metric_def *m)
 {
 	const cJSON *cmp = cJSON_GetObjectItemCaseSensitive(item, "comparable");
-	const char *step = NULL;
 
-	if (json_string(file, path, item, "next_step", 0, &step) < 0)
-		return -1;
 	if (cmp && !cJSON_IsBool(cmp)) {
 		msg_at(file, 0, "%s.comparable: expected true or false, got %s", path,
 		       json_type_name(cmp));
 		return -1;
 	}
-	if (step && !*step) {
-		msg_at(file, 0, "%s.next_step: must not be empty", path);
+	if (optional_text(file, path, item, "next_step", &m->next_step) < 0 ||
+	    optional_text(file, path, item, "measured", &m->measured) < 0)
 		return -1;
-	}
 	m->not_comparable = cJSON_IsFalse(cmp);
-	m->next_step = step ? xstrdup(step) : NULL;
 	return 0;
 }
 
@@ -193,7 +204,7 @@ static int load_metric(struct catalog *cat, const cJSON *item, size_t i)
 {
 	static const char *const keys[] = { "id", "name", "dimension", "unit",
 		"direction", "worst", "best", "kind", "description", "min", "max",
-		"noise", "next_step", "comparable", NULL };
+		"noise", "next_step", "comparable", "measured", NULL };
 	char path[64];
 
 	snprintf(path, sizeof path, "metrics[%zu]", i);
@@ -298,6 +309,7 @@ void catalog_free(struct catalog *cat)
 		free(cat->metrics[i].unit);
 		free(cat->metrics[i].description);
 		free(cat->metrics[i].next_step);
+		free(cat->metrics[i].measured);
 	}
 	free(cat->dims);
 	free(cat->metrics);
@@ -349,19 +361,41 @@ static size_t edit_distance(const char *a, const char *b)
 	return row[lb];
 }
 
-const char *catalog_suggest(const struct catalog *cat, const char *id)
+static const char *metric_id_at(const struct catalog *cat, size_t i)
+{
+	return cat->metrics[i].id;
+}
+
+static const char *dimension_id_at(const struct catalog *cat, size_t i)
+{
+	return cat->dims[i].id;
+}
+
+/* The closest to `id` of the n ids id_at() gives, or NULL if none is close. */
+static const char *closest(const struct catalog *cat, const char *id, size_t n,
+			   const char *(*id_at)(const struct catalog *, size_t))
 {
 	const char *best = NULL;
 	size_t best_d = (size_t)-1, i, d, limit = strlen(id) / 3 + 1;
 
-	for (i = 0; i < cat->nmetrics; i++) {
-		d = edit_distance(id, cat->metrics[i].id);
+	for (i = 0; i < n; i++) {
+		d = edit_distance(id, id_at(cat, i));
 		if (d < best_d) {
 			best_d = d;
-			best = cat->metrics[i].id;
+			best = id_at(cat, i);
 		}
 	}
 	return best_d <= limit ? best : NULL;
+}
+
+const char *catalog_suggest(const struct catalog *cat, const char *id)
+{
+	return closest(cat, id, cat->nmetrics, metric_id_at);
+}
+
+const char *catalog_suggest_dimension(const struct catalog *cat, const char *id)
+{
+	return closest(cat, id, cat->ndims, dimension_id_at);
 }
 
 int metric_check_value(const struct metric_def *m, double v, char *why,

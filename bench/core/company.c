@@ -69,6 +69,22 @@ size_t company_count(const struct company *c)
 	return n;
 }
 
+void company_drop_empty(struct company *c)
+{
+	size_t i, m, kept = 0;
+	int any;
+
+	for (i = 0; i < c->nperiods; i++) {
+		for (any = 0, m = 0; m < c->nmetrics && !any; m++)
+			any = c->periods[i].obs[m].present;
+		if (any)
+			c->periods[kept++] = c->periods[i];
+		else
+			free(c->periods[i].obs);
+	}
+	c->nperiods = kept;
+}
+
 struct period_data *company_add_period(struct company *c, struct period key,
 				       long line)
 {

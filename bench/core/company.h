@@ -39,6 +39,9 @@ void company_free(struct company *c);
 long company_period(const struct company *c, const char *label);
 /* Number of metric values over all periods. */
 size_t company_count(const struct company *c);
+/* Removes the periods that hold no value (a template's period whose rows
+ * were all left empty): a file says nothing about them. */
+void company_drop_empty(struct company *c);
 
 /* The company's own copy of a file name, for obs.file. */
 const char *company_file(struct company *c, const char *name);

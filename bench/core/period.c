@@ -71,6 +71,16 @@ struct period period_from_index(enum granularity gran, long index)
 	return p;
 }
 
+struct period period_of_month(enum granularity gran, int year, int month)
+{
+	struct period p;
+
+	p.gran = gran;
+	p.year = year;
+	p.sub = gran == GRAN_QUARTER ? (month - 1) / 3 + 1 : gran == GRAN_MONTH ? month : 0;
+	return p;
+}
+
 int period_cmp(struct period a, struct period b)
 {
 	long x = period_index(a), y = period_index(b);

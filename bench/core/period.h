@@ -18,6 +18,8 @@ void period_format(struct period p, char *buf);
 /* Index on one line: periods of one granularity differ by their distance. */
 long period_index(struct period p);
 struct period period_from_index(enum granularity gran, long index);
+/* The period of granularity gran that holds the month (1-12) of year. */
+struct period period_of_month(enum granularity gran, int year, int month);
 int period_cmp(struct period a, struct period b);
 const char *granularity_name(enum granularity g);
 #endif

@@ -115,6 +115,10 @@ struct input;
 int import_from_input(const struct input *in, const char *const *fields,
 		      struct import_profile **out);
 void import_free(struct import_profile *p);
+/* The names of the built-in profiles (what --import NAME takes) whose
+ * kind is in `kinds` (a mask of 1 << enum import_kind), sorted; a file
+ * that does not load is left out.  The caller frees each and the array. */
+char **import_builtin_names(const char *datadir, unsigned kinds, size_t *n);
 const char *import_kind_name(enum import_kind kind);
 
 /* ---- converting one cell (convert.c, zone.c); each is allocation-free ---- */

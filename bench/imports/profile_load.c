@@ -646,6 +646,34 @@ int import_detect(const char *datadir, const char *const *fields, enum import_ki
 	return CX_OK;
 }
 
+char **import_builtin_names(const char *datadir, unsigned kinds, size_t *n)
+{
+	char *dir = xasprintf("%s/profiles/imports", datadir), **files, *base;
+	struct import_profile *p = NULL;
+	size_t nfiles = 0, i;
+
+	files = builtin_files(dir, &nfiles);
+	*n = 0;
+	for (i = 0; i < nfiles; i++) {
+		if (load_file(files[i], NULL, -1, &p) == CX_OK && (kinds >> p->kind & 1u)) {
+			base = strrchr(files[i], '/') + 1; /* a path under dir */
+			base[strlen(base) - 5] = '\0';     /* less ".json" */
+			memmove(files[i], base, strlen(base) + 1);
+			files[(*n)++] = files[i];
+		} else {
+			free(files[i]);
+		}
+		import_free(p);
+		p = NULL;
+	}
+	free(dir);
+	if (*n == 0) {
+		free(files);
+		return NULL;
+	}
+	return files;
+}
+
 const char *import_kind_name(enum import_kind kind)
 {
 	return kind == IMPORT_CONTACTS ? "contacts" : kind == IMPORT_SURVEYS ?

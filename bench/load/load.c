@@ -30,6 +30,8 @@ int company_from_input(const struct catalog *cat, struct input *in,
 		rc = load_company_xml(cat, in, c);
 	else
 		rc = load_company_csv(cat, in, c);
+	if (rc == CX_OK)
+		company_drop_empty(c);
 	if (rc == CX_OK && c->nperiods == 0) {
 		msg_at(c->origin, 0, "no metric values found");
 		rc = CX_EINPUT;

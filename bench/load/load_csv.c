@@ -1,7 +1,9 @@
 /* load_csv: the CSV form of a company metrics file: a header naming at
  * least company, period, metric and value (n, industry, promoters_pct,
- * detractors_pct and clock optional; other columns ignored), one row per period and
- * metric.  Errors name the line. */
+ * detractors_pct and clock optional; other columns, such as a template's
+ * name, unit and definition, ignored), one row per period and metric.  A
+ * row whose value is empty, and n, shares and clock too, is a metric not
+ * reported (a template's row left empty).  Errors name the line. */
 #include "load/loaders.h"
 #include "io/csv.h"
 #include "base/mem.h"
@@ -98,6 +100,19 @@ static int same_company(struct company *c, const struct csv_reader *r,
 	return 0;
 }
 
+/* The first of the cells beside the value that is filled in, or -1. */
+static int filled_beside(const struct csv_reader *r, const struct layout *l)
+{
+	static const enum col beside[] = { COL_N, COL_PROMOTERS, COL_DETRACTORS,
+		COL_CLOCK };
+	size_t i;
+
+	for (i = 0; i < sizeof beside / sizeof *beside; i++)
+		if (*cell(r, l, beside[i]))
+			return (int)beside[i];
+	return -1;
+}
+
 static int read_row(const struct catalog *cat, struct company *c,
 		    const struct csv_reader *r, const struct layout *l)
 {
@@ -107,7 +122,7 @@ static int read_row(const struct catalog *cat, struct company *c,
 	struct obs o;
 	char why[120];
 	long m;
-	int bad = 0;
+	int bad = 0, k;
 
 	if (r->nfields != l->width) {
 		msg_at(c->origin, r->line, "expected %zu fields, found %zu", l->width,
@@ -128,12 +143,17 @@ static int read_row(const struct catalog *cat, struct company *c,
 		       hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
 		return -1;
 	}
-	memset(&o, 0, sizeof o);
-	o.line = r->line;
 	if (!*cell(r, l, COL_VALUE)) {
-		msg_at(c->origin, r->line, "value: missing for metric '%s'", id);
+		k = filled_beside(r, l);
+		if (k < 0)
+			return 0; /* not reported */
+		msg_at(c->origin, r->line, "value: missing for metric '%s', but %s is "
+		       "given (leave both empty when the metric is not reported)", id,
+		       col_names[k]);
 		return -1;
 	}
+	memset(&o, 0, sizeof o);
+	o.line = r->line;
 	bad += opt_number(r, l, COL_VALUE, 0, &o.value, c->origin) < 0;
 	bad += opt_number(r, l, COL_N, 0, &o.n, c->origin) < 0;
 	bad += opt_number(r, l, COL_PROMOTERS, NAN, &o.promoters, c->origin) < 0;

@@ -1,7 +1,11 @@
 /* load_json: the JSON form of a company metrics file (DESIGN.md "Files"):
  * either "periods": [ {period, metrics}, ... ] or a top-level period and
  * metrics.  A metric is a number or {value, n, promoters_pct,
- * detractors_pct}.  Every problem is reported; the count decides. */
+ * detractors_pct, clock}; in the object, null means not given, and a
+ * value of null a metric not reported (a template's row left empty, whose
+ * name, unit, direction, definition and measured are for the person who
+ * fills it in, and ignored).  Every problem is reported; the count
+ * decides. */
 #include "load/loaders.h"
 #include "io/jsonfile.h"
 #include "base/mem.h"
@@ -10,31 +14,69 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The members of a metric's object besides value; in a template they
+ * stand null until filled in. */
+static const char *const optional_keys[] = { "n", "promoters_pct", "detractors_pct",
+	"clock", NULL };
+
+/* An optional member: 1 when absent or null, else as json_number(). */
+static int optional_number(const char *file, const char *path, const cJSON *item,
+			   const char *key, double *out)
+{
+	if (cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(item, key)))
+		return 1;
+	return json_number(file, path, item, key, 0, out);
+}
+
+/* A value of null: the metric is not reported (1), unless something else
+ * about it is given (-1). */
+static int not_reported(const char *file, const char *path, const cJSON *item)
+{
+	const cJSON *member;
+	size_t i;
+
+	for (i = 0; optional_keys[i]; i++) {
+		member = cJSON_GetObjectItemCaseSensitive(item, optional_keys[i]);
+		if (member && !cJSON_IsNull(member)) {
+			msg_at(file, 0, "%s.value: null, but %s is given (leave both null "
+			       "when the metric is not reported)", path, optional_keys[i]);
+			return -1;
+		}
+	}
+	return 1;
+}
+
+/* 0 with *o filled, 1 when the metric is not reported, -1 after an error. */
 static int read_obs(const char *file, const char *path, const cJSON *item,
 		    struct obs *o)
 {
 	static const char *const keys[] = { "value", "n", "promoters_pct",
-		"detractors_pct", "clock", NULL };
+		"detractors_pct", "clock", "name", "unit", "direction", "definition",
+		"measured", NULL };
+	const cJSON *clock_item = cJSON_GetObjectItemCaseSensitive(item, "clock");
 	const char *clock = "";
 	char why[120];
-	int bad;
+	int bad, has_n;
 
 	memset(o, 0, sizeof *o);
 	o->promoters = o->detractors = NAN;
 	if (cJSON_IsNumber(item) || !cJSON_IsObject(item))
 		return json_finite(file, path, item, &o->value);
 	bad = json_check_keys(file, path, item, keys);
+	if (cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(item, "value")))
+		return bad ? -1 : not_reported(file, path, item);
 	bad += json_number(file, path, item, "value", 1, &o->value) < 0;
-	bad += json_number(file, path, item, "n", 0, &o->n) < 0;
-	bad += json_number(file, path, item, "promoters_pct", 0, &o->promoters) < 0;
-	bad += json_number(file, path, item, "detractors_pct", 0, &o->detractors) < 0;
-	bad += json_string(file, path, item, "clock", 0, &clock) < 0;
+	has_n = optional_number(file, path, item, "n", &o->n);
+	bad += has_n < 0;
+	bad += optional_number(file, path, item, "promoters_pct", &o->promoters) < 0;
+	bad += optional_number(file, path, item, "detractors_pct", &o->detractors) < 0;
+	if (!cJSON_IsNull(clock_item))
+		bad += json_string(file, path, item, "clock", 0, &clock) < 0;
 	if (!bad && clock_parse(clock, &o->business_clock, why, sizeof why) < 0) {
 		msg_at(file, 0, "%s.%s", path, why);
 		bad++;
 	}
-	if (!bad && cJSON_GetObjectItemCaseSensitive(item, "n") &&
-	    sample_size_check(o->n, why, sizeof why) < 0) {
+	if (!bad && has_n == 0 && sample_size_check(o->n, why, sizeof why) < 0) {
 		msg_at(file, 0, "%s.n: %s", path, why);
 		bad++;
 	}
@@ -48,6 +90,7 @@ static int read_metric(const struct catalog *cat, struct company *c,
 	const char *hint;
 	struct obs o;
 	long m;
+	int rc;
 
 	snprintf(path, sizeof path, "%s%smetrics.%.100s", ppath, *ppath ? "." : "",
 		 item->string);
@@ -59,8 +102,9 @@ static int read_metric(const struct catalog *cat, struct company *c,
 		       hint ? "'?)" : "");
 		return -1;
 	}
-	if (read_obs(c->origin, path, item, &o) < 0)
-		return -1;
+	rc = read_obs(c->origin, path, item, &o);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
 	return company_put(cat, c, pd, m, &o, path);
 }
 

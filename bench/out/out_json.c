@@ -196,6 +196,8 @@ cJSON *catalog_json_new(const struct catalog *cat)
 		cJSON_AddStringToObject(o, "description", m->description);
 		if (m->next_step)
 			cJSON_AddStringToObject(o, "next_step", m->next_step);
+		if (m->measured)
+			cJSON_AddStringToObject(o, "measured", m->measured);
 		cJSON_AddBoolToObject(o, "comparable", !m->not_comparable);
 		cJSON_AddItemToArray(metrics, o);
 	}

@@ -137,7 +137,7 @@ void test_cli_every_option(void)
 		}
 		total += f.n;
 	}
-	CHECK_INT(c, 8);
+	CHECK_INT(c, 10);
 	CHECK(total > 80);
 }
 
@@ -231,4 +231,60 @@ void test_cli_operands(void)
 	cli_args_release(cmd, args);
 	free(ops.v);
 	free(args);
+}
+
+/* What the completion offers agrees with what the help says: a FILE or
+ * DIR value completes as a path, a value among words has words, a flag
+ * has no value kind. */
+static void check_values(const struct cli_option *o, void *arg)
+{
+	const char *cmd = arg;
+
+	if (!o->value) {
+		CHECK_INT(o->values, CLI_VALUE_TEXT);
+		return;
+	}
+	if (strcmp(o->value, "FILE") == 0 &&
+	    !CHECK(o->values == CLI_VALUE_FILE || o->values == CLI_VALUE_IMPORT ||
+		   o->values == CLI_VALUE_TEXT_IMPORT))
+		fprintf(stderr, "  %s --%s: a FILE that completes as %d\n", cmd, o->name,
+			(int)o->values);
+	if (strcmp(o->value, "DIR") == 0)
+		CHECK_INT(o->values, CLI_VALUE_DIR);
+	if (o->values == CLI_VALUE_WORDS)
+		CHECK(o->words && *o->words);
+	if (o->values == CLI_VALUE_FORMAT)
+		CHECK(o->limit > 0);
+}
+
+void test_cli_value_kinds(void)
+{
+	const struct cli_subcommand *s;
+	size_t c;
+
+	for (c = 0; commands[c]; c++) {
+		cli_each_option(commands[c]->options, check_values, (void *)commands[c]->name);
+		for (s = commands[c]->subcommands; s && s->name; s++) {
+			CHECK(command_subcommand(commands[c], s->name) == s);
+			CHECK(s->operands != CLI_VALUE_WORDS || (s->words && *s->words));
+		}
+	}
+	CHECK(command_subcommand(command_find("profiles"), "show") != NULL);
+	CHECK(command_subcommand(command_find("profiles"), "shows") == NULL);
+	CHECK(command_subcommand(command_find("compare"), "show") == NULL);
+}
+
+/* --format's values, listed from a mask in the table's order. */
+void test_cli_format_names(void)
+{
+	char buf[64];
+
+	CHECK_STR(cli_format_list(FMT_TABLE | FMT_JSON, buf, sizeof buf), "table or json");
+	CHECK_STR(cli_format_list(FMT_TABLE | FMT_JSON | FMT_CSV, buf, sizeof buf),
+		  "table, json or csv");
+	CHECK_STR(cli_format_list(FMT_JSON | FMT_CSV, buf, sizeof buf), "json or csv");
+	CHECK_STR(cli_format_list(FMT_CSV, buf, sizeof buf), "csv");
+	CHECK_STR(cli_format_words(FMT_TABLE | FMT_JSON | FMT_CSV, buf, sizeof buf),
+		  "table json csv");
+	CHECK_STR(cli_format_words(FMT_JSON | FMT_CSV, buf, 6), "json "); /* cut, ended */
 }

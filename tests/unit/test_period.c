@@ -102,3 +102,26 @@ void test_period_order(void)
 	CHECK_STR(granularity_name(GRAN_MONTH), "month");
 	CHECK_STR(granularity_name(GRAN_YEAR), "year");
 }
+
+/* The period a date falls in: a template's default is today's quarter. */
+void test_period_of_month(void)
+{
+	char buf[16];
+	static const int quarter_of[13] = { 0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4 };
+	int month;
+
+	for (month = 1; month <= 12; month++) {
+		struct period q = period_of_month(GRAN_QUARTER, 2026, month);
+		CHECK_INT(q.gran, GRAN_QUARTER);
+		CHECK_INT(q.year, 2026);
+		CHECK_INT(q.sub, quarter_of[month]);
+	}
+	period_format(period_of_month(GRAN_QUARTER, 2026, 12), buf);
+	CHECK_STR(buf, "2026-Q4");
+	period_format(period_of_month(GRAN_QUARTER, 2027, 1), buf);
+	CHECK_STR(buf, "2027-Q1");
+	period_format(period_of_month(GRAN_MONTH, 2026, 3), buf);
+	CHECK_STR(buf, "2026-03");
+	period_format(period_of_month(GRAN_YEAR, 2026, 9), buf);
+	CHECK_STR(buf, "2026");
+}
