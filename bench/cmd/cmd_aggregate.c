@@ -76,10 +76,11 @@ static const struct cli_option options[] = {
 	CLI_OPT_FORMAT("json (default: the metrics file) or table (the metrics\n"
 		       "and a friction summary per period, to read)", ARGS, format,
 		       FMT_TABLE | FMT_JSON),
-	CLI_OPT_STRING("emit-sql", "DIALECT", "print one SQL query that computes the metrics\n"
-		       "inside a warehouse (clickhouse, postgres, duckdb, spark,\n"
-		       "trino, bigquery, snowflake) over --table, instead of\n"
-		       "reading a file", ARGS, emit_sql),
+	CLI_OPT_WORDS("emit-sql", "DIALECT", "print one SQL query that computes the metrics\n"
+		      "inside a warehouse (clickhouse, postgres, duckdb, spark,\n"
+		      "trino, bigquery, snowflake) over --table, instead of\n"
+		      "reading a file", ARGS, emit_sql,
+		      "clickhouse postgres duckdb spark trino bigquery snowflake"),
 	CLI_OPT_STRING("table", "NAME", "with --emit-sql: the table of contact records\n"
 		       "(db.schema.table: each part quoted)", ARGS, table),
 	CLI_OPT_STRING("order-by", "COL", "with --emit-sql: the column that orders contacts\n"
