@@ -13,7 +13,7 @@
 // 0.30000000000000004, 2.0 prints 2.0), NULL as an empty cell, fields
 // quoted when they hold a comma, a quote or a line break.  Rows keep the
 // query's order.  Exit status 1 with a message on stderr on any error.
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { DuckDBInstance, version } from '@duckdb/node-api';
 
 function fail(msg) {
@@ -31,7 +31,12 @@ const csvField = (v) => {
 
 // the CSV's header (RFC 4180: the first record, quoted names allowed)
 function csvHeader(path) {
-	let text = readFileSync(path, 'utf8');
+	// the first 1 MB holds the header: the file may be larger than a string can be
+	const fd = openSync(path, 'r');
+	const buf = Buffer.alloc(1 << 20);
+	const got = readSync(fd, buf, 0, buf.length, 0);
+	closeSync(fd);
+	let text = buf.subarray(0, got).toString('utf8');
 	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 	const names = [];
 	let field = '';
