@@ -249,6 +249,7 @@ _CH_CONFIG = """<?xml version="1.0"?>
   <mark_cache_size>67108864</mark_cache_size>
   <uncompressed_cache_size>67108864</uncompressed_cache_size>
   <mlock_executable>false</mlock_executable>
+  <shutdown_wait_unfinished>2</shutdown_wait_unfinished>
   <remote_servers>
     <cxbench>
 {shards}
@@ -267,6 +268,10 @@ _CH_USERS = """<?xml version="1.0"?>
     <default>
       <max_memory_usage>4000000000</max_memory_usage>
       <max_threads>2</max_threads>
+      <!-- an idle connection (the other shard's pooled one) checks every
+           second whether the server is stopping; 10 s made each stop wait
+           10 s -->
+      <poll_interval>1</poll_interval>
     </default>
   </profiles>
   <users>
