@@ -1,4 +1,4 @@
-"""Real SQL engines for cxbench's warehouse tests, each started by the test.
+r"""Real SQL engines for cxbench's warehouse tests, each started by the test.
 
 Three context managers, each given a scratch directory (every file they
 write stays inside it) and stopping what it started on exit, exceptions
@@ -12,7 +12,9 @@ included:
 - ClickHouseCluster: two clickhouse-server processes (Debian's 18.16) on
   127.0.0.1, ports picked at run time, one cluster `cxbench` of two shards;
   `contacts` is a Distributed table over `contacts_local` (MergeTree) on each
-  shard, sharded by cityHash64(customer_id).
+  shard, sharded by customer (cityHash64(ifNull(toString(customer_id), ''))).
+  `query(sql, shard=0, settings=None)` runs on either shard; NULL prints as
+  \N in its CSV.
 - Postgres: a throwaway PostgreSQL 15 cluster listening only on a Unix
   socket in the scratch directory.
 - DuckDB: no server; each query runs tests/warehouse/duckdb-run.mjs
@@ -29,12 +31,16 @@ own dialect, used as written.  The table gets every column of the dict, in
 its order; the CSV's header says which of them the file holds (in any
 order; a column the dict lacks is an error), and columns the file lacks are
 NULL.  Every empty cell, quoted or not, loads as NULL in all three engines
-(cxbench reads empty cells as missing values).
+(cxbench reads empty cells as missing values).  A "datetime" with an offset
+(2026-03-31T23:30:00-05:00) is converted to UTC by ClickHouse but kept as
+written, offset dropped, by PostgreSQL and DuckDB: CONTACT_COLUMNS loads
+started_at as a string.
 
 Stdlib only.  A SIGTERM to the test should become an exception so that the
 context managers run (engines_selftest.py shows how).
 """
 
+import atexit
 import csv
 import json
 import os
@@ -105,12 +111,13 @@ def _fail(engine, what, cmd, output="", log=None):
     raise EngineError(msg)
 
 
-def _run(engine, cmd, stdin=None, env=None, timeout=QUERY_TIMEOUT, log=None):
+def _run(engine, cmd, stdin=None, env=None, timeout=QUERY_TIMEOUT, log=None,
+         preexec_fn=None):
     """Runs cmd; returns its stdout (text); raises EngineError otherwise."""
     try:
         p = subprocess.run(cmd, stdin=stdin if stdin is not None else subprocess.DEVNULL,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                           env=env, timeout=timeout)
+                           env=env, timeout=timeout, preexec_fn=preexec_fn)
     except subprocess.TimeoutExpired as e:
         _fail(engine, "timed out after %g s" % timeout, cmd,
               (e.stderr or b"").decode("utf-8", "replace"), log)
@@ -123,14 +130,9 @@ def _run(engine, cmd, stdin=None, env=None, timeout=QUERY_TIMEOUT, log=None):
     return p.stdout.decode("utf-8")
 
 
-def _free_port():
-    """A TCP port on 127.0.0.1 that is free now (the kernel's pick)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _free_ports(count):
+    """TCP ports on 127.0.0.1 that are free now (the kernel's pick; a port
+    taken again before the server binds it makes the start try again)."""
     socks = []
     try:
         for _ in range(count):
@@ -184,13 +186,49 @@ def _stop_process(proc, grace=15.0):
         proc.wait()
 
 
+class _SignalsHeld:
+    """SIGINT and SIGTERM wait (blocked, then delivered on exit) while a
+    server process is being started, so that no interruption can leave one
+    running that nothing knows about."""
+
+    SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+    def __enter__(self):
+        self.old = signal.pthread_sigmask(signal.SIG_BLOCK, self.SIGNALS)
+        return self
+
+    def child(self):
+        """preexec_fn for what starts meanwhile: the signal mask as it was."""
+        signal.pthread_sigmask(signal.SIG_SETMASK, self.old)
+
+    def __exit__(self, *exc):
+        signal.pthread_sigmask(signal.SIG_SETMASK, self.old)
+        return False
+
+
+# A safety net: what is still running when the interpreter exits (a signal
+# between two statements of a `with`, say) is stopped then.
+_LIVE = {}  # id -> function that stops it
+
+
+def _at_exit():
+    for stop in list(_LIVE.values()):
+        try:
+            stop()
+        except Exception:  # noqa: BLE001 - best effort at exit
+            pass
+
+
+atexit.register(_at_exit)
+
+
 # --------------------------------------------------------------------------
 # ClickHouse
 
 _CH_CONFIG = """<?xml version="1.0"?>
 <yandex>
   <logger>
-    <level>information</level>
+    <level>{level}</level>
     <log>{dir}/server.log</log>
     <errorlog>{dir}/server.err.log</errorlog>
     <size>100M</size>
@@ -211,6 +249,7 @@ _CH_CONFIG = """<?xml version="1.0"?>
   <mark_cache_size>67108864</mark_cache_size>
   <uncompressed_cache_size>67108864</uncompressed_cache_size>
   <mlock_executable>false</mlock_executable>
+  <shutdown_wait_unfinished>2</shutdown_wait_unfinished>
   <remote_servers>
     <cxbench>
 {shards}
@@ -229,6 +268,10 @@ _CH_USERS = """<?xml version="1.0"?>
     <default>
       <max_memory_usage>4000000000</max_memory_usage>
       <max_threads>2</max_threads>
+      <!-- an idle connection (the other shard's pooled one) checks every
+           second whether the server is stopping; 10 s made each stop wait
+           10 s -->
+      <poll_interval>1</poll_interval>
     </default>
   </profiles>
   <users>
@@ -254,9 +297,11 @@ class ClickHouseCluster:
     name = "clickhouse"
     SHARDS = 2
 
-    def __init__(self, tmpdir, timeout=START_TIMEOUT,
+    def __init__(self, tmpdir, timeout=START_TIMEOUT, log_level="information",
                  server="clickhouse-server", client="clickhouse-client"):
+        """log_level "debug" logs every query each shard runs (server.log)."""
         self.dir = os.path.join(os.path.abspath(tmpdir), "clickhouse")
+        self.log_level = log_level
         self.timeout = timeout
         self.server = shutil.which(server) or shutil.which(server, path="/usr/sbin:/usr/bin")
         self.client = shutil.which(client)
@@ -307,19 +352,18 @@ class ClickHouseCluster:
             for sub in ("", "data", "tmp", "user_files", "format_schemas"):
                 os.makedirs(os.path.join(d, sub), exist_ok=True)
             with open(os.path.join(d, "config.xml"), "w") as f:
-                f.write(_CH_CONFIG.format(dir=d, port=port, shards=shards))
+                f.write(_CH_CONFIG.format(dir=d, port=port, shards=shards,
+                                          level=self.log_level))
             with open(os.path.join(d, "users.xml"), "w") as f:
                 f.write(_CH_USERS)
             self.dirs.append(d)
         for d in self.dirs:
             cmd = [self.server, "--config-file=%s/config.xml" % d]
-            out = open(os.path.join(d, "stdout.log"), "wb")
-            try:
+            with open(os.path.join(d, "stdout.log"), "wb") as out, _SignalsHeld() as held:
                 self.procs.append(subprocess.Popen(
                     cmd, cwd=d, stdin=subprocess.DEVNULL, stdout=out,
-                    stderr=subprocess.STDOUT))
-            finally:
-                out.close()
+                    stderr=subprocess.STDOUT, preexec_fn=held.child))
+                _LIVE[id(self)] = self.stop
         deadline = time.monotonic() + self.timeout
         for i, (proc, d) in enumerate(zip(self.procs, self.dirs)):
             cmd = self._client_cmd(i, "SELECT 1")
@@ -331,24 +375,36 @@ class ClickHouseCluster:
                         raise _PortTaken()
                     _fail("clickhouse", "shard %d exited with status %d while starting"
                           % (i, proc.returncode), proc.args, _tail(os.path.join(d, "stdout.log")), log)
-                p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                   stderr=subprocess.STDOUT)
-                if p.returncode == 0:
+                try:
+                    p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                       stderr=subprocess.STDOUT, timeout=15)
+                    answer, ok = p.stdout.decode("utf-8", "replace"), p.returncode == 0
+                except subprocess.TimeoutExpired:
+                    answer, ok = "(the client hung for 15 s)", False
+                if ok:
                     break
                 if time.monotonic() > deadline:
                     _fail("clickhouse", "shard %d not answering after %g s"
-                          % (i, self.timeout), proc.args,
-                          p.stdout.decode("utf-8", "replace"), log)
+                          % (i, self.timeout), proc.args, answer + "\n" +
+                          _tail(os.path.join(d, "stdout.log")), log)
                 time.sleep(0.2)
         self.version = "ClickHouse " + self.execute("SELECT version()").strip()
 
     def stop(self):
-        for proc in self.procs:
-            if proc.poll() is None:
-                proc.terminate()
-        for proc in self.procs:
-            _stop_process(proc)
-        self.procs = []
+        try:
+            for proc in self.procs:
+                if proc.poll() is None:
+                    proc.terminate()
+            for proc in self.procs:
+                _stop_process(proc)
+        finally:
+            # interrupted while waiting: the rest at once
+            for proc in self.procs:
+                if proc.poll() is None:
+                    proc.kill()
+                    proc.wait()
+            self.procs = []
+            _LIVE.pop(id(self), None)
 
     # -- use
     def _client_cmd(self, shard, sql, settings=None, fmt=None, multiquery=False):
@@ -507,7 +563,8 @@ class Postgres:
         cmd = self._as_server([os.path.join(self.bindir, "initdb"), "-D", self.data,
                                "-U", "cxbench", "--auth=trust", "-E", "UTF8",
                                "--locale=C", "--no-sync"])
-        _run("postgres", cmd, env=env, timeout=self.timeout)
+        with _SignalsHeld() as held:  # no initdb left writing here
+            _run("postgres", cmd, env=env, timeout=self.timeout, preexec_fn=held.child)
         opts = ("-c listen_addresses='' -c unix_socket_directories='%s' -p %d "
                 "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
                 "-c max_connections=20 -c shared_buffers=64MB -c TimeZone=UTC "
@@ -516,7 +573,10 @@ class Postgres:
                                "-l", self.log, "-w", "-t", str(int(self.timeout)),
                                "-o", opts])
         self.started = True  # even a failed start may leave a postmaster
-        _run("postgres", cmd, env=env, timeout=self.timeout + 10, log=self.log)
+        _LIVE[id(self)] = self.stop
+        with _SignalsHeld() as held:
+            _run("postgres", cmd, env=env, timeout=self.timeout + 10, log=self.log,
+                 preexec_fn=held.child)
         self.version = "PostgreSQL " + _run(
             "postgres", self._psql(["-At", "-c", "SHOW server_version"]), env=self.env,
             timeout=self.timeout, log=self.log).strip()
@@ -526,13 +586,16 @@ class Postgres:
         if not self.started:
             return
         self.started = False
+        _LIVE.pop(id(self), None)
         pidfile = os.path.join(self.data, "postmaster.pid")
         if not os.path.exists(pidfile):
             return
         cmd = self._as_server([os.path.join(self.bindir, "pg_ctl"), "stop", "-D", self.data,
                                "-m", "fast", "-w", "-t", "30"])
-        p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL, env=dict(self.env, HOME=self.dir))
+        with _SignalsHeld() as held:  # at most 30 s
+            p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, env=dict(self.env, HOME=self.dir),
+                               preexec_fn=held.child)
         if p.returncode != 0 and os.path.exists(pidfile):
             try:
                 with open(pidfile) as f:
