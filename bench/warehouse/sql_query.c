@@ -162,6 +162,18 @@ static void sums_list(struct build *b, int repeat, const char *suffix)
 			sql_putf(&b->q, ",\n    %s AS %s%s", sums[i].expr, sums[i].name, suffix);
 }
 
+/* --period P: only its rows (the other periods' contacts still count as
+ * the next contact of one in P). */
+static void period_filter(struct build *b, const char *joiner)
+{
+	char p[16];
+
+	if (!b->r->has_period)
+		return;
+	period_format(b->r->period, p);
+	sql_putf(&b->q, "%s period = '%s'", joiner, p);
+}
+
 /* ---- engines with window functions ---- */
 
 static void standard(struct build *b)
@@ -206,12 +218,8 @@ static void standard(struct build *b)
 		first = 0;
 	}
 	sql_put(&b->q, ") cx_metrics\n");
-	if (b->r->has_period) {
-		char p[16];
-		period_format(b->r->period, p);
-		sql_putf(&b->q, "WHERE period = '%s'\n", p);
-	}
-	sql_put(&b->q, "ORDER BY period, cx_k\n");
+	period_filter(b, "WHERE");
+	sql_put(&b->q, "\nORDER BY period, cx_k\n");
 }
 
 /* ---- ClickHouse: arrays ---- */
@@ -279,11 +287,7 @@ static void clickhouse(struct build *b)
 		first = 0;
 	}
 	sql_putf(&b->q, "] AS cx_m\nWHERE cx_m.4 > 0");
-	if (b->r->has_period) {
-		char p[16];
-		period_format(b->r->period, p);
-		sql_putf(&b->q, " AND period = '%s'", p);
-	}
+	period_filter(b, " AND");
 	sql_put(&b->q, "\nORDER BY period, cx_m.1\n");
 	if (b->r->sharded_by_customer)
 		sql_put(&b->q, "SETTINGS distributed_group_by_no_merge = 1\n");

@@ -287,7 +287,24 @@ _CH_USERS = """<?xml version="1.0"?>
 """
 
 
-class ClickHouseCluster:
+class _Server:
+    """A server the test starts: start() on entering (stop() if that
+    fails half-way), stop() on leaving, exceptions included."""
+
+    def __enter__(self):
+        try:
+            self.start()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+        return False
+
+
+class ClickHouseCluster(_Server):
     """Two clickhouse-server processes, shards 0 and 1 of cluster `cxbench`.
 
     ClickHouse 18.16 runs as root without complaint (checked), so it runs as
@@ -312,17 +329,6 @@ class ClickHouseCluster:
         self.version = None
 
     # -- lifetime
-    def __enter__(self):
-        try:
-            self.start()
-        except BaseException:
-            self.stop()
-            raise
-        return self
-
-    def __exit__(self, *exc):
-        self.stop()
-        return False
 
     def start(self):
         for what, path in (("clickhouse-server", self.server),
@@ -484,7 +490,7 @@ class _PortTaken(Exception):
 PG_BIN = "/usr/lib/postgresql/15/bin"
 
 
-class Postgres:
+class Postgres(_Server):
     """A throwaway PostgreSQL 15 cluster on a Unix socket in the scratch
     directory (listen_addresses='': no TCP at all).  initdb and postgres
     refuse root, so as root they run as the `postgres` user (or `nobody`)
@@ -510,17 +516,6 @@ class Postgres:
                         PGDATABASE="postgres", PGCLIENTENCODING="UTF8",
                         PGCONNECT_TIMEOUT="10", LC_ALL="C")
 
-    def __enter__(self):
-        try:
-            self.start()
-        except BaseException:
-            self.stop()
-            raise
-        return self
-
-    def __exit__(self, *exc):
-        self.stop()
-        return False
 
     def _as_server(self, cmd):
         if self.as_user:
