@@ -41,39 +41,8 @@ void agg_traces_release(struct agg_traces *tr)
 	memset(tr, 0, sizeof *tr);
 }
 
-static int before(const struct agg_trace *a, const struct agg_trace *b)
-{
-	return a->customer < b->customer ||
-		(a->customer == b->customer && a->time < b->time);
-}
-
-#define SUB_BITS 12 /* buckets within a partition, by the next hash bits */
-
-/* Stable sort of one partition by (customer, time): a counting sort on
- * the 12 hash bits below the partition's byte leaves buckets of a few
- * traces, which an insertion sort finishes.  Both steps keep file order
- * among equals.  Returns whichever buffer holds the result. */
-static struct agg_trace *sort_traces(struct agg_trace *a, struct agg_trace *tmp,
-				     size_t n)
-{
-	static __thread size_t start[(1 << SUB_BITS) + 1];
-	size_t i, k, b;
-
-	memset(start, 0, sizeof start);
-	for (i = 0; i < n; i++)
-		start[((a[i].customer >> (56 - SUB_BITS)) & ((1 << SUB_BITS) - 1)) + 1]++;
-	for (b = 1; b <= 1 << SUB_BITS; b++)
-		start[b] += start[b - 1];
-	for (i = 0; i < n; i++)
-		tmp[start[(a[i].customer >> (56 - SUB_BITS)) & ((1 << SUB_BITS) - 1)]++] = a[i];
-	for (i = 1; i < n; i++) {
-		struct agg_trace t = tmp[i];
-		for (k = i; k > 0 && before(&t, &tmp[k - 1]); k--)
-			tmp[k] = tmp[k - 1];
-		tmp[k] = t;
-	}
-	return tmp;
-}
+#define ITSELF(x) (x)
+AGG_SORT_BY_CUSTOMER(sort_traces, struct agg_trace, ITSELF)
 
 struct repeat_job {
 	struct agg_part *parts;

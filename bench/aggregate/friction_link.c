@@ -266,70 +266,21 @@ struct pass_job {
 	struct agg_group_cache cache;
 };
 
-static int before(const struct fr_rec *a, const struct fr_rec *b)
-{
-	return a->t.customer < b->t.customer ||
-		(a->t.customer == b->t.customer && a->t.time < b->t.time);
-}
+#define TRACE_OF(r) ((r).t)
+#define ITSELF(x) (x)
+AGG_SORT_BY_CUSTOMER(sort_recs, struct fr_rec, TRACE_OF)
+AGG_SORT_BY_CUSTOMER(sort_key_run, struct fr_key, ITSELF)
 
-#define SUB_BITS 12
-#define SUB_OF(customer) (((customer) >> (56 - SUB_BITS)) & ((1u << SUB_BITS) - 1))
-
-/* As agg_repeat.c sorts its traces: stable, by (customer, time): by the
- * customer hash's next bits into `tmp`, then by insertion (the runs are
- * short: a partition's customers spread over 4,096 buckets). */
-static struct fr_rec *sort_recs(struct fr_rec *a, struct fr_rec *tmp, size_t n)
-{
-	static __thread size_t start[(1 << SUB_BITS) + 1];
-	size_t i, k, b;
-
-	memset(start, 0, sizeof start);
-	for (i = 0; i < n; i++)
-		start[SUB_OF(a[i].t.customer) + 1]++;
-	for (b = 1; b <= 1 << SUB_BITS; b++)
-		start[b] += start[b - 1];
-	for (i = 0; i < n; i++)
-		tmp[start[SUB_OF(a[i].t.customer)]++] = a[i];
-	for (i = 1; i < n; i++) {
-		struct fr_rec t = tmp[i];
-		for (k = i; k > 0 && before(&t, &tmp[k - 1]); k--)
-			tmp[k] = tmp[k - 1];
-		tmp[k] = t;
-	}
-	return tmp;
-}
-
-static int key_before(const struct fr_key *a, const struct fr_key *b)
-{
-	return a->customer < b->customer ||
-		(a->customer == b->customer && a->time < b->time);
-}
-
-/* The same for a partition's answer keys, which arrive in file order, so
- * that answers at one time stay in file order. */
+/* A partition's answer keys, which arrive in file order, sorted in place
+ * (answers at one time stay in file order). */
 static void sort_keys(struct fr_key *a, size_t n)
 {
-	static __thread size_t start[(1 << SUB_BITS) + 1];
 	struct fr_key *tmp;
-	size_t i, k, b;
 
 	if (n < 2)
 		return;
 	tmp = xmalloc(n * sizeof *tmp);
-	memset(start, 0, sizeof start);
-	for (i = 0; i < n; i++)
-		start[SUB_OF(a[i].customer) + 1]++;
-	for (b = 1; b <= 1 << SUB_BITS; b++)
-		start[b] += start[b - 1];
-	for (i = 0; i < n; i++)
-		tmp[start[SUB_OF(a[i].customer)]++] = a[i];
-	for (i = 1; i < n; i++) {
-		struct fr_key t = tmp[i];
-		for (k = i; k > 0 && key_before(&t, &tmp[k - 1]); k--)
-			tmp[k] = tmp[k - 1];
-		tmp[k] = t;
-	}
-	memcpy(a, tmp, n * sizeof *a);
+	memcpy(a, sort_key_run(a, tmp, n), n * sizeof *a);
 	free(tmp);
 }
 
