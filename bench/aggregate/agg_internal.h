@@ -276,6 +276,7 @@ void agg_trace_add(struct agg_traces *tr, const struct agg_trace *t);
 #define AGG_SUB_BITS 12
 #define AGG_SUB_OF(customer) \
 	((size_t)((customer) >> (56 - AGG_SUB_BITS)) & (((size_t)1 << AGG_SUB_BITS) - 1))
+/* NOLINTBEGIN(bugprone-macro-parentheses): a type cannot be parenthesized */
 #define AGG_SORT_BY_CUSTOMER(name, type, AT) \
 static type *name(type *a, type *tmp, size_t n) \
 { \
@@ -298,6 +299,7 @@ static type *name(type *a, type *tmp, size_t n) \
 	} \
 	return tmp; \
 }
+/* NOLINTEND(bugprone-macro-parentheses) */
 /* worker(each of the n jobs, `size` bytes apart): the first here, the
  * others on threads; one whose thread cannot start runs here after. */
 void agg_run_jobs(void *(*worker)(void *), void *jobs, size_t size, int n);

@@ -214,6 +214,23 @@ static int wait_edges(const char *arg, struct agg_cli *a)
 }
 
 /* From the options as given to the engine's, with their defaults. */
+/* The periods and the windows, for a run and for --emit-sql alike. */
+static int periods_and_windows(const struct aggregate_args *g, struct agg_options *o)
+{
+	if (g->period && g->by)
+		return cli_usage_error("aggregate", "--period and --by do not go together");
+	o->gran = g->by && g->by[0] == 'm' ? GRAN_MONTH : GRAN_QUARTER;
+	if (g->period) {
+		(void)period_parse(g->period, &o->period); /* checked by cli_take_period */
+		o->has_period = 1;
+		o->gran = o->period.gran;
+	}
+	o->sl_seconds = g->sl_seconds > 0 ? g->sl_seconds : 20;
+	o->repeat_seconds = (int64_t)llround((g->repeat_days > 0 ? g->repeat_days : 7) *
+					     86400);
+	return CX_OK;
+}
+
 static int settle(const struct aggregate_args *g, const struct cli_operands *ops,
 		  struct agg_cli *a)
 {
@@ -222,22 +239,13 @@ static int settle(const struct aggregate_args *g, const struct cli_operands *ops
 	o->by_channel = g->by_channel;
 	o->skip_bad = g->skip_bad;
 	o->check = g->check;
-	o->gran = g->by && g->by[0] == 'm' ? GRAN_MONTH : GRAN_QUARTER;
-	o->sl_seconds = g->sl_seconds > 0 ? g->sl_seconds : 20;
-	o->repeat_seconds = (int64_t)llround((g->repeat_days > 0 ? g->repeat_days : 7) *
-					     86400);
 	o->link_seconds = (int64_t)llround((g->link_days > 0 ? g->link_days : 7) * 86400);
 	o->threads = cli_threads(g->threads);
 	a->output = g->output;
 	if (g->wait_edges && wait_edges(g->wait_edges, a) != CX_OK)
 		return CX_EUSAGE;
-	if (g->period && g->by)
-		return cli_usage_error("aggregate", "--period and --by do not go together");
-	if (g->period) {
-		(void)period_parse(g->period, &o->period); /* checked by cli_take_period */
-		o->has_period = 1;
-		o->gran = o->period.gran;
-	}
+	if (periods_and_windows(g, o) != CX_OK)
+		return CX_EUSAGE;
 	return sources(ops, g, a);
 }
 
@@ -327,8 +335,8 @@ static int emit_sql(const struct aggregate_args *g, const struct cli_operands *o
 	if (ops->n || g->surveys || g->xml || g->check || g->by_channel)
 		return cli_usage_error("aggregate", "--emit-sql reads no file: no CONTACTS, "
 				       "--surveys, --xml, --check or --by-channel");
-	if (g->period && g->by)
-		return cli_usage_error("aggregate", "--period and --by do not go together");
+	if (periods_and_windows(g, &a->o) != CX_OK)
+		return CX_EUSAGE;
 	rc = split_maps("--map", g->maps.items, g->maps.n, 0, &a->renames);
 	if (rc == CX_OK)
 		rc = imports(g, a);
@@ -347,14 +355,11 @@ static int emit_sql(const struct aggregate_args *g, const struct cli_operands *o
 		renames[i] = (struct sql_rename){ a->renames[i].column, a->renames[i].field };
 	r.renames = renames;
 	r.nrenames = g->maps.n;
-	r.gran = g->by && g->by[0] == 'm' ? GRAN_MONTH : GRAN_QUARTER;
-	if (g->period) {
-		(void)period_parse(g->period, &r.period); /* checked by cli_take_period */
-		r.has_period = 1;
-		r.gran = r.period.gran;
-	}
-	r.sl_seconds = g->sl_seconds > 0 ? g->sl_seconds : 20;
-	r.repeat_seconds = (int64_t)llround((g->repeat_days > 0 ? g->repeat_days : 7) * 86400);
+	r.gran = a->o.gran;
+	r.period = a->o.period;
+	r.has_period = a->o.has_period;
+	r.sl_seconds = a->o.sl_seconds;
+	r.repeat_seconds = a->o.repeat_seconds;
 	r.sharded_by_customer = g->sharded;
 	q = sql_query_new(&r);
 	rc = q ? output_write(g->output, q, strlen(q)) : CX_EINPUT;

@@ -31,36 +31,51 @@ static int num_or_null(const char *file, const char *path, const cJSON *obj,
 	return -1;
 }
 
+/* The numbers `names` of the object `key` into `out`, each may be null,
+ * and the object too. */
+static int read_part(const char *file, const char *path, const cJSON *block,
+		     const char *key, const char *const *names, double *const *out)
+{
+	const cJSON *obj = cJSON_GetObjectItemCaseSensitive(block, key);
+	char at[384];
+	int bad = 0;
+	size_t i;
+
+	for (i = 0; names[i]; i++)
+		*out[i] = NAN;
+	if (!obj || cJSON_IsNull(obj))
+		return 0;
+	snprintf(at, sizeof at, "%s.%s", path, key);
+	if (!cJSON_IsObject(obj)) {
+		msg_at(file, 0, "%s: expected an object, got %s", at, json_type_name(obj));
+		return -1;
+	}
+	for (i = 0; names[i]; i++)
+		bad += num_or_null(file, at, obj, names[i], out[i]) < 0;
+	return bad ? -1 : 0;
+}
+
+/* {value, n, low, high, diff, significant}, each may be null. */
 static int read_stat(const char *file, const char *path, const cJSON *obj,
 		     const char *key, struct fr_stat *s)
 {
+	static const char *const names[] = { "value", "n", "low", "high", "diff", NULL };
+	double *const out[] = { &s->value, &s->n, &s->low, &s->high, &s->diff };
 	const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key), *sig;
-	char at[384];
-	int bad = 0;
+	int bad = read_part(file, path, obj, key, names, out) < 0;
 
-	s->value = s->n = s->low = s->high = s->diff = NAN;
 	s->significant = 0;
-	if (!item || cJSON_IsNull(item))
-		return 0;
-	snprintf(at, sizeof at, "%s.%s", path, key);
-	if (!cJSON_IsObject(item)) {
-		msg_at(file, 0, "%s: expected an object, got %s", at, json_type_name(item));
-		return -1;
-	}
-	bad += num_or_null(file, at, item, "value", &s->value) < 0;
-	bad += num_or_null(file, at, item, "n", &s->n) < 0;
-	bad += num_or_null(file, at, item, "low", &s->low) < 0;
-	bad += num_or_null(file, at, item, "high", &s->high) < 0;
-	bad += num_or_null(file, at, item, "diff", &s->diff) < 0;
+	if (!cJSON_IsObject(item))
+		return bad ? -1 : 0; /* null or absent, or said not an object */
 	sig = cJSON_GetObjectItemCaseSensitive(item, "significant");
 	if (sig && !cJSON_IsBool(sig) && !cJSON_IsNull(sig)) {
-		msg_at(file, 0, "%s.significant: expected true or false, got %s", at,
+		msg_at(file, 0, "%s.%s.significant: expected true or false, got %s", path, key,
 		       json_type_name(sig));
 		bad++;
 	}
 	s->significant = cJSON_IsTrue(sig);
 	if (!bad && !isnan(s->n) && s->n < 0) {
-		msg_at(file, 0, "%s.n: %g answers is not a count", at, s->n);
+		msg_at(file, 0, "%s.%s.n: %g answers is not a count", path, key, s->n);
 		bad++;
 	}
 	return bad ? -1 : 0;
@@ -140,28 +155,6 @@ static int read_factor(const char *file, const char *path, const cJSON *item,
 		bad++;
 	}
 	bad += num_or_null(file, at, item, "csat_per_minute", &f->csat_per_minute) < 0;
-	return bad ? -1 : 0;
-}
-
-static int read_part(const char *file, const char *path, const cJSON *block,
-		     const char *key, const char *const *names, double *const *out)
-{
-	const cJSON *obj = cJSON_GetObjectItemCaseSensitive(block, key);
-	char at[200];
-	int bad = 0;
-	size_t i;
-
-	for (i = 0; names[i]; i++)
-		*out[i] = NAN;
-	if (!obj || cJSON_IsNull(obj))
-		return 0;
-	snprintf(at, sizeof at, "%s.%s", path, key);
-	if (!cJSON_IsObject(obj)) {
-		msg_at(file, 0, "%s: expected an object, got %s", at, json_type_name(obj));
-		return -1;
-	}
-	for (i = 0; names[i]; i++)
-		bad += num_or_null(file, at, obj, names[i], out[i]) < 0;
 	return bad ? -1 : 0;
 }
 

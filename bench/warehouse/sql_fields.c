@@ -94,12 +94,28 @@ static int missing(struct sql_text *t, const struct sql_request *r,
 	return rc;
 }
 
+/* A profile's value as a literal in lower case (ASCII, as aggregate
+ * compares them), for lower() of a cell to meet. */
+static int lower_literal(struct sql_text *t, const struct sql_dialect *d, const char *s,
+			 const char *what)
+{
+	char *low = xstrdup(s);
+	size_t k;
+	int rc;
+
+	for (k = 0; low[k]; k++)
+		low[k] = (char)tolower((unsigned char)low[k]);
+	rc = sql_literal(t, d, low, what);
+	free(low);
+	return rc;
+}
+
 /* CASE over the value map: raw text (trimmed, any case) -> its value. */
 static int value_map(struct sql_text *t, const struct sql_request *r,
 		     const struct import_spec *s, const char *text)
 {
 	struct sql_text folded = { 0 };
-	size_t i, k;
+	size_t i;
 	int rc = 0;
 
 	sql_put(&folded, "lower(");
@@ -107,12 +123,8 @@ static int value_map(struct sql_text *t, const struct sql_request *r,
 	sql_put(&folded, ")");
 	sql_put(t, "CASE");
 	for (i = 0; rc == 0 && i < s->nvalues; i++) {
-		char *raw = xstrdup(s->values[i].raw);
-		for (k = 0; raw[k]; k++)
-			raw[k] = (char)tolower((unsigned char)raw[k]);
 		sql_putf(t, " WHEN %s = ", folded.s);
-		rc = sql_literal(t, r->dialect, raw, "a value of the profile's map");
-		free(raw);
+		rc = lower_literal(t, r->dialect, s->values[i].raw, "a value of the profile's map");
 		if (s->values[i].is_null)
 			sql_put(t, " THEN NULL");
 		else
@@ -158,10 +170,7 @@ static int number(struct sql_text *t, const struct sql_request *r, size_t f,
 		free(from.s);
 		free(to.s);
 	} else {
-		if (r->profile && d->text_num)
-			sql_apply(&v, d->text_num, col);
-		else
-			sql_putf(&v, "CAST(%s AS %s)", col, d->ndbl ? d->ndbl : d->dbl);
+		sql_apply(&v, r->profile ? d->text_num : d->num, col);
 		if (s && unit_of(s->duration) != 1)
 			sql_putf(&v, " * %.17g", unit_of(s->duration));
 	}
@@ -237,7 +246,7 @@ static int one_field(const struct sql_request *r, size_t f, struct sql_text *t)
 				   "duration in seconds, a number, with --map COLUMN=FIELD");
 	rc = sql_ident(&col, d, src.column, 0, "a column");
 	if (rc == 0) {
-		sql_putf(&text, "CAST(%s AS %s)", col.s, d->ntext ? d->ntext : d->text);
+		sql_apply(&text, d->text_cast, col.s);
 		switch (fields[f].kind) {
 		case K_TIME:
 		case K_ORDER:
@@ -282,13 +291,8 @@ static int skips(const struct sql_request *r, struct sql_fields *out)
 				 r->dialect->text);
 		}
 		for (k = 0; rc == 0 && k < p->skips[i].nvalues; k++) {
-			char *v = xstrdup(p->skips[i].values[k]);
-			size_t j;
-			for (j = 0; v[j]; j++)
-				v[j] = (char)tolower((unsigned char)v[j]);
 			sql_put(&w, k ? ", " : "");
-			rc = sql_literal(&w, r->dialect, v, "a skip value");
-			free(v);
+			rc = lower_literal(&w, r->dialect, p->skips[i].values[k], "a skip value");
 		}
 		sql_put(&w, ")");
 		free(col.s);

@@ -18,12 +18,12 @@ struct sql_dialect {
 	int arrays;            /* no window functions: repeats with arrays */
 	const char *trim;      /* spaces and tabs off both ends of a text */
 	const char *big;       /* the 64-bit integer type */
-	const char *ndbl;      /* the double type that may be NULL (NULL: dbl) */
-	const char *ntext;     /* the text type that may be NULL (NULL: text) */
-	const char *text_num;  /* a number from a text export's cell, when a
+	const char *num;       /* a column as a double that may be NULL */
+	const char *text_cast; /* a column as a text that may be NULL */
+	const char *text_num;  /* a number from a text export's cell: where a
 				* cast would fail on a missing marker before
-				* the CASE that skips it is reached (NULL: a
-				* cast to dbl) */
+				* the CASE that skips it is reached, one that
+				* gives NULL instead */
 };
 
 /* A growing text; every append either succeeds or ends the process. */

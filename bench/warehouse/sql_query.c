@@ -134,7 +134,7 @@ static void row_columns(struct build *b)
 	};
 	size_t i;
 
-	sql_putf(&nul, "CAST(NULL AS %s)", b->d->ndbl ? b->d->ndbl : b->d->dbl);
+	sql_apply(&nul, b->d->num, "NULL");
 	period_expr(b, b->f.expr[SF_STARTED]);
 	sql_put(&b->q, " AS cx_period,\n    ");
 	sql_apply(&b->q, b->d->epoch, b->f.expr[SF_STARTED]);
