@@ -8,7 +8,9 @@ aggregate's metrics: every metric, value to the printed four decimals
 (rounded half away from zero, as aggregate rounds) and n exactly, the NPS
 shares too; no metric more or less.  Variants: quarters, months, one
 --period, another --sl-seconds and --repeat-days, and on ClickHouse the
-query with and without --sharded-by-customer.
+query with and without --sharded-by-customer.  Then a real export's
+shape: the Talkdesk Calls report fixture staged as text columns, read
+through the built-in talkdesk-calls profile.
 
 Usage: python3 tests/warehouse_test.py BINARY [ROWS]
 An engine that cannot start is a failure (install-deps.sh installs them),
@@ -206,6 +208,46 @@ def through_profile(cls, eng, binary, export, prof, want):
         check("%s through a profile: the query runs" % cls.name, False, str(e)[-2000:])
 
 
+TALKDESK = os.path.join(HERE, "imports", "talkdesk-calls", "export.csv")
+
+
+def talkdesk_staged(work):
+    """The Talkdesk Calls report fixture (the documented export's field
+    set) as a warehouse would stage it: every column text, as the CSV
+    wrote it ("null", "true", "inbound"...), start_at a timestamp, and a
+    row number."""
+    path = os.path.join(work, "talkdesk.csv")
+    with open(TALKDESK, newline="") as src, open(path, "w", newline="") as dst:
+        w = csv.writer(dst, lineterminator="\n")
+        for i, row in enumerate(csv.reader(src)):
+            w.writerow((["row_no"] if i == 0 else [str(i)]) + row)
+    return path
+
+
+def talkdesk(cls, eng, binary, want, path):
+    """--import talkdesk-calls over the staged report: its value maps
+    (type, is_transfer), "null" markers and skip rule, in SQL, give what
+    aggregate gives on the CSV."""
+    with open(path, newline="") as f:
+        types = {h: "string" for h in next(csv.reader(f))}
+    types.update(row_no="number", start_at="datetime")
+    types = {k: engines.KINDS[cls.name].get(v, v) for k, v in types.items()}
+    if cls.name == "clickhouse":
+        eng.load_contacts(path, "calls", types,
+                          sharding_key="cityHash64(ifNull(contact_phone_number, ''))")
+    else:
+        eng.load_contacts(path, "calls", types)
+    out = subprocess.run([binary, "aggregate", "--emit-sql", cls.name, "--table", "calls",
+                          "--import", "talkdesk-calls", "--order-by", "row_no",
+                          "--company", "Acme"], capture_output=True, text=True)
+    if not check("%s talkdesk: emitted" % cls.name, out.returncode == 0, out.stderr):
+        return
+    try:
+        compare("%s talkdesk report" % cls.name, want, eng.query(out.stdout))
+    except engines.EngineError as e:
+        check("%s talkdesk report: the query runs" % cls.name, False, str(e)[-2000:])
+
+
 def run_engine(cls, binary, numbered, wants, work):
     skip = os.environ.get("CXBENCH_WAREHOUSE_SKIP", "").split(",")
     if cls.name in skip:
@@ -232,6 +274,7 @@ def run_engine(cls, binary, numbered, wants, work):
             if cls.name != "duckdb":  # one table a DuckDB run
                 through_profile(cls, eng, binary, wants["export"], wants["profile"],
                                 wants["through profile"])
+            talkdesk(cls, eng, binary, wants["talkdesk"], wants["talkdesk csv"])
     except engines.EngineError as e:
         check("%s starts" % cls.name, False, str(e)[-2000:])
 
@@ -248,6 +291,8 @@ def main():
     export, prof = export_shaped(work, numbered)
     wants["export"], wants["profile"] = export, prof
     wants["through profile"] = expected(binary, export, ["--import", prof])
+    wants["talkdesk"] = expected(binary, TALKDESK, ["--import", "talkdesk-calls"])
+    wants["talkdesk csv"] = talkdesk_staged(work)
     for cls in engines.ENGINES:
         run_engine(cls, binary, numbered, wants, work)
     print("warehouse: %d passed, %d failed" % (passed, failed))

@@ -110,7 +110,9 @@ static int lower_literal(struct sql_text *t, const struct sql_dialect *d, const 
 	return rc;
 }
 
-/* CASE over the value map: raw text (trimmed, any case) -> its value. */
+/* CASE over the value map: raw text (trimmed, any case) -> its value, a
+ * double as every number of a row is (PostgreSQL would divide the sums of
+ * integers as integers). */
 static int value_map(struct sql_text *t, const struct sql_request *r,
 		     const struct import_spec *s, const char *text)
 {
@@ -128,10 +130,10 @@ static int value_map(struct sql_text *t, const struct sql_request *r,
 		if (s->values[i].is_null)
 			sql_put(t, " THEN NULL");
 		else
-			sql_putf(t, " THEN %.17g", s->values[i].value);
+			sql_putf(t, " THEN CAST(%.17g AS %s)", s->values[i].value, r->dialect->dbl);
 	}
 	if (s->has_otherwise && !s->otherwise.is_null)
-		sql_putf(t, " ELSE %.17g END", s->otherwise.value);
+		sql_putf(t, " ELSE CAST(%.17g AS %s) END", s->otherwise.value, r->dialect->dbl);
 	else
 		sql_put(t, " ELSE NULL END");
 	free(folded.s);
