@@ -151,7 +151,7 @@ static void keep_answer(struct scan_job *j, const struct contact *c, long period
 	struct agg_part *p = &j->part;
 	struct fr_answer *a;
 
-	xgrow((void **)&p->answers, &p->answers_cap, p->nanswers, sizeof *p->answers);
+	xgrow_huge((void **)&p->answers, &p->answers_cap, p->nanswers, sizeof *p->answers);
 	a = &p->answers[p->nanswers++];
 	memset(a, 0, sizeof *a);
 	a->id = c->id_len ? hash64(c->id, c->id_len) | 1 : 0;

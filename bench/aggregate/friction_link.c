@@ -14,7 +14,6 @@
 #include "base/mem.h"
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 struct fr_state *fr_state_new(const struct agg_options *o)
 {
@@ -35,17 +34,12 @@ void fr_state_free(struct fr_state *fr)
 	free(fr);
 }
 
-#define HUGE_PAGE ((size_t)2 << 20)
-
 static struct fr_block *new_block(struct fr_recs *r)
 {
 	if (!r->left) {
 		size_t bytes = FR_CHUNK * sizeof(struct fr_block);
 		struct fr_block *c = xmalloc(bytes);
-		size_t skip = (HUGE_PAGE - (uintptr_t)c % HUGE_PAGE) % HUGE_PAGE;
-		if (bytes > skip + HUGE_PAGE) /* advice only: without it, small pages */
-			(void)madvise((char *)c + skip, (bytes - skip) / HUGE_PAGE * HUGE_PAGE,
-				      MADV_HUGEPAGE);
+		mem_huge(c, bytes);
 		xgrow((void **)&r->chunks, &r->chunks_cap, r->nchunks, sizeof(struct fr_block *));
 		r->chunks[r->nchunks++] = c;
 		r->left = FR_CHUNK;
@@ -127,6 +121,7 @@ void fr_index(struct fr_state *fr)
 	while (words * 64 < withid * 12)
 		words *= 2;
 	fr->slots = xcalloc(size, sizeof *fr->slots);
+	mem_huge(fr->slots, size * sizeof *fr->slots);
 	fr->mask = size - 1;
 	fr->filter = xcalloc(words, sizeof *fr->filter);
 	fr->filter_mask = words - 1;
@@ -165,7 +160,7 @@ static void resolve(const struct fr_state *fr, struct agg_part *part,
 			break;
 	if (!fr->slots[s].answer)
 		return;
-	xgrow((void **)&part->side, &part->side_cap, part->nside, sizeof *part->side);
+	xgrow_huge((void **)&part->side, &part->side_cap, part->nside, sizeof *part->side);
 	e = &part->side[part->nside];
 	e->offset = p->offset;
 	e->answer = fr->slots[s].answer;

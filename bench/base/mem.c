@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
+#include <sys/mman.h>
 
 static void (*failure_handler)(size_t n);
 
@@ -92,6 +94,30 @@ void xgrow(void **items, size_t *cap, size_t need, size_t size)
 	}
 	*items = xrealloc(*items, n * size);
 	*cap = n;
+}
+
+#define SMALL_PAGE ((uintptr_t)4096)
+#define HUGE_PAGE ((size_t)2 << 20)
+
+/* The whole pages the block lies on: a big block is a mapping of its own
+ * (glibc), and advising all of it keeps it one mapping, which realloc can
+ * still move with mremap instead of copying. */
+void mem_huge(void *p, size_t bytes)
+{
+	uintptr_t from = (uintptr_t)p & ~(SMALL_PAGE - 1);
+	uintptr_t to = ((uintptr_t)p + bytes + SMALL_PAGE - 1) & ~(SMALL_PAGE - 1);
+
+	if (bytes >= 2 * HUGE_PAGE)
+		(void)madvise((void *)from, to - from, MADV_HUGEPAGE);
+}
+
+void xgrow_huge(void **items, size_t *cap, size_t need, size_t size)
+{
+	size_t was = *cap;
+
+	xgrow(items, cap, need, size);
+	if (*cap != was)
+		mem_huge(*items, *cap * size);
 }
 
 char *xasprintf(const char *fmt, ...)

@@ -22,5 +22,12 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* Grow *items (of *cap elements of size `size`) so that index `need` fits. */
 void xgrow(void **items, size_t *cap, size_t need, size_t size);
+/* Advice that a big block be backed by huge pages where the kernel takes
+ * them (madvise): an array of a hundred megabytes then costs a few dozen
+ * page faults, not tens of thousands.  Only advice: smaller blocks and
+ * kernels without it keep small pages. */
+void mem_huge(void *p, size_t bytes);
+/* xgrow, and the grown block advised as mem_huge's. */
+void xgrow_huge(void **items, size_t *cap, size_t need, size_t size);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 #endif
