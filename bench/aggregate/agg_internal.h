@@ -259,7 +259,9 @@ struct agg_group_cache {
  * channel), channel names from parts[its part]. */
 struct agg_group *agg_trace_group(struct agg_table *t, struct agg_group_cache *c,
 				  const struct agg_part *parts, uint32_t info, int all);
-/* A counted contact's repeat metrics (followed, fcr_ok, ai_ok). */
+/* A counted contact's repeat metrics (followed, fcr_ok, ai_ok), in one
+ * group's stats or in both of its groups. */
+void agg_repeat_add(struct agg_stats *s, uint32_t info, int followed);
 void agg_repeat_count(struct agg_table *t, struct agg_group_cache *c,
 		      const struct agg_part *parts, uint32_t info, int followed);
 void agg_trace_add(struct agg_traces *tr, const struct agg_trace *t);

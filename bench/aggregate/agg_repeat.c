@@ -69,17 +69,20 @@ struct agg_group *agg_trace_group(struct agg_table *t, struct agg_group_cache *c
 	return g;
 }
 
+void agg_repeat_add(struct agg_stats *s, uint32_t info, int followed)
+{
+	s->followed += followed;
+	s->fcr_ok += (info & AGG_ANSWERED) && (info & AGG_RESOLVED) && !followed;
+	s->ai_ok += (info & AGG_ANSWERED) && (info & AGG_AI) &&
+		(info & AGG_RESOLVED) && !(info & AGG_ESCALATED) && !followed;
+}
+
 void agg_repeat_count(struct agg_table *t, struct agg_group_cache *c,
 		      const struct agg_part *parts, uint32_t info, int followed)
 {
 	int all;
-	for (all = 1; all >= 0; all--) {
-		struct agg_stats *s = &agg_trace_group(t, c, parts, info, all)->s;
-		s->followed += followed;
-		s->fcr_ok += (info & AGG_ANSWERED) && (info & AGG_RESOLVED) && !followed;
-		s->ai_ok += (info & AGG_ANSWERED) && (info & AGG_AI) &&
-			(info & AGG_RESOLVED) && !(info & AGG_ESCALATED) && !followed;
-	}
+	for (all = 1; all >= 0; all--)
+		agg_repeat_add(&agg_trace_group(t, c, parts, info, all)->s, info, followed);
 }
 
 static size_t gather(const struct repeat_job *j, size_t p, struct agg_trace **buf,

@@ -108,9 +108,10 @@ static struct agg_stats *group(struct scan_job *j, long period, int ch, int all)
 }
 
 static void add_to_groups(struct scan_job *j, const struct contact *c, long period,
-			  int ch, fr_levels w)
+			  int ch, const struct fr_slots *l)
 {
 	int all;
+
 	for (all = 1; all >= 0; all--) {
 		struct agg_stats *s = group(j, period, ch, all);
 		if (j->survey) {
@@ -119,7 +120,7 @@ static void add_to_groups(struct scan_job *j, const struct contact *c, long peri
 		}
 		agg_add_contact(s, c, j->o);
 		if (j->fr)
-			fr_add_contact(&s->fr, c, w);
+			fr_add_contact(&s->fr, c, l);
 	}
 }
 
@@ -204,6 +205,7 @@ static int record(struct scan_job *j, const struct csv_reader *r, long line,
 	enum field bad = NFIELDS;
 	long period = 0;
 	int counted = 1, ch = 0;
+	struct fr_slots l;
 	fr_levels w;
 
 	if (j->map->profile && r->nfields == j->map->width) {
@@ -237,9 +239,9 @@ static int record(struct scan_job *j, const struct csv_reader *r, long line,
 	ch = channel_index(&j->part, c.channel, c.channel_len);
 	if (ch < 0)
 		return fail(j, line, "channel: more than %s channels%s", "64", "");
-	w = j->fr && !j->survey ? fr_levels_of(&c, &j->fr->wait) : 0;
+	w = j->fr && !j->survey ? fr_levels_of(&c, &j->fr->wait, &l) : 0;
 	if (counted)
-		add_to_groups(j, &c, c.has_time || !j->survey ? period : -1, ch, w);
+		add_to_groups(j, &c, c.has_time || !j->survey ? period : -1, ch, &l);
 	if (j->fr && j->survey) {
 		keep_answer(j, &c, period, counted);
 		return 0;

@@ -59,9 +59,6 @@ static inline fr_levels fr_set(fr_levels w, enum fr_factor f, unsigned level)
 	return (w & ~(fr_factors[f].mask << fr_factors[f].shift)) |
 		(level + 1) << fr_factors[f].shift;
 }
-/* The levels of the factors a contact's own fields give (not the repeat
- * ones, which the pass over each customer's contacts adds). */
-fr_levels fr_levels_of(const struct contact *c, const struct fr_wait *wait);
 
 /* Sums per level, per (period, channel) group (in struct agg_stats). */
 struct fr_level_sums {
@@ -78,11 +75,24 @@ struct fr_sums {
 	uint64_t repeats;
 };
 void fr_sums_add(struct fr_sums *a, const struct fr_sums *b);
-/* A contact's own levels (every level but repeat ones) and its waits and
- * holds for the tax. */
-void fr_add_contact(struct fr_sums *s, const struct contact *c, fr_levels w);
-/* An answer (csat 1-5, nps 0-10, -1 for none) at every level of w. */
-void fr_add_answer(struct fr_sums *s, fr_levels w, int csat, int nps);
+/* The levels of a level word as indexes into fr_sums.lv, one per factor
+ * it has a level of: worked out once for the two groups (its channel's
+ * and all channels') that a contact or an answer counts in. */
+struct fr_slots {
+	unsigned n;
+	unsigned char slot[FR_NFACTORS];
+};
+void fr_slots_of(fr_levels w, struct fr_slots *out);
+/* The levels of the factors a contact's own fields give (not the repeat
+ * ones, which the pass over each customer's contacts adds), as a word
+ * and as slots. */
+fr_levels fr_levels_of(const struct contact *c, const struct fr_wait *wait,
+		       struct fr_slots *l);
+/* A contact at its own levels (the scan's: no repeat ones yet) and its
+ * waits and holds for the tax. */
+void fr_add_contact(struct fr_sums *s, const struct contact *c, const struct fr_slots *l);
+/* An answer (csat 1-5, nps 0-10, -1 for none) at every level of l. */
+void fr_add_answer(struct fr_sums *s, const struct fr_slots *l, int csat, int nps);
 
 /* ---- the arithmetic (friction_stats.c) ---- */
 

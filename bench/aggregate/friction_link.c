@@ -6,7 +6,7 @@
  * earlier.  The scan of the contacts finds the id links (fr_lookup() in an
  * id table of the answers, a few records behind the parse) and leaves one
  * 24-byte record per contact; the pass here sorts each partition of records by customer and time, as the
- * repeat detection does (and does its work: agg_repeat_count()), marks
+ * repeat detection does (and does its work: agg_repeat_add()), marks
  * each contact followed / following an earlier one, links the answers of
  * that partition's customers, and then adds every linked answer at its
  * contact's levels. */
@@ -120,10 +120,9 @@ void fr_index(struct fr_state *fr)
 		size *= 2;
 	while (words * 64 < withid * 12)
 		words *= 2;
-	fr->slots = xcalloc(size, sizeof *fr->slots);
-	mem_huge(fr->slots, size * sizeof *fr->slots);
+	fr->slots = xcalloc_huge(size * sizeof *fr->slots);
 	fr->mask = size - 1;
-	fr->filter = xcalloc(words, sizeof *fr->filter);
+	fr->filter = xcalloc_huge(words * sizeof *fr->filter);
 	fr->filter_mask = words - 1;
 	/* backwards, so that each chain runs in file order; the slot and the
 	 * filter word of the answer 16 ahead are fetched meanwhile */
@@ -298,20 +297,33 @@ static size_t gather(const struct pass_job *j, size_t p, struct fr_rec **buf, si
 	return n;
 }
 
-/* A counted contact's repeat levels and, when it follows an earlier one,
- * its cost, in its period's groups. */
-static void count_repeat(struct pass_job *j, const struct fr_rec *r, int followed,
-			 int follows)
+/* A record's side entry (with FR_SIDE), fetched SIDE_AHEAD records
+ * before the pass reaches it: the entries are spread over the parts. */
+#define SIDE_AHEAD 16
+static struct fr_side *side_of(const struct agg_part *parts, const struct fr_rec *r)
+{
+	return &parts[(r->t.info >> 5) & 7].side[r->u.side];
+}
+
+/* A counted contact's repeat metrics and, with customers, its repeat
+ * levels and, when it follows an earlier one, its cost, in its period's
+ * groups (each group found once for both). */
+static void count_contact(struct pass_job *j, const struct fr_rec *r, int mine,
+			  int followed, int follows)
 {
 	int all;
 	for (all = 1; all >= 0; all--) {
-		struct fr_sums *s = &agg_trace_group(&j->table, &j->cache, j->parts,
-						     r->t.info, all)->s.fr;
+		struct agg_stats *g = &agg_trace_group(&j->table, &j->cache, j->parts,
+						       r->t.info, all)->s;
+		struct fr_sums *s = &g->fr;
+		agg_repeat_add(g, r->t.info, followed);
+		if (!mine)
+			continue;
 		s->lv[fr_factors[FR_REPEAT].first + !followed].contacts++;
 		s->lv[fr_factors[FR_FOLLOWS].first + !follows].contacts++;
 		if (follows) {
-			s->tax_repeat += r->levels & FR_SIDE ?
-				j->parts[(r->t.info >> 5) & 7].side[r->u.side].cost : r->u.cost;
+			s->tax_repeat += r->levels & FR_SIDE ? side_of(j->parts, r)->cost :
+				r->u.cost;
 			s->repeats++;
 		}
 	}
@@ -354,6 +366,8 @@ static void pass_partition(struct pass_job *j, size_t p, struct fr_rec *t, size_
 	for (i = 0; i < n; i++) {
 		struct fr_rec *r = &t[i];
 		int mine = (r->levels & FR_CUSTOMER) && repeats;
+		if (i + SIDE_AHEAD < n && (r[SIDE_AHEAD].levels & FR_SIDE))
+			__builtin_prefetch(side_of(j->parts, &r[SIDE_AHEAD]), 1);
 		int followed = mine && i + 1 < n && t[i + 1].t.customer == r->t.customer &&
 			(int64_t)t[i + 1].t.time - r->t.time <= w;
 		int follows = mine && i > 0 && t[i - 1].t.customer == r->t.customer &&
@@ -362,14 +376,10 @@ static void pass_partition(struct pass_job *j, size_t p, struct fr_rec *t, size_
 			r->levels = fr_set(r->levels, FR_REPEAT, !followed);
 			r->levels = fr_set(r->levels, FR_FOLLOWS, !follows);
 		}
-		if (r->t.info & AGG_COUNTED) {
-			agg_repeat_count(&j->table, &j->cache, j->parts, r->t.info, followed);
-			if (mine)
-				count_repeat(j, r, followed, follows);
-		}
+		if (r->t.info & AGG_COUNTED)
+			count_contact(j, r, mine, followed, follows);
 		if (r->levels & FR_SIDE)
-			j->parts[(r->t.info >> 5) & 7].side[r->u.side].levels =
-				r->levels & ~FR_SIDE;
+			side_of(j->parts, r)->levels = r->levels & ~FR_SIDE;
 	}
 	link_customers(j, p, t, n);
 }
@@ -471,6 +481,7 @@ static void link_ids(struct fr_state *fr, struct agg_part *parts, int nparts)
 static void add_answers(struct fr_state *fr, struct agg_part *parts, struct agg_table *into)
 {
 	struct agg_group_cache *cache = xcalloc(1, sizeof *cache);
+	struct fr_slots l;
 	size_t i;
 	int all;
 
@@ -484,9 +495,10 @@ static void add_answers(struct fr_state *fr, struct agg_part *parts, struct agg_
 		}
 		if (!(a->info & AGG_COUNTED))
 			continue;
+		fr_slots_of(a->levels, &l);
 		for (all = 1; all >= 0; all--) {
 			struct fr_sums *s = &agg_trace_group(into, cache, parts, a->info, all)->s.fr;
-			fr_add_answer(s, a->levels, a->csat, a->nps);
+			fr_add_answer(s, &l, a->csat, a->nps);
 			s->by_id += a->how == FR_HOW_ID;
 			s->by_customer += a->how == FR_HOW_CUSTOMER;
 		}

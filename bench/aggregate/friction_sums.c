@@ -80,72 +80,95 @@ static unsigned bucket(double v, const double *edges, unsigned n)
 	return i;
 }
 
+/* w with factor f at level (from 0), and the level's slot noted in l:
+ * f is a constant at every call, so the table's fields fold away. */
+static inline fr_levels put(fr_levels w, struct fr_slots *l, enum fr_factor f,
+			    unsigned level)
+{
+	l->slot[l->n++] = (unsigned char)(fr_factors[f].first + level);
+	return fr_set(w, f, level);
+}
+
 /* Wait, hold, transfers and AI over answered contacts: the sets their
  * metrics (asa_seconds, hold_seconds, transfers_per_contact,
  * ai_resolution_pct) are over.  An AI contact neither resolved nor
  * escalated is at no AI level (DESIGN.md's three leave it out); time to a
  * human is over AI contacts escalated to a person with a value, in
  * buckets of our own: 0-60 s, 1-3 min, 3-10 min, over 10 min. */
-fr_levels fr_levels_of(const struct contact *c, const struct fr_wait *wait)
+fr_levels fr_levels_of(const struct contact *c, const struct fr_wait *wait,
+		       struct fr_slots *l)
 {
 	static const double hold_edges[] = { 0, 60 };
 	static const double human_edges[] = { 60, 180, 600 };
 	fr_levels w = 0;
 
+	l->n = 0;
 	if (c->abandoned)
 		return 0;
 	if (c->wait >= 0)
-		w = fr_set(w, FR_WAIT, bucket(c->wait, wait->edge, wait->n - 1));
+		w = put(w, l, FR_WAIT, bucket(c->wait, wait->edge, wait->n - 1));
 	if (c->hold >= 0)
-		w = fr_set(w, FR_HOLD, bucket(c->hold, hold_edges, 2));
+		w = put(w, l, FR_HOLD, bucket(c->hold, hold_edges, 2));
 	if (c->transfers >= 0)
-		w = fr_set(w, FR_TRANSFERS, c->transfers >= 2 ? 2 : (unsigned)c->transfers);
+		w = put(w, l, FR_TRANSFERS, c->transfers >= 2 ? 2 : (unsigned)c->transfers);
 	if (!c->ai_handled)
-		w = fr_set(w, FR_AI, 2);
+		w = put(w, l, FR_AI, 2);
 	else if (c->escalated)
-		w = fr_set(w, FR_AI, 1);
+		w = put(w, l, FR_AI, 1);
 	else if (c->resolved)
-		w = fr_set(w, FR_AI, 0);
+		w = put(w, l, FR_AI, 0);
 	if (c->ai_handled && c->escalated && c->human_wait >= 0)
-		w = fr_set(w, FR_TTH, bucket(c->human_wait, human_edges, 3));
+		w = put(w, l, FR_TTH, bucket(c->human_wait, human_edges, 3));
 	return w;
 }
 
-void fr_add_contact(struct fr_sums *s, const struct contact *c, fr_levels w)
+/* The slot of factor f's level in w, when it has one. */
+static inline void slot_if(fr_levels w, enum fr_factor f, struct fr_slots *out)
 {
-	unsigned f, l;
+	unsigned l = fr_level(w, f);
+	if (l)
+		out->slot[out->n++] = (unsigned char)(fr_factors[f].first + l - 1);
+}
+
+void fr_slots_of(fr_levels w, struct fr_slots *out)
+{
+	out->n = 0;
+	slot_if(w, FR_WAIT, out);
+	slot_if(w, FR_HOLD, out);
+	slot_if(w, FR_TRANSFERS, out);
+	slot_if(w, FR_REPEAT, out);
+	slot_if(w, FR_FOLLOWS, out);
+	slot_if(w, FR_AI, out);
+	slot_if(w, FR_TTH, out);
+}
+
+void fr_add_contact(struct fr_sums *s, const struct contact *c, const struct fr_slots *l)
+{
+	unsigned i;
 
 	if (c->wait >= 0)
 		s->tax_wait += c->wait;
 	if (c->hold >= 0)
 		s->tax_hold += c->hold;
-	for (f = 0; f < FR_NFACTORS; f++) {
-		if (f == FR_REPEAT || f == FR_FOLLOWS || !(l = fr_level(w, f)))
-			continue;
-		s->lv[fr_factors[f].first + l - 1].contacts++;
-		if (f == FR_WAIT)
-			s->lv[l - 1].wait_sum += c->wait;
-	}
+	for (i = 0; i < l->n; i++)
+		s->lv[l->slot[i]].contacts++;
+	if (l->n && l->slot[0] < FR_WAIT_MAX) /* a wait level comes first */
+		s->lv[l->slot[0]].wait_sum += c->wait;
 }
 
-void fr_add_answer(struct fr_sums *s, fr_levels w, int csat, int nps)
+void fr_add_answer(struct fr_sums *s, const struct fr_slots *l, int csat, int nps)
 {
-	unsigned f, l;
+	uint64_t csat_n = csat >= 0, csat_ok = csat >= 4;
+	uint64_t nps_n = nps >= 0, pro = nps >= 9, det = nps >= 0 && nps <= 6;
+	unsigned i;
 
-	for (f = 0; f < FR_NFACTORS; f++) {
-		struct fr_level_sums *v;
-		if (!(l = fr_level(w, f)))
-			continue;
-		v = &s->lv[fr_factors[f].first + l - 1];
-		if (csat >= 0) {
-			v->csat_n++;
-			v->csat_ok += csat >= 4;
-		}
-		if (nps >= 0) {
-			v->nps_n++;
-			v->nps_pro += nps >= 9;
-			v->nps_det += nps <= 6;
-		}
+	for (i = 0; i < l->n; i++) {
+		struct fr_level_sums *v = &s->lv[l->slot[i]];
+		v->csat_n += csat_n;
+		v->csat_ok += csat_ok;
+		v->nps_n += nps_n;
+		v->nps_pro += pro;
+		v->nps_det += det;
 	}
 }
 
