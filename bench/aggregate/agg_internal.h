@@ -136,22 +136,27 @@ struct fr_pending {
 /* One survey answer to link.  48 bytes. */
 struct fr_answer {
 	uint64_t id, customer;  /* hashes; 0 when none */
-	uint64_t offset;        /* of the contact it is linked to by id */
+	union {
+		uint64_t slot;   /* with an id, until the pass: its slot */
+		uint64_t offset; /* linked by id: the contact's place */
+	} at;
 	uint32_t time, info;    /* answered_at; the linked contact's info */
 	uint32_t next;          /* 1 + the next answer with the same id */
 	fr_levels levels;       /* the linked contact's */
 	int32_t period;         /* its own (answered_at), -1 none or not kept */
 	int8_t csat, nps;
-	uint8_t has_time, how;  /* how: FR_HOW_*; FR_HOW_ID as soon as the
-				 * contacts file is known to hold its id */
+	uint8_t has_time, how;  /* how: FR_HOW_* */
 };
 /* An answer to link by customer, as the pass sorts them. */
 struct fr_key {
 	uint64_t customer;
 	uint32_t time, answer; /* answered_at; its index in fr_state.a */
 };
+/* FR_HOW_FOUND: the contacts file holds its id (the pass's first step;
+ * FR_HOW_ID once linked, so never counted) */
 enum { FR_HOW_NONE, FR_HOW_ID, FR_HOW_CUSTOMER, FR_HOW_NO_ID_NO_CUSTOMER,
-       FR_HOW_NO_CONTACT_BEFORE, FR_HOW_OUTSIDE_WINDOW, FR_HOW_NO_TIME, FR_NHOW };
+       FR_HOW_NO_CONTACT_BEFORE, FR_HOW_OUTSIDE_WINDOW, FR_HOW_NO_TIME, FR_NHOW,
+       FR_HOW_FOUND = FR_NHOW };
 /* Per-thread results of a scan. */
 struct agg_part {
 	struct agg_table table;
@@ -186,6 +191,7 @@ struct agg_result {
 struct fr_slot {
 	uint64_t id;
 	uint32_t answer; /* 1 + the first answer with this id; 0: empty */
+	uint32_t found;  /* a contact has the id (set by the scan's threads) */
 };
 
 /* Friction: the answers of the survey file, found by contact id and by
@@ -360,8 +366,8 @@ void fr_lookup(const struct fr_state *fr, struct fr_lookups *q, struct agg_part 
 void fr_lookups_flush(const struct fr_state *fr, struct fr_lookups *q,
 		      struct agg_part *part);
 void fr_recs_release(struct fr_recs *r);
-/* Repeats, the repeat factors, linking and the answers' sums, into the
- * groups of `into`, from the contacts of every part. */
+/* friction_pass.c: repeats, the repeat factors, linking and the answers'
+ * sums, into the groups of `into`, from the contacts of every part. */
 void fr_pass(struct agg_part *parts, int nparts, struct agg_table *into,
 	     struct fr_state *fr, int threads);
 
