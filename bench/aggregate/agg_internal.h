@@ -345,7 +345,7 @@ void fr_state_free(struct fr_state *fr);
  * (parts in file order keep the file's order); then fr_index() builds the
  * contact id table (when the answers have ids). */
 void fr_answers_take(struct fr_state *fr, struct agg_part *part);
-void fr_index(struct fr_state *fr);
+void fr_index(struct fr_state *fr, int threads);
 /* Which factors and links the columns of the contacts file allow. */
 void fr_columns(struct fr_state *fr, const struct column_map *map);
 /* After a file's scan: its columns, for fr_columns() (contacts) or the

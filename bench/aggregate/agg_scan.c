@@ -706,7 +706,7 @@ static int scan_linked(const struct agg_options *o, struct agg_result *res,
 		res->fr = NULL;
 	}
 	if (res->fr)
-		fr_index(res->fr);
+		fr_index(res->fr, o->threads);
 	*nparts = 0;
 	if (rc == CX_OK)
 		rc = scan_source(o->contacts, 0, o, res, parts, nparts);

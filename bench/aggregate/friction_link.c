@@ -75,9 +75,29 @@ void fr_recs_release(struct fr_recs *r)
 
 /* ---- the answers and their contact id table ---- */
 
+/* The table and the filter are two interleaved halves, one per id bit 1
+ * (bit 0 is always set), so that two threads fill them without sharing
+ * a slot or a word: an id's slots and its filter word have that bit as
+ * their lowest, and a run of slots steps by two. */
+#define WAYS 2
+static size_t way_of(uint64_t id)
+{
+	return (size_t)(id >> 1) & (WAYS - 1);
+}
+
 static size_t slot_of(uint64_t id, size_t mask)
 {
-	return (size_t)((id * 0x9E3779B97F4A7C15ULL) >> 32) & mask;
+	return ((size_t)((id * 0x9E3779B97F4A7C15ULL) >> 32) * WAYS + way_of(id)) & mask;
+}
+
+static size_t next_slot(size_t s, size_t mask)
+{
+	return (s + WAYS) & mask;
+}
+
+static size_t word_of(uint64_t id, size_t filter_mask)
+{
+	return (size_t)(id >> 1) & filter_mask;
 }
 
 void fr_answers_take(struct fr_state *fr, struct agg_part *part)
@@ -102,19 +122,60 @@ static uint64_t filter_bits(uint64_t id)
 	return 1ULL << (id >> 58) | 1ULL << ((id >> 52) & 63);
 }
 
-void fr_index(struct fr_state *fr)
+struct index_job {
+	struct fr_state *fr;
+	size_t way;
+};
+
+/* One way's ids, backwards, so that each chain runs in file order; the
+ * slot and the filter word of the answer 16 ahead are fetched
+ * meanwhile. */
+static void *index_way(void *arg)
 {
-	size_t i, withid = 0, size = 16, words = 64;
+	const struct index_job *j = arg;
+	struct fr_state *fr = j->fr;
+	size_t i;
+
+	for (i = fr->n; i-- > 0;) {
+		uint64_t id = fr->a[i].id, ahead = i >= 16 ? fr->a[i - 16].id : 0;
+		size_t s;
+		if (ahead && way_of(ahead) == j->way) {
+			__builtin_prefetch(&fr->slots[slot_of(ahead, fr->mask)], 1);
+			__builtin_prefetch(&fr->filter[word_of(ahead, fr->filter_mask)], 1);
+		}
+		if (!id || way_of(id) != j->way)
+			continue;
+		fr->filter[word_of(id, fr->filter_mask)] |= filter_bits(id);
+		for (s = slot_of(id, fr->mask); fr->slots[s].answer; s = next_slot(s, fr->mask))
+			if (fr->slots[s].id == id)
+				break;
+		fr->a[i].next = fr->slots[s].answer;
+		fr->a[i].at.slot = s;
+		fr->slots[s].id = id;
+		fr->slots[s].answer = (uint32_t)(i + 1);
+	}
+	return NULL;
+}
+
+void fr_index(struct fr_state *fr, int threads)
+{
+	struct index_job jobs[WAYS];
+	size_t i, withid = 0, most = 0, per_way[WAYS] = { 0 }, size = 16, words = 64;
 
 	for (i = 0; i < fr->n; i++)
-		withid += fr->a[i].id != 0;
+		if (fr->a[i].id)
+			per_way[way_of(fr->a[i].id)]++;
+	for (i = 0; i < WAYS; i++) {
+		withid += per_way[i];
+		most = per_way[i] > most ? per_way[i] : most;
+	}
 	if (!withid)
 		return;
-	/* at most three in four slots taken: most contacts never reach the
-	 * table (the filter turns them away), and the ones that do find a
-	 * slot fetched ahead (fr_lookup()), so a smaller table that faults in
-	 * fewer pages is worth its longer runs */
-	while (size * 3 < withid * 4)
+	/* at most three in four slots of either way taken: most contacts
+	 * never reach the table (the filter turns them away), and the ones
+	 * that do find a slot fetched ahead (fr_lookup()), so a smaller table
+	 * that faults in fewer pages is worth its longer runs */
+	while (size / WAYS * 3 < most * 4)
 		size *= 2;
 	while (words * 64 < withid * 12)
 		words *= 2;
@@ -122,25 +183,15 @@ void fr_index(struct fr_state *fr)
 	fr->mask = size - 1;
 	fr->filter = xcalloc_huge(words * sizeof *fr->filter);
 	fr->filter_mask = words - 1;
-	/* backwards, so that each chain runs in file order; the slot and the
-	 * filter word of the answer 16 ahead are fetched meanwhile */
-	for (i = fr->n; i-- > 0;) {
-		uint64_t id = fr->a[i].id;
-		size_t s;
-		if (i >= 16 && fr->a[i - 16].id) {
-			__builtin_prefetch(&fr->slots[slot_of(fr->a[i - 16].id, fr->mask)], 1);
-			__builtin_prefetch(&fr->filter[fr->a[i - 16].id & fr->filter_mask], 1);
-		}
-		if (!id)
-			continue;
-		fr->filter[id & fr->filter_mask] |= filter_bits(id);
-		for (s = slot_of(id, fr->mask); fr->slots[s].answer; s = (s + 1) & fr->mask)
-			if (fr->slots[s].id == id)
-				break;
-		fr->a[i].next = fr->slots[s].answer;
-		fr->a[i].at.slot = s;
-		fr->slots[s].id = id;
-		fr->slots[s].answer = (uint32_t)(i + 1);
+	for (i = 0; i < WAYS; i++) {
+		jobs[i].fr = fr;
+		jobs[i].way = i;
+	}
+	if (threads > 1) {
+		agg_run_jobs(index_way, jobs, sizeof *jobs, WAYS);
+	} else {
+		for (i = 0; i < WAYS; i++)
+			index_way(&jobs[i]);
 	}
 }
 
@@ -153,7 +204,7 @@ static void resolve(const struct fr_state *fr, struct agg_part *part,
 	struct fr_side *e;
 	size_t s;
 
-	for (s = slot_of(p->id, fr->mask); fr->slots[s].answer; s = (s + 1) & fr->mask)
+	for (s = slot_of(p->id, fr->mask); fr->slots[s].answer; s = next_slot(s, fr->mask))
 		if (fr->slots[s].id == p->id)
 			break;
 	if (!fr->slots[s].answer)
@@ -178,7 +229,7 @@ static void filtered(const struct fr_state *fr, struct fr_lookups *q, struct agg
 {
 	uint64_t bits = filter_bits(p->id);
 
-	if ((fr->filter[p->id & fr->filter_mask] & bits) != bits)
+	if ((fr->filter[word_of(p->id, fr->filter_mask)] & bits) != bits)
 		return;
 	if (q->nb == FR_AHEAD) {
 		resolve(fr, part, &q->b[q->hb]);
@@ -200,7 +251,7 @@ void fr_lookup(const struct fr_state *fr, struct fr_lookups *q, struct agg_part 
 		q->na--;
 	}
 	q->a[(q->ha + q->na++) % FR_AHEAD] = *p;
-	__builtin_prefetch(&fr->filter[p->id & fr->filter_mask]);
+	__builtin_prefetch(&fr->filter[word_of(p->id, fr->filter_mask)]);
 }
 
 void fr_lookups_flush(const struct fr_state *fr, struct fr_lookups *q,

@@ -1,7 +1,8 @@
 /* Unit tests for the friction block's arithmetic (friction_stats.c),
  * every expected value worked out by hand in the comment beside it. */
 #include "check.h"
-#include "aggregate/friction.h"
+#include "aggregate/agg_internal.h"
+#include "base/mem.h"
 #include <math.h>
 #include <string.h>
 
@@ -120,4 +121,32 @@ void test_friction_no_best(void)
 	CHECK_NAN(csat.points_lost);
 	CHECK_NAN(csat.cell[0].diff);
 	CHECK_NAN(slope);
+}
+
+/* The contact-id table: 12 answers whose ids all fall in one of the
+ * table's two ways (bit 1 set), two of them sharing an id.  Every answer
+ * finds its slot holding its id, an id's answers chain in file order,
+ * and the way they all fall in is large enough (it is sized by its own
+ * count, not by half of all), with one thread or two. */
+void test_friction_index_one_way(void)
+{
+	int threads;
+
+	for (threads = 1; threads <= 2; threads++) {
+		struct fr_state *fr = xcalloc(1, sizeof *fr);
+		size_t i;
+		fr->n = 12;
+		fr->a = xcalloc(fr->n, sizeof *fr->a);
+		for (i = 0; i < fr->n; i++)
+			fr->a[i].id = (uint64_t)(i == 7 ? 2 : i) << 8 | 3;
+		fr_index(fr, threads);
+		for (i = 0; i < fr->n; i++)
+			CHECK(fr->slots[fr->a[i].at.slot].id == fr->a[i].id);
+		/* id 2's answers, 2 then 7: the slot names the first, it the second */
+		CHECK_INT(fr->slots[fr->a[2].at.slot].answer, 3);
+		CHECK_INT(fr->a[2].next, 8);
+		CHECK_INT(fr->a[7].next, 0);
+		CHECK_INT(fr->a[0].next, 0);
+		fr_state_free(fr);
+	}
 }
