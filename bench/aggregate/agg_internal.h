@@ -311,6 +311,19 @@ static type *name(type *a, type *tmp, size_t n) \
 /* worker(each of the n jobs, `size` bytes apart): the first here, the
  * others on threads; one whose thread cannot start runs here after. */
 void agg_run_jobs(void *(*worker)(void *), void *jobs, size_t size, int n);
+/* What every job of a pass over the parts' records begins with: the
+ * parts, its share of the partitions (first, first + step, ...) and the
+ * groups it adds to. */
+struct agg_pass {
+	struct agg_part *parts;
+	int nparts, first, step;
+	struct agg_table table;
+	struct agg_group_cache cache;
+};
+/* agg_run_jobs() for n such jobs, each given the parts and share i of n
+ * first; their groups are then merged into `into`. */
+void agg_run_pass(void *(*worker)(void *), void *jobs, size_t size, int n,
+		  struct agg_part *parts, int nparts, struct agg_table *into);
 void agg_traces_release(struct agg_traces *tr);
 /* Every contact counts in its period's group for all channels (channel
  * "") and in the group of its own channel.

@@ -45,11 +45,8 @@ void agg_traces_release(struct agg_traces *tr)
 AGG_SORT_BY_CUSTOMER(sort_traces, struct agg_trace, ITSELF)
 
 struct repeat_job {
-	struct agg_part *parts;
-	int nparts, first, step;
+	struct agg_pass pass;
 	int64_t window;
-	struct agg_table table;
-	struct agg_group_cache cache;
 };
 
 struct agg_group *agg_trace_group(struct agg_table *t, struct agg_group_cache *c,
@@ -91,9 +88,9 @@ static size_t gather(const struct repeat_job *j, size_t p, struct agg_trace **bu
 	size_t n = 0;
 	int k;
 
-	for (k = 0; k < j->nparts; k++) {
+	for (k = 0; k < j->pass.nparts; k++) {
 		const struct agg_block *b;
-		for (b = j->parts[k].traces.head[p]; b; b = b->next) {
+		for (b = j->pass.parts[k].traces.head[p]; b; b = b->next) {
 			if (!*buf || n + b->n > *cap) {
 				*cap = (n + b->n) * 2;
 				*buf = xrealloc(*buf, *cap * 2 * sizeof **buf);
@@ -111,7 +108,7 @@ static void *repeat_worker(void *arg)
 	struct agg_trace *buf = NULL, *t;
 	size_t cap = 0, n, i, p;
 
-	for (p = (size_t)j->first; p < AGG_PARTS; p += (size_t)j->step) {
+	for (p = (size_t)j->pass.first; p < AGG_PARTS; p += (size_t)j->pass.step) {
 		n = gather(j, p, &buf, &cap);
 		if (n == 0)
 			continue; /* buf may still be NULL, and NULL + 0 is undefined */
@@ -120,7 +117,7 @@ static void *repeat_worker(void *arg)
 			int followed = i + 1 < n && t[i + 1].customer == t[i].customer &&
 				(int64_t)t[i + 1].time - t[i].time <= j->window;
 			if (t[i].info & AGG_COUNTED)
-				agg_repeat_count(&j->table, &j->cache, j->parts, t[i].info,
+				agg_repeat_count(&j->pass.table, &j->pass.cache, j->pass.parts, t[i].info,
 						 followed);
 		}
 	}
@@ -134,19 +131,30 @@ void agg_repeats(struct agg_part *parts, int nparts, struct agg_table *into,
 	struct repeat_job *jobs = xcalloc((size_t)threads, sizeof *jobs);
 	int i;
 
-	for (i = 0; i < threads; i++) {
-		jobs[i].parts = parts;
-		jobs[i].nparts = nparts;
-		jobs[i].first = i;
-		jobs[i].step = threads;
+	for (i = 0; i < threads; i++)
 		jobs[i].window = window;
-	}
-	agg_run_jobs(repeat_worker, jobs, sizeof *jobs, threads);
-	for (i = 0; i < threads; i++) {
-		agg_table_merge(into, &jobs[i].table);
-		agg_table_release(&jobs[i].table);
-	}
+	agg_run_pass(repeat_worker, jobs, sizeof *jobs, threads, parts, nparts, into);
 	free(jobs);
+}
+
+void agg_run_pass(void *(*worker)(void *), void *jobs, size_t size, int n,
+		  struct agg_part *parts, int nparts, struct agg_table *into)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		struct agg_pass *p = (struct agg_pass *)((char *)jobs + (size_t)i * size);
+		p->parts = parts;
+		p->nparts = nparts;
+		p->first = i;
+		p->step = n;
+	}
+	agg_run_jobs(worker, jobs, size, n);
+	for (i = 0; i < n; i++) {
+		struct agg_pass *p = (struct agg_pass *)((char *)jobs + (size_t)i * size);
+		agg_table_merge(into, &p->table);
+		agg_table_release(&p->table);
+	}
 }
 
 void agg_run_jobs(void *(*worker)(void *), void *jobs, size_t size, int n)

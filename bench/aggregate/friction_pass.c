@@ -14,14 +14,11 @@
 #include <string.h>
 
 struct pass_job {
-	struct agg_part *parts;
-	int nparts, first, step;
+	struct agg_pass pass;
 	struct fr_state *fr;
 	struct fr_key *keys[AGG_PARTS]; /* this job's partitions' answers to
 					 * link by customer, in file order */
 	size_t nkeys[AGG_PARTS], keys_cap[AGG_PARTS];
-	struct agg_table table;
-	struct agg_group_cache cache;
 };
 
 #define TRACE_OF(r) ((r).t)
@@ -54,7 +51,7 @@ static void own_answers(struct pass_job *j)
 		struct fr_answer *a = &fr->a[i];
 		size_t p = a->customer >> 56;
 		struct fr_key *k;
-		if (p % (size_t)j->step != (size_t)j->first)
+		if (p % (size_t)j->pass.step != (size_t)j->pass.first)
 			continue;
 		if (a->id && fr->slots && fr->slots[a->at.slot].found) {
 			a->how = FR_HOW_FOUND;
@@ -77,9 +74,9 @@ static size_t gather(const struct pass_job *j, size_t p, struct fr_rec **buf, si
 	size_t n = 0;
 	int k;
 
-	for (k = 0; k < j->nparts; k++) {
+	for (k = 0; k < j->pass.nparts; k++) {
 		const struct fr_block *b;
-		for (b = j->parts[k].fr.head[p]; b; b = b->next) {
+		for (b = j->pass.parts[k].fr.head[p]; b; b = b->next) {
 			if (!*buf || n + b->n > *cap) {
 				*cap = (n + b->n) * 2;
 				*buf = xrealloc(*buf, *cap * 2 * sizeof **buf);
@@ -107,7 +104,7 @@ static void count_contact(struct pass_job *j, const struct fr_rec *r, int mine,
 {
 	int all;
 	for (all = 1; all >= 0; all--) {
-		struct agg_stats *g = &agg_trace_group(&j->table, &j->cache, j->parts,
+		struct agg_stats *g = &agg_trace_group(&j->pass.table, &j->pass.cache, j->pass.parts,
 						       r->t.info, all)->s;
 		struct fr_sums *s = &g->fr;
 		agg_repeat_add(g, r->t.info, followed);
@@ -116,7 +113,7 @@ static void count_contact(struct pass_job *j, const struct fr_rec *r, int mine,
 		s->lv[fr_factors[FR_REPEAT].first + !followed].contacts++;
 		s->lv[fr_factors[FR_FOLLOWS].first + !follows].contacts++;
 		if (follows) {
-			s->tax_repeat += r->levels & FR_SIDE ? side_of(j->parts, r)->cost :
+			s->tax_repeat += r->levels & FR_SIDE ? side_of(j->pass.parts, r)->cost :
 				r->u.cost;
 			s->repeats++;
 		}
@@ -165,7 +162,7 @@ static void pass_partition(struct pass_job *j, size_t p, struct fr_rec *t, size_
 		int follows = mine && i > 0 && t[i - 1].t.customer == r->t.customer &&
 			(int64_t)r->t.time - t[i - 1].t.time <= w;
 		if (i + SIDE_AHEAD < n && (r[SIDE_AHEAD].levels & FR_SIDE))
-			__builtin_prefetch(side_of(j->parts, &r[SIDE_AHEAD]), 1);
+			__builtin_prefetch(side_of(j->pass.parts, &r[SIDE_AHEAD]), 1);
 		if (mine) {
 			r->levels = fr_set(r->levels, FR_REPEAT, !followed);
 			r->levels = fr_set(r->levels, FR_FOLLOWS, !follows);
@@ -173,7 +170,7 @@ static void pass_partition(struct pass_job *j, size_t p, struct fr_rec *t, size_
 		if (r->t.info & AGG_COUNTED)
 			count_contact(j, r, mine, followed, follows);
 		if (r->levels & FR_SIDE)
-			side_of(j->parts, r)->levels = r->levels & ~FR_SIDE;
+			side_of(j->pass.parts, r)->levels = r->levels & ~FR_SIDE;
 	}
 	link_customers(j, p, t, n);
 }
@@ -185,7 +182,7 @@ static void *pass_worker(void *arg)
 	size_t cap = 0, n, p;
 
 	own_answers(j);
-	for (p = (size_t)j->first; p < AGG_PARTS; p += (size_t)j->step) {
+	for (p = (size_t)j->pass.first; p < AGG_PARTS; p += (size_t)j->pass.step) {
 		n = gather(j, p, &buf, &cap);
 		if (n == 0)
 			link_customers(j, p, NULL, 0);
@@ -201,13 +198,10 @@ static void *pass_worker(void *arg)
 /* ---- the answers, a range per job ---- */
 
 struct answer_job {
-	struct agg_part *parts;
-	int nparts;
+	struct agg_pass pass;       /* first and step unused */
 	struct fr_state *fr;
 	size_t lo, hi;              /* the answers [lo, hi) */
 	uint64_t how[FR_NHOW];
-	struct agg_table table;
-	struct agg_group_cache cache;
 };
 
 /* Id links of the job's answers: each to the latest row in the file with
@@ -218,9 +212,9 @@ static void link_ids(struct answer_job *j)
 	size_t i;
 	int k;
 
-	for (k = 0; k < j->nparts; k++) {
-		for (i = 0; i < j->parts[k].nside; i++) {
-			const struct fr_side *s = &j->parts[k].side[i];
+	for (k = 0; k < j->pass.nparts; k++) {
+		for (i = 0; i < j->pass.parts[k].nside; i++) {
+			const struct fr_side *s = &j->pass.parts[k].side[i];
 			uint32_t a;
 			for (a = s->answer; a; a = j->fr->a[a - 1].next) {
 				struct fr_answer *x = &j->fr->a[a - 1];
@@ -249,14 +243,14 @@ static void add_answers(struct answer_job *j)
 		j->how[a->how]++;
 		if (a->how != FR_HOW_ID && a->how != FR_HOW_CUSTOMER) {
 			if (a->period >= 0)
-				agg_group_get(&j->table, a->period, "", 0)->s.fr.unlinked++;
+				agg_group_get(&j->pass.table, a->period, "", 0)->s.fr.unlinked++;
 			continue;
 		}
 		if (!(a->info & AGG_COUNTED))
 			continue;
 		fr_slots_of(a->levels, &l);
 		for (all = 1; all >= 0; all--) {
-			struct fr_sums *s = &agg_trace_group(&j->table, &j->cache, j->parts,
+			struct fr_sums *s = &agg_trace_group(&j->pass.table, &j->pass.cache, j->pass.parts,
 							     a->info, all)->s.fr;
 			fr_add_answer(s, &l, a->csat, a->nps);
 			s->by_id += a->how == FR_HOW_ID;
@@ -274,54 +268,24 @@ static void *answer_worker(void *arg)
 
 /* ---- putting it together ---- */
 
-static void run_passes(struct agg_part *parts, int nparts, struct agg_table *into,
-		       struct fr_state *fr, int threads)
+void fr_pass(struct agg_part *parts, int nparts, struct agg_table *into,
+	     struct fr_state *fr, int threads)
 {
 	struct pass_job *jobs = xcalloc((size_t)threads, sizeof *jobs);
-	int i;
-
-	for (i = 0; i < threads; i++) {
-		jobs[i].parts = parts;
-		jobs[i].nparts = nparts;
-		jobs[i].first = i;
-		jobs[i].step = threads;
-		jobs[i].fr = fr;
-	}
-	agg_run_jobs(pass_worker, jobs, sizeof *jobs, threads);
-	for (i = 0; i < threads; i++) {
-		agg_table_merge(into, &jobs[i].table);
-		agg_table_release(&jobs[i].table);
-	}
-	free(jobs);
-}
-
-static void add_all_answers(struct agg_part *parts, int nparts, struct agg_table *into,
-			    struct fr_state *fr, int threads)
-{
-	struct answer_job *jobs = xcalloc((size_t)threads, sizeof *jobs);
+	struct answer_job *ajobs = xcalloc((size_t)threads, sizeof *ajobs);
 	size_t h;
 	int i;
 
 	for (i = 0; i < threads; i++) {
-		jobs[i].parts = parts;
-		jobs[i].nparts = nparts;
-		jobs[i].fr = fr;
-		jobs[i].lo = fr->n * (size_t)i / (size_t)threads;
-		jobs[i].hi = fr->n * (size_t)(i + 1) / (size_t)threads;
+		jobs[i].fr = ajobs[i].fr = fr;
+		ajobs[i].lo = fr->n * (size_t)i / (size_t)threads;
+		ajobs[i].hi = fr->n * (size_t)(i + 1) / (size_t)threads;
 	}
-	agg_run_jobs(answer_worker, jobs, sizeof *jobs, threads);
-	for (i = 0; i < threads; i++) {
+	agg_run_pass(pass_worker, jobs, sizeof *jobs, threads, parts, nparts, into);
+	agg_run_pass(answer_worker, ajobs, sizeof *ajobs, threads, parts, nparts, into);
+	for (i = 0; i < threads; i++)
 		for (h = 0; h < FR_NHOW; h++)
-			fr->how[h] += jobs[i].how[h];
-		agg_table_merge(into, &jobs[i].table);
-		agg_table_release(&jobs[i].table);
-	}
+			fr->how[h] += ajobs[i].how[h];
 	free(jobs);
-}
-
-void fr_pass(struct agg_part *parts, int nparts, struct agg_table *into,
-	     struct fr_state *fr, int threads)
-{
-	run_passes(parts, nparts, into, fr, threads);
-	add_all_answers(parts, nparts, into, fr, threads);
+	free(ajobs);
 }

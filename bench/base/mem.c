@@ -104,11 +104,11 @@ void xgrow(void **items, size_t *cap, size_t need, size_t size)
  * still move with mremap instead of copying. */
 void mem_huge(void *p, size_t bytes)
 {
-	uintptr_t from = (uintptr_t)p & ~(SMALL_PAGE - 1);
-	uintptr_t to = ((uintptr_t)p + bytes + SMALL_PAGE - 1) & ~(SMALL_PAGE - 1);
+	size_t head = (uintptr_t)p % SMALL_PAGE;
 
 	if (bytes >= 2 * HUGE_PAGE)
-		(void)madvise((void *)from, to - from, MADV_HUGEPAGE);
+		(void)madvise((char *)p - head, (head + bytes + SMALL_PAGE - 1) / SMALL_PAGE *
+			      SMALL_PAGE, MADV_HUGEPAGE);
 }
 
 void *xcalloc_huge(size_t n)
