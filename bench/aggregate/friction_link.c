@@ -179,9 +179,11 @@ void fr_index(struct fr_state *fr, int threads)
 		size *= 2;
 	while (words * 64 < withid * 12)
 		words *= 2;
-	fr->slots = xcalloc_huge(size * sizeof *fr->slots);
+	fr->slots = xcalloc(size, sizeof *fr->slots);
+	mem_huge(fr->slots, size * sizeof *fr->slots);
 	fr->mask = size - 1;
-	fr->filter = xcalloc_huge(words * sizeof *fr->filter);
+	fr->filter = xcalloc(words, sizeof *fr->filter);
+	mem_huge(fr->filter, words * sizeof *fr->filter);
 	fr->filter_mask = words - 1;
 	for (i = 0; i < WAYS; i++) {
 		jobs[i].fr = fr;

@@ -111,18 +111,6 @@ void mem_huge(void *p, size_t bytes)
 			      SMALL_PAGE, MADV_HUGEPAGE);
 }
 
-void *xcalloc_huge(size_t n)
-{
-	size_t bytes = (n + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
-	void *p = NULL;
-
-	if (injected_failure() || bytes < n || posix_memalign(&p, HUGE_PAGE, bytes) != 0)
-		out_of_memory(n);
-	(void)madvise(p, bytes, MADV_HUGEPAGE);
-	memset(p, 0, n);
-	return p;
-}
-
 void xgrow_huge(void **items, size_t *cap, size_t need, size_t size)
 {
 	size_t was = *cap;

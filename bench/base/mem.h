@@ -27,10 +27,6 @@ void xgrow(void **items, size_t *cap, size_t need, size_t size);
  * page faults, not tens of thousands.  Only advice: smaller blocks and
  * kernels without it keep small pages. */
 void mem_huge(void *p, size_t bytes);
-/* A zeroed block of n bytes on huge pages where the kernel takes them,
- * from a huge page's start: a table probed at random then costs one TLB
- * entry per 2 MB, not per 4 kB.  Freed with free(). */
-void *xcalloc_huge(size_t n);
 /* xgrow, and the grown block advised as mem_huge's. */
 void xgrow_huge(void **items, size_t *cap, size_t need, size_t size);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
