@@ -17,19 +17,67 @@ double terms_prior(size_t pattern_len)
 	return 1.0 / ((double)pattern_len * (double)pattern_len);
 }
 
+/* Terms in the order first added, each once.  Past TSET_LINEAR terms an
+ * index finds them (an alternative can hold hundreds of words). */
+#define TSET_LINEAR 16
 struct tset {
 	uint32_t *t;
 	size_t n, cap;
+	uint32_t *index; /* 1 + a term's place in t, by hash; 0: free */
+	size_t index_size;
 };
+
+static size_t tset_slot(uint32_t t, size_t size)
+{
+	return (size_t)(t * 2654435761u) & (size - 1);
+}
+
+/* The index's slot of t: where it is, or the free slot it would take. */
+static size_t tset_find(const struct tset *s, uint32_t t)
+{
+	size_t k = tset_slot(t, s->index_size);
+	while (s->index[k] && s->t[s->index[k] - 1] != t)
+		k = (k + 1) & (s->index_size - 1);
+	return k;
+}
+
+static void tset_reindex(struct tset *s)
+{
+	size_t i;
+
+	free(s->index);
+	s->index_size = 64;
+	while (s->index_size < s->n * 4)
+		s->index_size *= 2;
+	s->index = xcalloc(s->index_size, sizeof *s->index);
+	for (i = 0; i < s->n; i++)
+		s->index[tset_find(s, s->t[i])] = (uint32_t)(i + 1);
+}
 
 static void tset_add(struct tset *s, uint32_t t)
 {
-	size_t i;
-	for (i = 0; i < s->n; i++)
-		if (s->t[i] == t)
+	size_t i, k = 0;
+
+	if (s->n < TSET_LINEAR) {
+		for (i = 0; i < s->n; i++)
+			if (s->t[i] == t)
+				return;
+	} else {
+		if (!s->index || s->n * 2 >= s->index_size)
+			tset_reindex(s);
+		k = tset_find(s, t);
+		if (s->index[k])
 			return;
+		s->index[k] = (uint32_t)(s->n + 1);
+	}
 	xgrow((void **)&s->t, &s->cap, s->n, sizeof *s->t);
 	s->t[s->n++] = t;
+}
+
+static void tset_free(struct tset *s)
+{
+	free(s->t);
+	free(s->index);
 }
 
 static double cost(const struct terms *ts, const uint32_t *t, size_t n)
@@ -72,8 +120,8 @@ static void trigger(const struct query *q, const struct terms *ts, uint32_t n,
 	if (x->kind == Q_OR || (both && cost(ts, a.t, a.n) > cost(ts, b.t, b.n)))
 		for (i = 0; i < b.n; i++)
 			tset_add(out, b.t[i]);
-	free(a.t);
-	free(b.t);
+	tset_free(&a);
+	tset_free(&b);
 }
 
 static void require(struct query *q, uint32_t t)
@@ -202,7 +250,7 @@ void query_plan(struct query *q, const struct terms *ts)
 	if (q->ntrigger)
 		memcpy(q->trigger, g.g[0].terms.t, q->ntrigger * sizeof *q->trigger);
 	for (i = 0; i < g.n; i++)
-		free(g.g[i].terms.t);
+		tset_free(&g.g[i].terms);
 	free(g.g);
 	set_required(q, ts);
 }
