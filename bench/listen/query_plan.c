@@ -56,13 +56,14 @@ static void tset_reindex(struct tset *s)
 
 static void tset_add(struct tset *s, uint32_t t)
 {
-	size_t i, k = 0;
+	size_t i;
 
 	if (s->n < TSET_LINEAR) {
 		for (i = 0; i < s->n; i++)
 			if (s->t[i] == t)
 				return;
 	} else {
+		size_t k;
 		if (!s->index || s->n * 2 >= s->index_size)
 			tset_reindex(s);
 		k = tset_find(s, t);
