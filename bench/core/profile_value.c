@@ -56,13 +56,15 @@ static int occurs(const char *s, const char *form)
 int quote_holds(const char *quote, double value)
 {
 	char plain[48], grouped[64];
-	long long whole = (long long)fabs(value);
+	long long whole;
 
 	snprintf(plain, sizeof plain, "%.10g", value);
 	if (occurs(quote, plain))
 		return 1;
-	if (value != floor(value) || whole < 1000)
+	/* grouped digits only for whole numbers a long long holds exactly */
+	if (value != floor(value) || fabs(value) < 1000 || fabs(value) >= 1e15)
 		return 0;
+	whole = (long long)fabs(value);
 	/* 1,254 and 12,500,000: the thousands as a source groups them */
 	snprintf(grouped, sizeof grouped, "%s%lld,%03lld", value < 0 ? "-" : "",
 		 whole / 1000, whole % 1000);
