@@ -190,22 +190,31 @@ def hostile_name(eng, binary, want):
     check("%s: contacts still there" % eng.name, left.split()[-1] != "0", left)
 
 
-def through_profile(cls, eng, binary, export, prof, want):
-    types = {k: engines.KINDS[cls.name].get(v, v) for k, v in EXPORT_TYPES.items()}
+def load_and_compare(cls, eng, binary, path, types, shard_column, prof, want,
+                     emitted, compared):
+    """Loads PATH as table calls (types in the engine's words; ClickHouse
+    sharded by SHARD_COLUMN), emits the query of import profile PROF and
+    compares what the engine returns with WANT."""
     if cls.name == "clickhouse":
-        eng.load_contacts(export, "calls", types,
-                          sharding_key="cityHash64(ifNull(toString(caller_no), ''))")
+        eng.load_contacts(path, "calls", types,
+                          sharding_key="cityHash64(ifNull(%s, ''))" % shard_column)
     else:
-        eng.load_contacts(export, "calls", types)
+        eng.load_contacts(path, "calls", types)
     out = subprocess.run([binary, "aggregate", "--emit-sql", cls.name, "--table", "calls",
                           "--import", prof, "--order-by", "row_no", "--company", "Acme"],
                          capture_output=True, text=True)
-    if not check("%s profile: emitted" % cls.name, out.returncode == 0, out.stderr):
+    if not check("%s: emitted" % emitted, out.returncode == 0, out.stderr):
         return
     try:
-        compare("%s through a profile" % cls.name, want, eng.query(out.stdout))
+        compare(compared, want, eng.query(out.stdout))
     except engines.EngineError as e:
-        check("%s through a profile: the query runs" % cls.name, False, str(e)[-2000:])
+        check("%s: the query runs" % compared, False, str(e)[-2000:])
+
+
+def through_profile(cls, eng, binary, export, prof, want):
+    types = {k: engines.KINDS[cls.name].get(v, v) for k, v in EXPORT_TYPES.items()}
+    load_and_compare(cls, eng, binary, export, types, "toString(caller_no)", prof, want,
+                     "%s profile" % cls.name, "%s through a profile" % cls.name)
 
 
 TALKDESK = os.path.join(HERE, "imports", "talkdesk-calls", "export.csv")
@@ -232,20 +241,8 @@ def talkdesk(cls, eng, binary, want, path):
         types = {h: "string" for h in next(csv.reader(f))}
     types.update(row_no="number", start_at="datetime")
     types = {k: engines.KINDS[cls.name].get(v, v) for k, v in types.items()}
-    if cls.name == "clickhouse":
-        eng.load_contacts(path, "calls", types,
-                          sharding_key="cityHash64(ifNull(contact_phone_number, ''))")
-    else:
-        eng.load_contacts(path, "calls", types)
-    out = subprocess.run([binary, "aggregate", "--emit-sql", cls.name, "--table", "calls",
-                          "--import", "talkdesk-calls", "--order-by", "row_no",
-                          "--company", "Acme"], capture_output=True, text=True)
-    if not check("%s talkdesk: emitted" % cls.name, out.returncode == 0, out.stderr):
-        return
-    try:
-        compare("%s talkdesk report" % cls.name, want, eng.query(out.stdout))
-    except engines.EngineError as e:
-        check("%s talkdesk report: the query runs" % cls.name, False, str(e)[-2000:])
+    load_and_compare(cls, eng, binary, path, types, "contact_phone_number", "talkdesk-calls",
+                     want, "%s talkdesk" % cls.name, "%s talkdesk report" % cls.name)
 
 
 def run_engine(cls, binary, numbered, wants, work):
