@@ -82,11 +82,9 @@ char *xstrdup(const char *s)
 	return xstrndup(s, strlen(s));
 }
 
-void xgrow(void **items, size_t *cap, size_t need, size_t size)
+void xgrow_more(void **items, size_t *cap, size_t need, size_t size)
 {
 	size_t n = *cap ? *cap : 8;
-	if (need < *cap)
-		return;
 	while (n <= need) {
 		if (n > ((size_t)-1) / 2 / size)
 			out_of_memory(n * size);

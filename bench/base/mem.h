@@ -20,8 +20,14 @@ void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *old, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
-/* Grow *items (of *cap elements of size `size`) so that index `need` fits. */
-void xgrow(void **items, size_t *cap, size_t need, size_t size);
+/* Grow *items (of *cap elements of size `size`) so that index `need` fits.
+ * Inline where it has room already: hot loops append one item at a time. */
+void xgrow_more(void **items, size_t *cap, size_t need, size_t size);
+static inline void xgrow(void **items, size_t *cap, size_t need, size_t size)
+{
+	if (need >= *cap)
+		xgrow_more(items, cap, need, size);
+}
 /* Advice that a big block be backed by huge pages where the kernel takes
  * them (madvise): an array of a hundred megabytes then costs a few dozen
  * page faults, not tens of thousands.  Only advice: smaller blocks and

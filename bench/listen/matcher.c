@@ -1,25 +1,35 @@
 #include "listen/matcher.h"
+#include "base/hash.h"
 #include "base/mem.h"
 #include <stdlib.h>
 #include <string.h>
 
-/* States near the root get a full 256-entry row (the text spends nearly
- * all its time there); deeper states keep sorted child edges and follow
- * failure links, so thousands of terms cost megabytes, not hundreds. */
-#define DENSE_DEPTH 2
+/* A state with at least this many children gets a dense row: near the
+ * root (the first bytes of words) and after a Cyrillic letter's first
+ * byte, where a binary search would take most of the time. */
+#define DENSE_CHILDREN 8
 
 struct edge {
 	unsigned char byte;
 	uint32_t to;
 };
 
+/* What a step needs of a state, in one place: its children are
+ * edges[edge .. edge + nedges), or dense row `row` when it is not -1; the
+ * patterns ending there are out[out .. out + nout). */
+struct state {
+	uint32_t edge, out;
+	uint16_t nedges, nout;
+	int32_t row;
+};
+
 struct matcher {
 	struct edge *edges;   /* each state's children, sorted by byte */
-	uint32_t *first_edge, *nedges, *fail, *depth;
-	int32_t *row;         /* dense row of a state, or -1 */
-	uint32_t *dense;      /* nrows x 256 full transitions */
-	uint32_t *first, *count, *out; /* outputs, own then the suffixes' */
+	struct state *states;
+	uint32_t *dense;      /* nrows x 256 transitions, 0 for none */
+	uint32_t *out;
 	size_t nstates;
+	int one_word; /* no pattern holds a space but its first and last byte */
 };
 
 struct tmp_edge {
@@ -35,10 +45,18 @@ static int by_from_byte(const void *a, const void *b)
 	return (int)x->byte - (int)y->byte;
 }
 
-static uint32_t child(const struct matcher *m, uint32_t s, unsigned char c)
+static uint32_t child(const struct matcher *m, const struct state *s, unsigned char c)
 {
-	const struct edge *e = m->edges + m->first_edge[s];
-	size_t lo = 0, hi = m->nedges[s];
+	const struct edge *e = m->edges + s->edge;
+	size_t lo = 0, hi = s->nedges;
+
+	if (s->row >= 0)
+		return m->dense[(size_t)s->row * 256 + c];
+	if (hi <= 4) { /* most states have one child or two */
+		for (; lo < hi && e[lo].byte < c; lo++)
+			;
+		return lo < hi && e[lo].byte == c ? e[lo].to : 0;
+	}
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 		if (e[mid].byte < c)
@@ -46,7 +64,7 @@ static uint32_t child(const struct matcher *m, uint32_t s, unsigned char c)
 		else
 			hi = mid;
 	}
-	return lo < m->nedges[s] && e[lo].byte == c ? e[lo].to : 0;
+	return lo < s->nedges && e[lo].byte == c ? e[lo].to : 0;
 }
 
 static const char *const *sort_pat;
@@ -60,14 +78,13 @@ static int by_text(const void *a, const void *b)
 	return c ? c : (sort_len[i] > sort_len[j]) - (sort_len[i] < sort_len[j]);
 }
 
-/* The trie as sorted edge lists, built from the patterns in sorted order:
- * each shares its common prefix with the one before, so the path of the
- * previous pattern is all the state needed.  ends[i]: where pattern i
- * ends. */
-static void build_trie(struct matcher *m, const char *const *pat, const size_t *lens,
-		       size_t n, uint32_t *ends)
+/* The trie's edges, built from the patterns in sorted order: each shares
+ * its common prefix with the one before, so the path of the previous
+ * pattern is all the state needed.  ends[i]: where pattern i ends. */
+static struct tmp_edge *trie_edges(struct matcher *m, const char *const *pat,
+				   const size_t *lens, size_t n, uint32_t *ends, size_t *nedges)
 {
-	size_t *order = xcalloc(n ? n : 1, sizeof *order), cap = 0, ne = 0, i, k, e;
+	size_t *order = xcalloc(n ? n : 1, sizeof *order), cap = 0, ne = 0, i, k;
 	size_t longest = 0, prev_len = 0;
 	uint32_t *path;
 	struct tmp_edge *t = NULL;
@@ -103,100 +120,78 @@ static void build_trie(struct matcher *m, const char *const *pat, const size_t *
 	free(order);
 	if (ne > 1)
 		qsort(t, ne, sizeof *t, by_from_byte);
+	*nedges = ne;
+	return t;
+}
+
+/* Each state's sorted edges, and a dense row where it has many. */
+static void lay_out(struct matcher *m, const struct tmp_edge *t, size_t ne)
+{
+	size_t e, s, rows = 0;
+
 	m->edges = xcalloc(ne ? ne : 1, sizeof *m->edges);
-	m->first_edge = xcalloc(m->nstates, sizeof *m->first_edge);
-	m->nedges = xcalloc(m->nstates, sizeof *m->nedges);
+	m->states = xcalloc(m->nstates, sizeof *m->states);
 	for (e = 0; e < ne; e++) {
-		if (!m->nedges[t[e].from])
-			m->first_edge[t[e].from] = (uint32_t)e;
-		m->nedges[t[e].from]++;
+		struct state *x = &m->states[t[e].from];
+		if (!x->nedges)
+			x->edge = (uint32_t)e;
+		x->nedges++; /* at most 256: one edge per byte */
 		m->edges[e].byte = t[e].byte;
 		m->edges[e].to = t[e].to;
 	}
-	free(t);
-}
-
-/* The transition from s on c: a dense row, or the child, or the same
- * from the failure state. */
-static uint32_t step(const struct matcher *m, uint32_t s, unsigned char c)
-{
-	uint32_t to;
-	for (;;) {
-		if (m->row[s] >= 0)
-			return m->dense[(size_t)m->row[s] * 256 + c];
-		to = child(m, s, c);
-		if (to)
-			return to;
-		s = m->fail[s];
+	for (s = 0; s < m->nstates; s++)
+		rows += m->states[s].nedges >= DENSE_CHILDREN;
+	m->dense = xcalloc(rows ? rows * 256 : 1, sizeof *m->dense);
+	for (s = 0, rows = 0; s < m->nstates; s++) {
+		struct state *x = &m->states[s];
+		x->row = -1;
+		if (x->nedges < DENSE_CHILDREN)
+			continue;
+		for (e = 0; e < x->nedges; e++)
+			m->dense[rows * 256 + m->edges[x->edge + e].byte] = m->edges[x->edge + e].to;
+		x->row = (int32_t)rows++;
 	}
 }
 
-/* Breadth-first: depth, failure links, dense rows for shallow states,
- * and outputs (own, then the failure state's, complete by BFS order). */
-static void link(struct matcher *m, const uint32_t *ends, size_t npat)
+/* The patterns ending at each state (a pattern is held once: at most
+ * one per state, as they differ). */
+static void outputs(struct matcher *m, const uint32_t *ends, size_t npat)
 {
-	uint32_t *queue = xcalloc(m->nstates, sizeof *queue), *own_n, *own;
-	size_t head = 0, tail = 1, i, total = 0, rows = 0;
-	unsigned c;
+	size_t i, total = 0;
+	uint32_t *filled = xcalloc(m->nstates, sizeof *filled);
 
-	m->fail = xcalloc(m->nstates, sizeof *m->fail);
-	m->depth = xcalloc(m->nstates, sizeof *m->depth);
-	m->row = xcalloc(m->nstates, sizeof *m->row);
-	for (i = 0; i < m->nstates; i++)
-		m->row[i] = -1;
-	queue[0] = 0;
-	while (head < tail) {
-		uint32_t s = queue[head++];
-		const struct edge *e = m->edges + m->first_edge[s];
-		for (i = 0; i < m->nedges[s]; i++) {
-			uint32_t t = e[i].to;
-			m->depth[t] = m->depth[s] + 1;
-			m->fail[t] = s == 0 ? 0 : step(m, m->fail[s], e[i].byte);
-			queue[tail++] = t;
-		}
-		/* a dense row once its failure state's row exists (BFS) */
-		if (m->depth[s] <= DENSE_DEPTH) {
-			m->dense = xrealloc(m->dense, (rows + 1) * 256 * sizeof *m->dense);
-			for (c = 0; c < 256; c++) {
-				uint32_t to = child(m, s, (unsigned char)c);
-				m->dense[rows * 256 + c] = to ? to : s == 0 ? 0 :
-					step(m, m->fail[s], (unsigned char)c);
-			}
-			m->row[s] = (int32_t)rows++;
-		}
-	}
-	own_n = xcalloc(m->nstates, sizeof *own_n);
 	for (i = 0; i < npat; i++)
-		own_n[ends[i]]++;
-	m->first = xcalloc(m->nstates, sizeof *m->first);
-	m->count = xcalloc(m->nstates, sizeof *m->count);
-	for (i = 0; i < tail; i++)
-		m->count[queue[i]] = own_n[queue[i]] + (queue[i] ? m->count[m->fail[queue[i]]] : 0);
+		m->states[ends[i]].nout++;
 	for (i = 0; i < m->nstates; i++) {
-		m->first[i] = (uint32_t)total;
-		total += m->count[i];
+		m->states[i].out = (uint32_t)total;
+		total += m->states[i].nout;
 	}
 	m->out = xcalloc(total ? total : 1, sizeof *m->out);
-	own = xcalloc(m->nstates, sizeof *own);
 	for (i = 0; i < npat; i++)
-		m->out[m->first[ends[i]] + own[ends[i]]++] = (uint32_t)i;
-	for (i = 1; i < tail; i++) {
-		uint32_t s = queue[i], f = m->fail[s];
-		memcpy(&m->out[m->first[s] + own_n[s]], &m->out[m->first[f]],
-		       m->count[f] * sizeof *m->out);
-	}
-	free(own);
-	free(own_n);
-	free(queue);
+		m->out[m->states[ends[i]].out + filled[ends[i]]++] = (uint32_t)i;
+	free(filled);
+}
+
+static int one_word(const char *const *patterns, const size_t *lens, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (lens[i] > 2 && memchr(patterns[i] + 1, ' ', lens[i] - 2))
+			return 0;
+	return 1;
 }
 
 struct matcher *matcher_new(const char *const *patterns, const size_t *lens, size_t n)
 {
 	struct matcher *m = xcalloc(1, sizeof *m);
 	uint32_t *ends = xcalloc(n ? n : 1, sizeof *ends);
+	size_t ne;
+	struct tmp_edge *t = trie_edges(m, patterns, lens, n, ends, &ne);
 
-	build_trie(m, patterns, lens, n, ends);
-	link(m, ends, n);
+	lay_out(m, t, ne);
+	free(t);
+	m->one_word = one_word(patterns, lens, n);
+	outputs(m, ends, n);
 	free(ends);
 	return m;
 }
@@ -206,29 +201,172 @@ void matcher_free(struct matcher *m)
 	if (!m)
 		return;
 	free(m->edges);
-	free(m->first_edge);
-	free(m->nedges);
-	free(m->fail);
-	free(m->depth);
-	free(m->row);
+	free(m->states);
 	free(m->dense);
-	free(m->first);
-	free(m->count);
 	free(m->out);
 	free(m);
+}
+
+/* The patterns found walking from the space at text + at: for each, its
+ * id and end; 0 when found stopped the scan. */
+static int walk(const struct matcher *m, const unsigned char *p, size_t at, size_t len,
+		int (*found)(size_t pattern, size_t end, void *arg), void *arg)
+{
+	const struct state *x = m->states;
+	uint32_t s, k;
+	size_t i;
+
+	for (i = at; i < len; i++) {
+		s = child(m, x, p[i]);
+		if (!s)
+			break;
+		x = &m->states[s];
+		for (k = 0; k < x->nout; k++)
+			if (found(m->out[x->out + k], i + 1, arg))
+				return 0;
+	}
+	return 1;
 }
 
 void matcher_scan(const struct matcher *m, const char *text, size_t len,
 		  int (*found)(size_t pattern, size_t end, void *arg), void *arg)
 {
 	const unsigned char *p = (const unsigned char *)text;
-	uint32_t s = 0, k;
-	size_t i;
+	const char *space = memchr(text, ' ', len);
 
-	for (i = 0; i < len; i++) {
-		s = step(m, s, p[i]);
-		for (k = 0; k < m->count[s]; k++)
-			if (found(m->out[m->first[s] + k], i + 1, arg))
+	for (; space; space = memchr(space + 1, ' ', len - (size_t)(space + 1 - text)))
+		if (!walk(m, p, (size_t)(space - text), len, found, arg))
+			return;
+}
+
+/* ---- the memo: each word's findings kept under its bytes, in one
+ * open-addressing table over two arenas (the words' bytes, their
+ * findings), all emptied together when any is full ---- */
+
+#define MEMO_SLOTS 32768         /* at most half of them used */
+#define MEMO_KEY_BYTES (1 << 20)
+#define MEMO_HITS 65536
+#define MEMO_LONGEST 128         /* longer words are walked each time */
+
+struct memo_slot {
+	uint64_t hash;
+	uint32_t key, len;  /* the word's bytes: keys[key .. key + len); len 0: empty */
+	uint32_t hit, nhit; /* its findings: hits[hit .. hit + nhit) */
+};
+
+struct memo_hit {
+	uint32_t pattern, end; /* end: from the word's space */
+};
+
+static void memo_empty(struct matcher_memo *memo)
+{
+	if (!memo->slots) {
+		memo->slots = xcalloc(MEMO_SLOTS, sizeof *memo->slots);
+		memo->keys = xmalloc(MEMO_KEY_BYTES);
+		memo->hits = xmalloc(MEMO_HITS * sizeof *memo->hits);
+		memo->nslots = MEMO_SLOTS;
+	} else {
+		memset(memo->slots, 0, memo->nslots * sizeof *memo->slots);
+	}
+	memo->used = memo->nkeys = memo->nhits = 0;
+}
+
+void matcher_memo_release(struct matcher_memo *memo)
+{
+	free(memo->slots);
+	free(memo->keys);
+	free(memo->hits);
+	memset(memo, 0, sizeof *memo);
+}
+
+static int collect_hit(size_t pattern, size_t end, void *arg)
+{
+	struct matcher_memo *memo = arg;
+
+	if (memo->nhits == MEMO_HITS)
+		return 1;
+	memo->hits[memo->nhits].pattern = (uint32_t)pattern;
+	memo->hits[memo->nhits++].end = (uint32_t)end;
+	return 0;
+}
+
+/* The slot of word w (len bytes): where it is, or the empty slot where it
+ * would go. */
+static struct memo_slot *slot_for(struct matcher_memo *memo, const char *w, size_t len,
+				  uint64_t h)
+{
+	size_t i = (size_t)h & (memo->nslots - 1);
+
+	while (memo->slots[i].len && (memo->slots[i].hash != h || memo->slots[i].len != len ||
+				      memcmp(memo->keys + memo->slots[i].key, w, len) != 0))
+		i = (i + 1) & (memo->nslots - 1);
+	return &memo->slots[i];
+}
+
+/* Word w's findings, walked and kept when it is new; NULL when they
+ * cannot be kept (the word is too long, or its findings would not fit in
+ * an empty memo). */
+static const struct memo_slot *lookup(const struct matcher *m, struct matcher_memo *memo,
+				      const char *w, size_t len)
+{
+	uint64_t h = hash64(w, len);
+	struct memo_slot *s;
+	size_t first;
+
+	if (len > MEMO_LONGEST)
+		return NULL;
+	s = slot_for(memo, w, len, h);
+	if (s->len)
+		return s;
+	if (memo->used * 2 >= memo->nslots || memo->nkeys + len > MEMO_KEY_BYTES ||
+	    memo->nhits + len > MEMO_HITS) {
+		memo_empty(memo);
+		s = slot_for(memo, w, len, h);
+	}
+	first = memo->nhits;
+	if (!walk(m, (const unsigned char *)w, 0, len, collect_hit, memo)) {
+		memo_empty(memo);
+		return NULL;
+	}
+	memcpy(memo->keys + memo->nkeys, w, len);
+	s->hash = h;
+	s->key = (uint32_t)memo->nkeys;
+	s->len = (uint32_t)len;
+	s->hit = (uint32_t)first;
+	s->nhit = (uint32_t)(memo->nhits - first);
+	memo->nkeys += len;
+	memo->used++;
+	return s;
+}
+
+void matcher_scan_memo(const struct matcher *m, struct matcher_memo *memo, const char *text,
+		       size_t len, int (*found)(size_t pattern, size_t end, void *arg),
+		       void *arg)
+{
+	const char *space = memchr(text, ' ', len), *next;
+	const struct memo_slot *s;
+	size_t at, word, k;
+
+	if (!m->one_word) { /* a word's findings would not end in it */
+		matcher_scan(m, text, len, found, arg);
+		return;
+	}
+	if (!memo->slots)
+		memo_empty(memo);
+	for (; space; space = next) {
+		at = (size_t)(space - text);
+		next = memchr(space + 1, ' ', len - at - 1);
+		word = next ? (size_t)(next - space) + 1 : len - at; /* with its last space */
+		s = lookup(m, memo, space, word);
+		if (!s) {
+			if (!walk(m, (const unsigned char *)text, at, len, found, arg))
 				return;
+			continue;
+		}
+		for (k = 0; k < s->nhit; k++) {
+			const struct memo_hit *x = &memo->hits[s->hit + k];
+			if (found(x->pattern, at + x->end, arg))
+				return;
+		}
 	}
 }

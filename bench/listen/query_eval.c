@@ -89,8 +89,17 @@ static size_t tidy(struct turn_hits *h, size_t at, size_t n)
 	if (n == 0)
 		return 0;
 	s = h->spans + at;
-	if (n > 1)
+	if (n > 16) {
 		qsort(s, n, sizeof *s, by_position);
+	} else { /* the usual few: by insertion, without qsort's calls */
+		for (i = 1; i < n; i++) {
+			struct span x = s[i];
+			for (k = i; k > 0 && by_position(&s[k - 1], &x) > 0; k--)
+				s[k] = s[k - 1];
+			s[k] = x;
+		}
+		k = 0;
+	}
 	for (i = 0; i < n; i++)
 		if (k == 0 || s[i].from != s[k - 1].from || s[i].to != s[k - 1].to)
 			s[k++] = s[i];

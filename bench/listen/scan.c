@@ -50,6 +50,7 @@ void scan_free(struct scan *S)
 	free(S->convos);
 	strmap_release(&S->ids);
 	words_release(&S->w);
+	matcher_memo_release(&S->memo);
 	turn_hits_release(&S->hits);
 	free(S->qstamp);
 	free(S->queued);
@@ -177,8 +178,17 @@ static void evaluate(struct scan *S, struct convo *c, const struct turn *t, int 
 	struct span first;
 	size_t i;
 
-	if (S->nqueued > 1)
+	if (S->nqueued > 16) {
 		qsort(S->queued, S->nqueued, sizeof *S->queued, by_index);
+	} else { /* the usual few: by insertion */
+		for (i = 1; i < S->nqueued; i++) {
+			uint32_t x = S->queued[i];
+			size_t k = i;
+			for (; k > 0 && S->queued[k - 1] > x; k--)
+				S->queued[k] = S->queued[k - 1];
+			S->queued[k] = x;
+		}
+	}
 	for (i = 0; i < S->nqueued; i++) {
 		const struct lquery *q = &lx->queries[S->queued[i]];
 		if (c->signals >> q->sig & 1 || !(q->langs & langs))
@@ -259,7 +269,7 @@ void scan_turn(struct scan *S, const struct turn *t)
 	count_letters(customer ? &c->seen : &l, (const unsigned char *)S->w.norm, S->w.len);
 	turn_hits_reset(&S->hits);
 	S->nqueued = 0;
-	matcher_scan(S->lx->m, S->w.norm, S->w.len, on_term, S);
+	matcher_scan_memo(S->lx->m, &S->memo, S->w.norm, S->w.len, on_term, S);
 	if (S->lx->number_term >= 0)
 		numbers(S);
 	if (S->nqueued)

@@ -59,6 +59,7 @@ struct scan {
 	uint64_t turns, customer_turns;
 	/* the current turn */
 	struct words w;
+	struct matcher_memo memo;
 	struct turn_hits hits;
 	uint32_t *qstamp;            /* per query: the turn it was last queued */
 	uint32_t *queued;            /* queries to evaluate in this turn */

@@ -3,6 +3,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Lower case of the two-byte letter at o (which has room for both). */
+static inline void fold_pair(unsigned char *o)
+{
+	unsigned char c = o[1];
+
+	if (o[0] == 0xD0) {
+		if (c >= 0x90 && c <= 0x9F) {          /* А-П -> а-п */
+			o[1] = c + 0x20;
+		} else if (c >= 0xA0 && c <= 0xAF) {   /* Р-Я -> р-я */
+			o[0] = 0xD1;
+			o[1] = c - 0x20;
+		} else if (c >= 0x80 && c <= 0x8F) {   /* Ѐ-Џ (Ё Є І Ї ...) */
+			o[0] = 0xD1;
+			o[1] = c + 0x10;
+		}
+	} else if (o[0] == 0xD2 && c == 0x90) {       /* Ґ -> ґ */
+		o[1] = 0x91;
+	}
+}
+
 void text_fold(char *s, size_t len)
 {
 	unsigned char *p = (unsigned char *)s, *end = p + len;
@@ -10,20 +30,8 @@ void text_fold(char *s, size_t len)
 	for (; p < end; p++) {
 		if (*p >= 'A' && *p <= 'Z') {
 			*p += 32;
-		} else if (*p == 0xD0 && p + 1 < end) {
-			unsigned char c = p[1];
-			if (c >= 0x90 && c <= 0x9F) {          /* А-П -> а-п */
-				p[1] = c + 0x20;
-			} else if (c >= 0xA0 && c <= 0xAF) {   /* Р-Я -> р-я */
-				p[0] = 0xD1;
-				p[1] = c - 0x20;
-			} else if (c >= 0x80 && c <= 0x8F) {   /* Ѐ-Џ (Ё Є І Ї ...) */
-				p[0] = 0xD1;
-				p[1] = c + 0x10;
-			}
-			p++;
-		} else if (*p == 0xD2 && p + 1 < end && p[1] == 0x90) { /* Ґ -> ґ */
-			p[1] = 0x91;
+		} else if (p + 1 < end && (*p == 0xD0 || (*p == 0xD2 && p[1] == 0x90))) {
+			fold_pair(p);
 			p++;
 		}
 	}
@@ -85,7 +93,7 @@ static void add_word(struct words *w, size_t at, size_t from)
 }
 
 /* Appends the letter at s (n bytes), lower case, ё as е. */
-static void put_letter(struct words *w, const unsigned char *s, size_t n)
+static inline void put_letter(struct words *w, const unsigned char *s, size_t n)
 {
 	unsigned char *o = (unsigned char *)w->norm + w->len;
 
@@ -96,11 +104,19 @@ static void put_letter(struct words *w, const unsigned char *s, size_t n)
 	}
 	o[0] = s[0];
 	o[1] = s[1];
-	text_fold((char *)o, 2);
+	fold_pair(o);
 	if (o[0] == 0xD1 && o[1] == 0x91) { /* ё -> е */
 		o[0] = 0xD0;
 		o[1] = 0xB5;
 	}
+}
+
+/* Whether s starts a letter of the Cyrillic block's first half (U+0400 to
+ * U+047F: Russian and Ukrainian letters), the usual non-ASCII case, which
+ * then skips kind_of(). */
+static inline int cyrillic(const unsigned char *s, size_t left)
+{
+	return (s[0] == 0xD0 || s[0] == 0xD1) && left > 1 && (s[1] & 0xC0) == 0x80;
 }
 
 /* ASCII letters and digits, lower case; 0 for the rest (most of the text
@@ -143,6 +159,14 @@ void words_split(struct words *w, const char *text, size_t len)
 				in_word = 0;
 			}
 			i++;
+			continue;
+		}
+		if (cyrillic(s + i, len - i)) {
+			if (!in_word)
+				add_word(w, w->len, i);
+			put_letter(w, s + i, 2);
+			in_word = 1;
+			i += 2;
 			continue;
 		}
 		k = kind_of(s + i, len - i, &n);
