@@ -96,6 +96,11 @@ struct fr_rec {
 };
 #define FR_CUSTOMER 0x80000000u
 #define FR_SIDE 0x40000000u
+/* In a side entry's levels: the way of its id in the answers' table
+ * (friction_link.c), so that the pass can give each way's entries to one
+ * thread: all answers of one id are in one way. */
+#define FR_WAY 0x20000000u
+#define FR_WAYS 2
 #define FR_BLOCK 2048
 
 struct fr_block {

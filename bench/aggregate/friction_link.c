@@ -79,7 +79,7 @@ void fr_recs_release(struct fr_recs *r)
  * (bit 0 is always set), so that two threads fill them without sharing
  * a slot or a word: an id's slots and its filter word have that bit as
  * their lowest, and a run of slots steps by two. */
-#define WAYS 2
+#define WAYS FR_WAYS
 static size_t way_of(uint64_t id)
 {
 	return (size_t)(id >> 1) & (WAYS - 1);
@@ -218,7 +218,7 @@ static void resolve(const struct fr_state *fr, struct agg_part *part,
 	e->offset = p->offset;
 	e->answer = fr->slots[s].answer;
 	e->info = r->t.info;
-	e->levels = r->levels;
+	e->levels = r->levels | (way_of(p->id) ? FR_WAY : 0);
 	e->cost = r->u.cost;
 	r->levels |= FR_SIDE;
 	r->u.side = (uint32_t)part->nside++;

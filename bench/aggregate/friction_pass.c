@@ -1,24 +1,40 @@
 /* friction_pass: after the contacts' scan, each linked answer to its
- * contact's levels (DESIGN.md, "Friction").  One job per thread takes
- * every AGG_PARTS / threads partition of the contacts' records: it sorts
- * each partition by customer and time, as the repeat detection does (and
- * does its work: agg_repeat_add()), marks each contact followed /
- * following an earlier one, and links the answers of that partition's
- * customers.  Then one job per thread takes a range of the answers: each
- * answer found by id gets the levels of the latest row with its id, and
- * every answer is added at its contact's levels.  No answer is written by
- * two jobs, so the jobs need no locks. */
+ * contact's levels (DESIGN.md, "Friction").  First one job per thread
+ * takes a range of the answers and sorts them out: found by id (the scan
+ * marked their ids' slots), or a key to link by customer in the
+ * partition of its customer, or the reason it cannot be linked.  Then one
+ * job per thread takes every AGG_PARTS / threads partition of the
+ * contacts' records: it sorts each partition by customer and time, as the
+ * repeat detection does (and does its work: agg_repeat_add()), marks
+ * each contact followed / following an earlier one, and links the keys
+ * of that partition, which every range job left in file order.  Then the
+ * answers found by id are linked, a way of the id table per job, and
+ * every answer is added at its contact's levels, a range per job.  No
+ * answer is written by two jobs at once, so the jobs need no locks. */
 #include "aggregate/agg_internal.h"
 #include "base/mem.h"
 #include <stdlib.h>
 #include <string.h>
 
+/* A job over a range of the answers (and, for the id links, over a way
+ * of the id table). */
+struct answer_job {
+	struct agg_pass pass;       /* first and step: the ways, as partitions */
+	struct fr_state *fr;
+	size_t lo, hi;              /* the answers [lo, hi) */
+	uint64_t how[FR_NHOW];
+	struct fr_key *keys[AGG_PARTS]; /* the range's answers to link by
+					 * customer, per partition, in file order */
+	size_t nkeys[AGG_PARTS], keys_cap[AGG_PARTS];
+};
+
 struct pass_job {
 	struct agg_pass pass;
 	struct fr_state *fr;
-	struct fr_key *keys[AGG_PARTS]; /* this job's partitions' answers to
-					 * link by customer, in file order */
-	size_t nkeys[AGG_PARTS], keys_cap[AGG_PARTS];
+	struct answer_job *ranges; /* every range job, in file order */
+	int nranges;
+	struct fr_key *keys;       /* the partition's keys, all ranges' */
+	size_t nkeys, keys_cap;
 };
 
 #define TRACE_OF(r) ((r).t)
@@ -39,24 +55,22 @@ static void sort_keys(struct fr_key *a, size_t n)
 	free(tmp);
 }
 
-/* The answers of this job's partitions (an answer without a customer is
- * partition 0's): found by id (the scan found a contact with its id), or
- * a key to link by customer, or the reason it cannot be.  The slot of the
- * answer SLOT_AHEAD on is fetched meanwhile. */
+/* The answers of the job's range: found by id (the scan found a contact
+ * with its id), or a key to link by customer in its customer's partition
+ * (an answer without a customer is partition 0's), or the reason it
+ * cannot be.  The slot of the answer SLOT_AHEAD on is fetched meanwhile. */
 #define SLOT_AHEAD 16
-static void own_answers(struct pass_job *j)
+static void sort_out(struct answer_job *j)
 {
 	struct fr_state *fr = j->fr;
 	size_t i;
 
-	for (i = 0; i < fr->n; i++) {
+	for (i = j->lo; i < j->hi; i++) {
 		struct fr_answer *a = &fr->a[i];
 		size_t p = a->customer >> 56;
 		struct fr_key *k;
-		if (fr->slots && i + SLOT_AHEAD < fr->n && a[SLOT_AHEAD].id)
+		if (fr->slots && i + SLOT_AHEAD < j->hi && a[SLOT_AHEAD].id)
 			__builtin_prefetch(&fr->slots[a[SLOT_AHEAD].at.slot]);
-		if (p % (size_t)j->pass.step != (size_t)j->pass.first)
-			continue;
 		if (a->id && fr->slots && fr->slots[a->at.slot].found) {
 			a->how = FR_HOW_FOUND;
 		} else if (!a->customer || !fr->contact_customer || !fr->timed) {
@@ -70,6 +84,29 @@ static void own_answers(struct pass_job *j)
 			k->time = a->time;
 			k->answer = (uint32_t)i;
 		}
+	}
+}
+
+/* Partition p's keys of every range, in file order, into the job's own
+ * list (each range's freed). */
+static void take_keys(struct pass_job *j, size_t p)
+{
+	int r;
+
+	j->nkeys = 0;
+	for (r = 0; r < j->nranges; r++) {
+		struct answer_job *a = &j->ranges[r];
+		if (a->nkeys[p]) {
+			if (j->nkeys + a->nkeys[p] > j->keys_cap) {
+				j->keys_cap = (j->nkeys + a->nkeys[p]) * 2;
+				j->keys = xrealloc(j->keys, j->keys_cap * sizeof *j->keys);
+			}
+			memcpy(j->keys + j->nkeys, a->keys[p], a->nkeys[p] * sizeof *j->keys);
+			j->nkeys += a->nkeys[p];
+		}
+		free(a->keys[p]);
+		a->keys[p] = NULL;
+		a->nkeys[p] = 0;
 	}
 }
 
@@ -128,11 +165,13 @@ static void count_contact(struct pass_job *j, const struct fr_rec *r, int mine,
  * last contact of its customer at or before its time. */
 static void link_customers(struct pass_job *j, size_t p, const struct fr_rec *t, size_t n)
 {
-	struct fr_key *key = j->keys[p];
+	struct fr_key *key;
 	size_t i = 0, k;
 
-	sort_keys(key, j->nkeys[p]);
-	for (k = 0; k < j->nkeys[p]; k++) {
+	take_keys(j, p);
+	key = j->keys;
+	sort_keys(key, j->nkeys);
+	for (k = 0; k < j->nkeys; k++) {
 		struct fr_answer *a = &j->fr->a[key[k].answer];
 		const struct fr_rec *c;
 		while (t && i < n && (t[i].t.customer < key[k].customer ||
@@ -173,8 +212,10 @@ static void pass_partition(struct pass_job *j, size_t p, struct fr_rec *t, size_
 		}
 		if (r->t.info & AGG_COUNTED)
 			count_contact(j, r, mine, followed, follows);
-		if (r->levels & FR_SIDE)
-			side_of(j->pass.parts, r)->levels = r->levels & ~FR_SIDE;
+		if (r->levels & FR_SIDE) {
+			struct fr_side *e = side_of(j->pass.parts, r);
+			e->levels = (r->levels & ~FR_SIDE) | (e->levels & FR_WAY);
+		}
 	}
 	link_customers(j, p, t, n);
 }
@@ -185,50 +226,56 @@ static void *pass_worker(void *arg)
 	struct fr_rec *buf = NULL;
 	size_t cap = 0, n, p;
 
-	own_answers(j);
 	for (p = (size_t)j->pass.first; p < AGG_PARTS; p += (size_t)j->pass.step) {
 		n = gather(j, p, &buf, &cap);
 		if (n == 0)
 			link_customers(j, p, NULL, 0);
 		else
 			pass_partition(j, p, sort_recs(buf, buf + cap, n), n);
-		free(j->keys[p]);
-		j->keys[p] = NULL;
 	}
 	free(buf);
+	free(j->keys);
 	return NULL;
 }
 
-/* ---- the answers, a range per job ---- */
+/* ---- the answers: id links per way, sums per range ---- */
 
-struct answer_job {
-	struct agg_pass pass;       /* first and step unused */
-	struct fr_state *fr;
-	size_t lo, hi;              /* the answers [lo, hi) */
-	uint64_t how[FR_NHOW];
-};
+/* Whether side entry s is of one of the job's ways of the table. */
+static int in_my_way(const struct answer_job *j, const struct fr_side *s)
+{
+	int way = (s->levels & FR_WAY) != 0;
+	return way % j->pass.step == j->pass.first;
+}
 
-/* Id links of the job's answers: each to the latest row in the file with
- * its contact id (the side entries of every part; a chain runs through
- * the answers of one id, in and out of the range). */
+/* Id links of the answers of the job's ways of the table (all answers of
+ * one id are in one way, so no answer is written by two jobs): each to
+ * the latest row in the file with its contact id (the side entries of
+ * every part; a chain runs through the answers of one id).  The answer
+ * of the entry LINK_AHEAD on is fetched meanwhile. */
+#define LINK_AHEAD 16
 static void link_ids(struct answer_job *j)
 {
 	size_t i;
 	int k;
 
 	for (k = 0; k < j->pass.nparts; k++) {
-		for (i = 0; i < j->pass.parts[k].nside; i++) {
-			const struct fr_side *s = &j->pass.parts[k].side[i];
+		const struct fr_side *side = j->pass.parts[k].side;
+		size_t n = j->pass.parts[k].nside;
+		for (i = 0; i < n; i++) {
+			const struct fr_side *s = &side[i];
 			uint32_t a;
+			if (i + LINK_AHEAD < n && in_my_way(j, &s[LINK_AHEAD]))
+				__builtin_prefetch(&j->fr->a[s[LINK_AHEAD].answer - 1], 1);
+			if (!in_my_way(j, s))
+				continue;
 			for (a = s->answer; a; a = j->fr->a[a - 1].next) {
 				struct fr_answer *x = &j->fr->a[a - 1];
-				if (a - 1 < j->lo || a - 1 >= j->hi ||
-				    (x->how == FR_HOW_ID && x->at.offset > s->offset))
+				if (x->how == FR_HOW_ID && x->at.offset > s->offset)
 					continue;
 				x->how = FR_HOW_ID;
 				x->at.offset = s->offset;
 				x->info = s->info;
-				x->levels = s->levels;
+				x->levels = s->levels & ~FR_WAY;
 			}
 		}
 	}
@@ -263,9 +310,20 @@ static void add_answers(struct answer_job *j)
 	}
 }
 
-static void *answer_worker(void *arg)
+static void *sort_out_worker(void *arg)
+{
+	sort_out(arg);
+	return NULL;
+}
+
+static void *link_worker(void *arg)
 {
 	link_ids(arg);
+	return NULL;
+}
+
+static void *answer_worker(void *arg)
+{
 	add_answers(arg);
 	return NULL;
 }
@@ -282,10 +340,14 @@ void fr_pass(struct agg_part *parts, int nparts, struct agg_table *into,
 
 	for (i = 0; i < threads; i++) {
 		jobs[i].fr = ajobs[i].fr = fr;
+		jobs[i].ranges = ajobs;
+		jobs[i].nranges = threads;
 		ajobs[i].lo = fr->n * (size_t)i / (size_t)threads;
 		ajobs[i].hi = fr->n * (size_t)(i + 1) / (size_t)threads;
 	}
+	agg_run_pass(sort_out_worker, ajobs, sizeof *ajobs, threads, parts, nparts, into);
 	agg_run_pass(pass_worker, jobs, sizeof *jobs, threads, parts, nparts, into);
+	agg_run_pass(link_worker, ajobs, sizeof *ajobs, threads, parts, nparts, into);
 	agg_run_pass(answer_worker, ajobs, sizeof *ajobs, threads, parts, nparts, into);
 	for (i = 0; i < threads; i++)
 		for (h = 0; h < FR_NHOW; h++)
