@@ -67,25 +67,20 @@ void test_matcher_by_hand(void)
 	static struct found_list f, g;
 	struct matcher *m = matcher_new(pat, lens, 5);
 	struct matcher_memo memo = { 0 };
+	static const size_t want_pattern[] = { 2, 0, 1, 4, 3, 0 };
+	static const size_t want_end[] = { 7, 13, 14, 17, 18, 24 };
 	int round;
+	size_t k;
 
 	memset(&f, 0, sizeof f);
 	matcher_scan(m, text, strlen(text), note, &f);
 	/* " can " ends at 7; " cancel" at 13, " cancel " at 14; " the" at 17,
 	 * " the " at 18; " cancel" again at 24 (in "cancellation") */
 	CHECK_INT(f.n, 6);
-	CHECK_INT(f.pattern[0], 2);
-	CHECK_INT(f.end[0], 7);
-	CHECK_INT(f.pattern[1], 0);
-	CHECK_INT(f.end[1], 13);
-	CHECK_INT(f.pattern[2], 1);
-	CHECK_INT(f.end[2], 14);
-	CHECK_INT(f.pattern[3], 4);
-	CHECK_INT(f.end[3], 17);
-	CHECK_INT(f.pattern[4], 3);
-	CHECK_INT(f.end[4], 18);
-	CHECK_INT(f.pattern[5], 0);
-	CHECK_INT(f.end[5], 24);
+	for (k = 0; k < 6; k++) {
+		CHECK_INT(f.pattern[k], want_pattern[k]);
+		CHECK_INT(f.end[k], want_end[k]);
+	}
 	for (round = 0; round < 2; round++) { /* walked, then remembered */
 		memset(&g, 0, sizeof g);
 		matcher_scan_memo(m, &memo, text, strlen(text), note, &g);
