@@ -1,7 +1,8 @@
 /* scan: the pass over what customers say.  Turns are fed one at a time
  * (from any reader, in any order); a conversation is known by its contact
  * id.  Each turn is split into words (words.h), the lexicon's terms found
- * in one pass (matcher.h), and the queries those terms can set off
+ * at each word (matcher.h, through the scan's own memo of the words it
+ * met), and the queries those terms can set off
  * evaluated (query.h), for the signals that listen to this turn's speaker
  * and are not yet seen in the conversation.  Quotes kept as examples have
  * digit runs and e-mail addresses masked.  scan_parallel() spreads the
