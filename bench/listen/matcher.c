@@ -309,12 +309,13 @@ static struct memo_slot *slot_for(struct matcher_memo *memo, const char *w, size
 static const struct memo_slot *lookup(const struct matcher *m, struct matcher_memo *memo,
 				      const char *w, size_t len)
 {
-	uint64_t h = hash64(w, len);
+	uint64_t h;
 	struct memo_slot *s;
 	size_t first;
 
 	if (len > MEMO_LONGEST)
 		return NULL;
+	h = hash64(w, len);
 	s = slot_for(memo, w, len, h);
 	if (s->len)
 		return s;
