@@ -8,14 +8,14 @@ each file, with every language's queries as a user runs it, and counts per
 signal and language: true positives (labelled and found), false positives
 (found, not labelled) and false negatives (labelled, not found).
 
-Usage: listen_corpus.py CXBENCH [--split test|train|dev|dev2|dev3|train,dev,dev2,dev3]
+Usage: listen_corpus.py CXBENCH [--split test|train|dev|dev2|dev3|dev4|train,dev,dev2,dev3,dev4]
                          [--lang L] [--verbose] [--check]
 The targets are recall 0.85 and precision 0.90 for every signal in every
 language; each signal and language below them is marked, and a count of
 those that reach them is printed.  With --check (what make check runs,
 on the test split, which no query was tuned on) it fails when any falls
-below precision 0.65 or recall 0.55, a floor under the worst the queries
-reach on it (0.75 and 0.65): a change to the queries may not make them
+below precision 0.70 or recall 0.65, a floor under the worst the queries
+reach on it (0.80 and 0.77): a change to the queries may not make them
 worse than that.
 """
 import csv
@@ -32,7 +32,7 @@ SIGNALS = ["human_request", "repeat_yourself", "waited", "churn_signal",
            "privacy_concern", "praise", "broken_promise", "passed_around",
            "bot_frustration"]
 MIN_RECALL, MIN_PRECISION = 0.85, 0.90       # the targets
-FLOOR_RECALL, FLOOR_PRECISION = 0.55, 0.65   # --check fails below these
+FLOOR_RECALL, FLOOR_PRECISION = 0.65, 0.70   # --check fails below these
 
 
 def labelled(path):
