@@ -136,7 +136,7 @@ struct fr_pending {
 	uint64_t id, offset;
 	struct fr_rec *rec;
 };
-#define FR_AHEAD 16
+#define FR_AHEAD 32 /* a power of two */
 
 /* One survey answer to link.  48 bytes. */
 struct fr_answer {
@@ -369,15 +369,28 @@ void fr_columns(struct fr_state *fr, const struct column_map *map);
 /* After a file's scan: its columns, for fr_columns() (contacts) or the
  * survey file's ids; nothing without res->fr. */
 void fr_note_map(struct agg_result *res, const struct column_map *map, int survey);
-/* Stores a contact's record; where it is stays put until released. */
-struct fr_rec *fr_rec_add(struct fr_recs *r, const struct fr_rec *rec);
+/* Stores a contact's record; where it is stays put until released.
+ * Inline, as it runs once a contact: only a new block is a call. */
+struct fr_block *fr_block_next(struct fr_recs *r, size_t p);
+static inline struct fr_rec *fr_rec_add(struct fr_recs *r, const struct fr_rec *rec)
+{
+	size_t p = rec->t.customer >> 56;
+	struct fr_block *b = r->tail[p];
+
+	if (!b || b->n == FR_BLOCK)
+		b = fr_block_next(r, p);
+	b->r[b->n] = *rec;
+	return &b->r[b->n++];
+}
 /* The contacts waiting for their id lookups (struct fr_pending), per scan
- * thread: fr_lookup() queues one and finishes the lookups of those queued
- * long enough ago (a side entry in part for each id that answers name);
+ * thread, in a ring: fr_lookup() queues one, checks the filter for the
+ * one queued FR_AHEAD / 2 before it (an id the filter turns away is
+ * zeroed) and looks up in the table the one queued FR_AHEAD before (a
+ * side entry in part for each id that answers name);
  * fr_lookups_flush() finishes them all (at the end of a scan). */
 struct fr_lookups {
-	struct fr_pending a[FR_AHEAD], b[FR_AHEAD]; /* filter, then table */
-	unsigned ha, na, hb, nb;
+	struct fr_pending q[FR_AHEAD];
+	size_t n; /* queued so far */
 };
 void fr_lookup(const struct fr_state *fr, struct fr_lookups *q, struct agg_part *part,
 	       const struct fr_pending *p);
@@ -385,9 +398,14 @@ void fr_lookups_flush(const struct fr_state *fr, struct fr_lookups *q,
 		      struct agg_part *part);
 void fr_recs_release(struct fr_recs *r);
 /* friction_pass.c: repeats, the repeat factors, linking and the answers'
- * sums, into the groups of `into`, from the contacts of every part. */
+ * sums, into the groups of `into`, from the contacts of every part.
+ * The repeat metrics and friction sums of contacts and answers go to
+ * their channel's group only (half the work); fr_roll_up(), once every
+ * pass is merged, adds each channel's to its period's all-channels group
+ * (which holds only its unlinked answers until then). */
 void fr_pass(struct agg_part *parts, int nparts, struct agg_table *into,
 	     struct fr_state *fr, int threads);
+void fr_roll_up(struct agg_table *t);
 
 /* agg_xml.c: reads an XML source as scan_file() reads a CSV file
  * (o->contacts_xml or o->surveys_xml, by `survey`). */

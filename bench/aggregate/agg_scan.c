@@ -119,7 +119,7 @@ static void add_to_groups(struct scan_job *j, const struct contact *c, long peri
 			continue;
 		}
 		agg_add_contact(s, c, j->o);
-		if (j->fr)
+		if (j->fr && !all) /* the channel's: fr_roll_up() sums them */
 			fr_add_contact(&s->fr, c, l);
 	}
 }
@@ -711,9 +711,10 @@ static int scan_linked(const struct agg_options *o, struct agg_result *res,
 	if (rc == CX_OK)
 		rc = scan_source(o->contacts, 0, o, res, parts, nparts);
 	if (rc == CX_OK && *nparts > 0) {
-		if (res->fr)
+		if (res->fr) {
 			fr_pass(parts, *nparts, &res->table, res->fr, o->threads);
-		else
+			fr_roll_up(&res->table);
+		} else
 			agg_repeats(parts, *nparts, &res->table, o->repeat_seconds, o->threads);
 		/* repeats are known when the contacts have customers */
 		res->traced = !res->fr || res->fr->contact_customer;

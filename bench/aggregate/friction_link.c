@@ -45,23 +45,18 @@ static struct fr_block *new_block(struct fr_recs *r)
 	return &r->chunks[r->nchunks - 1][FR_CHUNK - r->left--];
 }
 
-struct fr_rec *fr_rec_add(struct fr_recs *r, const struct fr_rec *rec)
+struct fr_block *fr_block_next(struct fr_recs *r, size_t p)
 {
-	size_t p = rec->t.customer >> 56;
-	struct fr_block *b = r->tail[p];
+	struct fr_block *b = new_block(r);
 
-	if (!b || b->n == FR_BLOCK) {
-		struct fr_block *nb = new_block(r);
-		nb->next = NULL;
-		nb->n = 0;
-		if (b)
-			b->next = nb;
-		else
-			r->head[p] = nb;
-		r->tail[p] = b = nb;
-	}
-	b->r[b->n] = *rec;
-	return &b->r[b->n++];
+	b->next = NULL;
+	b->n = 0;
+	if (r->tail[p])
+		r->tail[p]->next = b;
+	else
+		r->head[p] = b;
+	r->tail[p] = b;
+	return b;
 }
 
 void fr_recs_release(struct fr_recs *r)
@@ -224,46 +219,46 @@ static void resolve(const struct fr_state *fr, struct agg_part *part,
 	r->u.side = (uint32_t)part->nside++;
 }
 
-/* The oldest of the first queue: on to the second when the filter lets it
- * through (most contacts are named by no answer and stop here). */
-static void filtered(const struct fr_state *fr, struct fr_lookups *q, struct agg_part *part,
-		     const struct fr_pending *p)
+/* A queued id through the filter: its table slot fetched when it passes,
+ * else zeroed (most contacts are named by no answer and stop here). */
+static void filter(const struct fr_state *fr, struct fr_pending *p)
 {
 	uint64_t bits = filter_bits(p->id);
 
 	if ((fr->filter[word_of(p->id, fr->filter_mask)] & bits) != bits)
-		return;
-	if (q->nb == FR_AHEAD) {
-		resolve(fr, part, &q->b[q->hb]);
-		q->hb = (q->hb + 1) % FR_AHEAD;
-		q->nb--;
-	}
-	q->b[(q->hb + q->nb++) % FR_AHEAD] = *p;
-	__builtin_prefetch(&fr->slots[slot_of(p->id, fr->mask)]);
+		p->id = 0;
+	else
+		__builtin_prefetch(&fr->slots[slot_of(p->id, fr->mask)]);
 }
 
+#define HALF (FR_AHEAD / 2)
 void fr_lookup(const struct fr_state *fr, struct fr_lookups *q, struct agg_part *part,
 	       const struct fr_pending *p)
 {
+	struct fr_pending *at = &q->q[q->n % FR_AHEAD];
+
 	if (!fr->slots)
 		return; /* no answer names a contact id */
-	if (q->na == FR_AHEAD) {
-		filtered(fr, q, part, &q->a[q->ha]);
-		q->ha = (q->ha + 1) % FR_AHEAD;
-		q->na--;
-	}
-	q->a[(q->ha + q->na++) % FR_AHEAD] = *p;
+	if (q->n >= FR_AHEAD && at->id)
+		resolve(fr, part, at);
+	*at = *p;
 	__builtin_prefetch(&fr->filter[word_of(p->id, fr->filter_mask)]);
+	if (q->n >= HALF)
+		filter(fr, &q->q[(q->n - HALF) % FR_AHEAD]);
+	q->n++;
 }
 
 void fr_lookups_flush(const struct fr_state *fr, struct fr_lookups *q,
 		      struct agg_part *part)
 {
-	for (; q->na; q->na--, q->ha = (q->ha + 1) % FR_AHEAD)
-		filtered(fr, q, part, &q->a[q->ha]);
-	for (; q->nb; q->nb--, q->hb = (q->hb + 1) % FR_AHEAD)
-		resolve(fr, part, &q->b[q->hb]);
-	q->ha = q->hb = 0;
+	size_t i, first = q->n > FR_AHEAD ? q->n - FR_AHEAD : 0;
+
+	for (i = q->n > HALF ? q->n - HALF : 0; i < q->n; i++)
+		filter(fr, &q->q[i % FR_AHEAD]);
+	for (i = first; i < q->n; i++)
+		if (q->q[i % FR_AHEAD].id)
+			resolve(fr, part, &q->q[i % FR_AHEAD]);
+	q->n = 0;
 }
 
 void fr_note_map(struct agg_result *res, const struct column_map *map, int survey)

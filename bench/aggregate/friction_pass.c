@@ -138,26 +138,23 @@ static struct fr_side *side_of(const struct agg_part *parts, const struct fr_rec
 }
 
 /* A counted contact's repeat metrics and, with customers, its repeat
- * levels and, when it follows an earlier one, its cost, in its period's
- * groups (each group found once for both). */
+ * levels and, when it follows an earlier one, its cost, in its channel's
+ * group (fr_roll_up() sums the channels). */
 static void count_contact(struct pass_job *j, const struct fr_rec *r, int mine,
 			  int followed, int follows)
 {
-	int all;
-	for (all = 1; all >= 0; all--) {
-		struct agg_stats *g = &agg_trace_group(&j->pass.table, &j->pass.cache, j->pass.parts,
-						       r->t.info, all)->s;
-		struct fr_sums *s = &g->fr;
-		agg_repeat_add(g, r->t.info, followed);
-		if (!mine)
-			continue;
-		s->lv[fr_factors[FR_REPEAT].first + !followed].contacts++;
-		s->lv[fr_factors[FR_FOLLOWS].first + !follows].contacts++;
-		if (follows) {
-			s->tax_repeat += r->levels & FR_SIDE ? side_of(j->pass.parts, r)->cost :
-				r->u.cost;
-			s->repeats++;
-		}
+	struct agg_stats *g = &agg_trace_group(&j->pass.table, &j->pass.cache, j->pass.parts,
+					       r->t.info, 0)->s;
+	struct fr_sums *s = &g->fr;
+
+	agg_repeat_add(g, r->t.info, followed);
+	if (!mine)
+		return;
+	s->lv[fr_factors[FR_REPEAT].first + !followed].contacts++;
+	s->lv[fr_factors[FR_FOLLOWS].first + !follows].contacts++;
+	if (follows) {
+		s->tax_repeat += r->levels & FR_SIDE ? side_of(j->pass.parts, r)->cost : r->u.cost;
+		s->repeats++;
 	}
 }
 
@@ -281,13 +278,13 @@ static void link_ids(struct answer_job *j)
 	}
 }
 
-/* Every answer of the job in its linked contact's groups (or, unlinked,
- * counted in the period of its own time). */
+/* Every answer of the job in its linked contact's channel group (or,
+ * unlinked, counted in the period of its own time). */
 static void add_answers(struct answer_job *j)
 {
 	struct fr_slots l;
+	struct fr_sums *s;
 	size_t i;
-	int all;
 
 	for (i = j->lo; i < j->hi; i++) {
 		const struct fr_answer *a = &j->fr->a[i];
@@ -300,13 +297,10 @@ static void add_answers(struct answer_job *j)
 		if (!(a->info & AGG_COUNTED))
 			continue;
 		fr_slots_of(a->levels, &l);
-		for (all = 1; all >= 0; all--) {
-			struct fr_sums *s = &agg_trace_group(&j->pass.table, &j->pass.cache, j->pass.parts,
-							     a->info, all)->s.fr;
-			fr_add_answer(s, &l, a->csat, a->nps);
-			s->by_id += a->how == FR_HOW_ID;
-			s->by_customer += a->how == FR_HOW_CUSTOMER;
-		}
+		s = &agg_trace_group(&j->pass.table, &j->pass.cache, j->pass.parts, a->info, 0)->s.fr;
+		fr_add_answer(s, &l, a->csat, a->nps);
+		s->by_id += a->how == FR_HOW_ID;
+		s->by_customer += a->how == FR_HOW_CUSTOMER;
 	}
 }
 
@@ -354,4 +348,21 @@ void fr_pass(struct agg_part *parts, int nparts, struct agg_table *into,
 			fr->how[h] += ajobs[i].how[h];
 	free(jobs);
 	free(ajobs);
+}
+
+void fr_roll_up(struct agg_table *t)
+{
+	size_t i, n = t->n;
+
+	for (i = 0; i < n; i++) {
+		struct agg_group *all;
+		if (!t->groups[i].channel[0])
+			continue;
+		/* found (or made) first: it may move the groups */
+		all = agg_group_get(t, t->groups[i].period, "", 0);
+		fr_sums_add(&all->s.fr, &t->groups[i].s.fr);
+		all->s.followed += t->groups[i].s.followed;
+		all->s.fcr_ok += t->groups[i].s.fcr_ok;
+		all->s.ai_ok += t->groups[i].s.ai_ok;
+	}
 }

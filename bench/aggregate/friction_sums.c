@@ -144,15 +144,15 @@ void fr_slots_of(fr_levels w, struct fr_slots *out)
 
 void fr_add_contact(struct fr_sums *s, const struct contact *c, const struct fr_slots *l)
 {
-	unsigned i;
+	unsigned i, n = l->n; /* held: the sums could alias *l */
 
 	if (c->wait >= 0)
 		s->tax_wait += c->wait;
 	if (c->hold >= 0)
 		s->tax_hold += c->hold;
-	for (i = 0; i < l->n; i++)
+	for (i = 0; i < n; i++)
 		s->lv[l->slot[i]].contacts++;
-	if (l->n && l->slot[0] < FR_WAIT_MAX) /* a wait level comes first */
+	if (n && l->slot[0] < FR_WAIT_MAX) /* a wait level comes first */
 		s->lv[l->slot[0]].wait_sum += c->wait;
 }
 
@@ -160,9 +160,9 @@ void fr_add_answer(struct fr_sums *s, const struct fr_slots *l, int csat, int np
 {
 	uint64_t csat_n = csat >= 0, csat_ok = csat >= 4;
 	uint64_t nps_n = nps >= 0, pro = nps >= 9, det = nps >= 0 && nps <= 6;
-	unsigned i;
+	unsigned i, n = l->n;
 
-	for (i = 0; i < l->n; i++) {
+	for (i = 0; i < n; i++) {
 		struct fr_level_sums *v = &s->lv[l->slot[i]];
 		v->csat_n += csat_n;
 		v->csat_ok += csat_ok;
