@@ -105,7 +105,7 @@ struct fr_rec {
 
 struct fr_block {
 	struct fr_block *next;
-	size_t n;
+	size_t n; /* of a partition's last block, set by fr_recs_close() */
 	struct fr_rec r[FR_BLOCK];
 };
 
@@ -115,6 +115,10 @@ struct fr_block {
 #define FR_CHUNK 640
 struct fr_recs {
 	struct fr_block *head[AGG_PARTS], *tail[AGG_PARTS];
+	/* where the next record of each partition goes, and the end of its
+	 * block: kept here, together, so that storing a record reads no
+	 * block's header (256 more cache lines in use) */
+	struct fr_rec *at[AGG_PARTS], *end[AGG_PARTS];
 	struct fr_block **chunks; /* owned, each freed with free() */
 	size_t nchunks, chunks_cap, left; /* blocks left in the last chunk */
 };
@@ -370,18 +374,19 @@ void fr_columns(struct fr_state *fr, const struct column_map *map);
  * survey file's ids; nothing without res->fr. */
 void fr_note_map(struct agg_result *res, const struct column_map *map, int survey);
 /* Stores a contact's record; where it is stays put until released.
- * Inline, as it runs once a contact: only a new block is a call. */
-struct fr_block *fr_block_next(struct fr_recs *r, size_t p);
+ * Inline, as it runs once a contact: only a new block is a call.  After
+ * the last, fr_recs_close() sets the count of each last block. */
+void fr_block_next(struct fr_recs *r, size_t p);
 static inline struct fr_rec *fr_rec_add(struct fr_recs *r, const struct fr_rec *rec)
 {
 	size_t p = rec->t.customer >> 56;
-	struct fr_block *b = r->tail[p];
 
-	if (!b || b->n == FR_BLOCK)
-		b = fr_block_next(r, p);
-	b->r[b->n] = *rec;
-	return &b->r[b->n++];
+	if (r->at[p] == r->end[p])
+		fr_block_next(r, p);
+	*r->at[p] = *rec;
+	return r->at[p]++;
 }
+void fr_recs_close(struct fr_recs *r);
 /* The contacts waiting for their id lookups (struct fr_pending), per scan
  * thread, in a ring: fr_lookup() queues one, checks the filter for the
  * one queued FR_AHEAD / 2 before it (an id the filter turns away is

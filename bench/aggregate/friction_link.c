@@ -45,18 +45,29 @@ static struct fr_block *new_block(struct fr_recs *r)
 	return &r->chunks[r->nchunks - 1][FR_CHUNK - r->left--];
 }
 
-struct fr_block *fr_block_next(struct fr_recs *r, size_t p)
+void fr_block_next(struct fr_recs *r, size_t p)
 {
 	struct fr_block *b = new_block(r);
 
 	b->next = NULL;
 	b->n = 0;
-	if (r->tail[p])
+	if (r->tail[p]) {
+		r->tail[p]->n = FR_BLOCK;
 		r->tail[p]->next = b;
-	else
+	} else {
 		r->head[p] = b;
+	}
 	r->tail[p] = b;
-	return b;
+	r->at[p] = b->r;
+	r->end[p] = b->r + FR_BLOCK;
+}
+
+void fr_recs_close(struct fr_recs *r)
+{
+	size_t p;
+	for (p = 0; p < AGG_PARTS; p++)
+		if (r->tail[p])
+			r->tail[p]->n = (size_t)(r->at[p] - r->tail[p]->r);
 }
 
 void fr_recs_release(struct fr_recs *r)

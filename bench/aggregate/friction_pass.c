@@ -332,6 +332,8 @@ void fr_pass(struct agg_part *parts, int nparts, struct agg_table *into,
 	size_t h;
 	int i;
 
+	for (i = 0; i < nparts; i++)
+		fr_recs_close(&parts[i].fr);
 	for (i = 0; i < threads; i++) {
 		jobs[i].fr = ajobs[i].fr = fr;
 		jobs[i].ranges = ajobs;
